@@ -1,0 +1,22 @@
+// The schema file (`schema.json`) after validation: declared attributes and
+// events. Declarations win over what is inferred from the sample.
+import type { ValueType } from '../sample/store';
+
+export interface FieldDeclaration {
+  type: ValueType;
+  description?: string;
+  /** Allowed values (`values` in the schema), as strings. */
+  values?: string[];
+  /** Deprecation hint; present (possibly empty) when the field is deprecated. */
+  deprecated?: string;
+}
+
+export interface EventDeclaration {
+  description?: string;
+  properties: Map<string, FieldDeclaration>;
+}
+
+export interface SchemaDocument {
+  attributes: Map<string, FieldDeclaration>;
+  events: Map<string, EventDeclaration>;
+}

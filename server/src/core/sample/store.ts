@@ -1,0 +1,147 @@
+// The columnar sample store: profiles and events held as typed columns, so the
+// evaluator can scan a million profiles in a few milliseconds and the catalog
+// can describe each attribute. Built by the loaders in this folder; read by the
+// catalog (types, values, statistics) and the evaluator.
+
+export type ValueType = 'number' | 'string' | 'boolean' | 'date' | 'list';
+
+/**
+ * One typed column. Row i is missing when `missing[i] === 1`; the value slot of a
+ * missing row holds 0 / -1 and must not be read.
+ */
+export type Column = NumberColumn | StringColumn | BooleanColumn | DateColumn | ListColumn;
+
+interface ColumnBase {
+  name: string;
+  /** 1 where the row has no value (empty cell, absent key, JSON null, or a value that did not parse). */
+  missing: Uint8Array;
+}
+
+export interface NumberColumn extends ColumnBase {
+  type: 'number';
+  values: Float64Array;
+}
+
+/** Dictionary-encoded text: `codes[i]` indexes `dictionary`, -1 when missing. */
+export interface StringColumn extends ColumnBase {
+  type: 'string';
+  codes: Int32Array;
+  dictionary: string[];
+}
+
+export interface BooleanColumn extends ColumnBase {
+  type: 'boolean';
+  /** 1 = true, 0 = false. */
+  values: Uint8Array;
+}
+
+/**
+ * Dates as whole days since 1970-01-01 (UTC). A date-time is stored as the UTC
+ * calendar day it falls on; `times` keeps the full instant (ms since epoch) for
+ * date-time cells and the day's midnight for plain dates.
+ */
+export interface DateColumn extends ColumnBase {
+  type: 'date';
+  days: Int32Array;
+  times: Float64Array;
+}
+
+/**
+ * Lists of text: the items of row i are `itemCodes[offsets[i] .. offsets[i+1])`,
+ * each an index into `dictionary`. A missing row has an empty range.
+ * An empty cell is missing; there is no distinct "empty list" value in CSV.
+ */
+export interface ListColumn extends ColumnBase {
+  type: 'list';
+  offsets: Int32Array;
+  itemCodes: Int32Array;
+  dictionary: string[];
+}
+
+export interface ProfileTable {
+  /** Number of profiles (rows). */
+  count: number;
+  idColumn: string;
+  /** Profile ids in file order. */
+  ids: string[];
+  /** Attribute columns by name (every column but the id column). Nested JSON fields are flattened to `geo.city`. */
+  columns: Map<string, Column>;
+}
+
+/**
+ * Events grouped by profile and sorted by time within each profile:
+ * the events of profile p are rows `profileStart[p] .. profileStart[p+1])`.
+ * Events whose id matches no profile are dropped (and counted in `orphanCount`).
+ */
+export interface EventTable {
+  count: number;
+  /** Length profiles.count + 1. */
+  profileStart: Int32Array;
+  /** Event name per row, as an index into `eventNames`. */
+  nameCodes: Int32Array;
+  eventNames: string[];
+  /** UTC day of the event's timestamp (days since 1970-01-01). */
+  days: Int32Array;
+  /** The event's instant, ms since epoch. */
+  times: Float64Array;
+  /** Property columns by name (every column but id, `event` and `timestamp`). */
+  properties: Map<string, Column>;
+  orphanCount: number;
+}
+
+export interface SampleStore {
+  profiles: ProfileTable;
+  events?: EventTable;
+  /** Bumps whenever the data is reloaded; caches key on it. */
+  version: number;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** Days since 1970-01-01 of an ISO date `YYYY-MM-DD`, or undefined when it is not a real date. */
+export function parseIsoDay(text: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
+  const t = Date.UTC(y, mo - 1, d);
+  const back = new Date(t);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
+  return Math.floor(t / MS_PER_DAY);
+}
+
+/**
+ * The instant of an ISO date or date-time (`2026-01-31`, `2026-01-31T08:00:00Z`,
+ * `2026-01-31 08:00:00`, `…+02:00`), ms since epoch. A date-time without a zone is UTC.
+ */
+export function parseIsoInstant(text: string): number | undefined {
+  const day = parseIsoDay(text);
+  if (day !== undefined) return day * MS_PER_DAY;
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
+  if (!m) return undefined;
+  const d = parseIsoDay(m[1]);
+  if (d === undefined) return undefined;
+  const h = Number(m[2]);
+  const mi = Number(m[3]);
+  const s = m[4] ? Number(m[4]) : 0;
+  if (h > 23 || mi > 59 || s > 60) return undefined;
+  const frac = m[5] ? Math.round(Number(m[5]) * 1000) : 0;
+  let offsetMs = 0;
+  const zone = m[6];
+  if (zone && zone !== 'Z') {
+    const sign = zone[0] === '-' ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    offsetMs = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
+  }
+  return d * MS_PER_DAY + ((h * 60 + mi) * 60 + s) * 1000 + frac - offsetMs;
+}
+
+export function dayOfInstant(ms: number): number {
+  return Math.floor(ms / MS_PER_DAY);
+}
+
+export function formatDay(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}

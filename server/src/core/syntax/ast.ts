@@ -1,0 +1,300 @@
+// The syntax tree of a `.segment` file. Every node carries the character offsets
+// of the text it came from (`span`), so diagnostics, hovers and edits can point at
+// it. Offsets are 0-based UTF-16 code-unit positions into the file text, end exclusive.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A name as written: `geo`, `` `Preferred channel` ``. `text` is the name without backticks. */
+export interface Name {
+  text: string;
+  span: Span;
+  quoted: boolean;
+}
+
+/** A dotted attribute or property path: `geo.city`. `text` joins the parts with `.`. */
+export interface Path {
+  parts: Name[];
+  text: string;
+  span: Span;
+}
+
+export type Literal =
+  | { kind: 'number'; value: number; raw: string; span: Span }
+  | { kind: 'string'; value: string; raw: string; span: Span }
+  | { kind: 'boolean'; value: boolean; raw: string; span: Span }
+  /** `2026-01-31`; `value` is the same text. */
+  | { kind: 'date'; value: string; raw: string; span: Span }
+  /** `2026-01-31T08:00:00Z`; `value` is the UTC calendar date it falls on (`2026-01-31`). */
+  | { kind: 'datetime'; value: string; raw: string; span: Span };
+
+export type LiteralKind = Literal['kind'];
+
+export type DurationUnit = 'day' | 'week' | 'month' | 'year';
+
+export interface Duration {
+  amount: number;
+  unit: DurationUnit;
+  span: Span;
+}
+
+export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
+
+export type Expr =
+  | OrExpr
+  | AndExpr
+  | NotExpr
+  | GroupExpr
+  | CompareExpr
+  | InExpr
+  | BetweenExpr
+  | PresenceExpr
+  | ContainsExpr
+  | TextMatchExpr
+  | DateCompareExpr
+  | WithinLastExpr
+  | AgoExpr
+  | BooleanExpr
+  | SegmentRefExpr
+  | DidExpr
+  | ErrorExpr;
+
+/** `a or b or c`: operands in source order, at least two. */
+export interface OrExpr {
+  kind: 'or';
+  operands: Expr[];
+  span: Span;
+}
+
+/** `a and b and c`: operands in source order, at least two. */
+export interface AndExpr {
+  kind: 'and';
+  operands: Expr[];
+  span: Span;
+}
+
+export interface NotExpr {
+  kind: 'not';
+  operand: Expr;
+  span: Span;
+}
+
+/** Parentheses as written; kept so the formatter never drops them. */
+export interface GroupExpr {
+  kind: 'group';
+  inner: Expr;
+  span: Span;
+}
+
+export interface CompareExpr {
+  kind: 'compare';
+  attribute: Path;
+  op: CompareOp;
+  opSpan: Span;
+  value: Literal;
+  span: Span;
+}
+
+/** `a in (v, …)` / `a not in (…)` */
+export interface InExpr {
+  kind: 'in';
+  attribute: Path;
+  negated: boolean;
+  values: Literal[];
+  span: Span;
+}
+
+/** `a between v and w`, both ends included. */
+export interface BetweenExpr {
+  kind: 'between';
+  attribute: Path;
+  low: Literal;
+  high: Literal;
+  span: Span;
+}
+
+/** `a is missing` / `a is present` */
+export interface PresenceExpr {
+  kind: 'presence';
+  attribute: Path;
+  missing: boolean;
+  span: Span;
+}
+
+/**
+ * `a contains v` (substring on strings, membership on lists),
+ * `a contains any (…)`, `a contains all (…)` (lists).
+ */
+export interface ContainsExpr {
+  kind: 'contains';
+  attribute: Path;
+  mode: 'one' | 'any' | 'all';
+  values: Literal[];
+  span: Span;
+}
+
+/** `a starts with "x"` / `a ends with "x"` */
+export interface TextMatchExpr {
+  kind: 'textMatch';
+  attribute: Path;
+  op: 'startsWith' | 'endsWith';
+  value: Literal;
+  span: Span;
+}
+
+/** `a before D` / `a after D`: strictly earlier / later. */
+export interface DateCompareExpr {
+  kind: 'dateCompare';
+  attribute: Path;
+  op: 'before' | 'after';
+  value: Literal;
+  span: Span;
+}
+
+/** `a within last 30 days`: asOf − 30 days ≤ a ≤ asOf. */
+export interface WithinLastExpr {
+  kind: 'withinLast';
+  attribute: Path;
+  duration: Duration;
+  span: Span;
+}
+
+/** `a more than 90 days ago`: a < asOf − 90 days. */
+export interface AgoExpr {
+  kind: 'ago';
+  attribute: Path;
+  duration: Duration;
+  span: Span;
+}
+
+/** `a` alone: a = true. */
+export interface BooleanExpr {
+  kind: 'boolean';
+  attribute: Path;
+  span: Span;
+}
+
+/** `segment ID`: membership of another segment. */
+export interface SegmentRefExpr {
+  kind: 'segmentRef';
+  id: Name;
+  span: Span;
+}
+
+export type CountOp = 'atLeast' | 'atMost' | 'exactly';
+
+export interface EventCount {
+  op: CountOp;
+  n: number;
+  span: Span;
+}
+
+export type EventWindow =
+  | { kind: 'withinLast'; duration: Duration; span: Span }
+  | { kind: 'since'; date: Literal; span: Span }
+  | { kind: 'between'; from: Literal; to: Literal; span: Span };
+
+/** `did [not] EVENT [where (EXPR)] [COUNT] [WINDOW]` */
+export interface DidExpr {
+  kind: 'did';
+  negated: boolean;
+  /** The event name; `quoted` in the Name is false for identifiers. */
+  event: Name;
+  /** True when the event was written as a string (`did "Order Completed"`). */
+  eventIsString: boolean;
+  where?: Expr;
+  count?: EventCount;
+  window?: EventWindow;
+  span: Span;
+}
+
+/** Stands where the parser could not make sense of the text; always comes with a syntax error. */
+export interface ErrorExpr {
+  kind: 'error';
+  span: Span;
+}
+
+export type PropertyKeyword = 'title' | 'description' | 'owner' | 'tags' | 'include' | 'exclude';
+
+export type Property =
+  | { kind: 'title' | 'description' | 'owner'; keywordSpan: Span; value?: Literal; span: Span }
+  | { kind: 'tags'; keywordSpan: Span; tags: Name[]; span: Span }
+  | { kind: 'include' | 'exclude'; keywordSpan: Span; expr: Expr; span: Span };
+
+export interface SegmentDecl {
+  kind: 'segment';
+  /** Undefined when the id is missing (a syntax error says so). */
+  id?: Name;
+  properties: Property[];
+  /** From `segment` to the closing brace (or as far as the parser got). */
+  span: Span;
+  /** True when a syntax error lies inside this block: the formatter leaves it as written. */
+  hasSyntaxError: boolean;
+}
+
+export interface Comment {
+  text: string;
+  span: Span;
+}
+
+export interface SegmentFile {
+  segments: SegmentDecl[];
+  comments: Comment[];
+  span: Span;
+}
+
+/** The attribute path a condition tests, or undefined for `did`, `segment`, combinators. */
+export function conditionAttribute(expr: Expr): Path | undefined {
+  switch (expr.kind) {
+    case 'compare':
+    case 'in':
+    case 'between':
+    case 'presence':
+    case 'contains':
+    case 'textMatch':
+    case 'dateCompare':
+    case 'withinLast':
+    case 'ago':
+    case 'boolean':
+      return expr.attribute;
+    default:
+      return undefined;
+  }
+}
+
+/** Direct sub-expressions of an expression (not descending into `did … where`). */
+export function childExprs(expr: Expr): Expr[] {
+  switch (expr.kind) {
+    case 'or':
+    case 'and':
+      return expr.operands;
+    case 'not':
+      return [expr.operand];
+    case 'group':
+      return [expr.inner];
+    default:
+      return [];
+  }
+}
+
+/** Visits every expression node, depth first, including the `where` of `did`. */
+export function walkExpr(expr: Expr, visit: (e: Expr, insideWhere: boolean) => void, insideWhere = false): void {
+  visit(expr, insideWhere);
+  for (const child of childExprs(expr)) walkExpr(child, visit, insideWhere);
+  if (expr.kind === 'did' && expr.where) walkExpr(expr.where, visit, true);
+}
+
+/** Strips parentheses: `((a))` → `a`. */
+export function unwrapGroups(expr: Expr): Expr {
+  let e = expr;
+  while (e.kind === 'group') e = e.inner;
+  return e;
+}
+
+/** The top-level `and` conditions of an expression (one when it is not an `and`). */
+export function topLevelConditions(expr: Expr): Expr[] {
+  const e = unwrapGroups(expr);
+  return e.kind === 'and' ? e.operands : [expr];
+}
