@@ -232,6 +232,8 @@ export interface SegmentDecl {
   span: Span;
   /** True when a syntax error lies inside this block: the formatter leaves it as written. */
   hasSyntaxError: boolean;
+  /** False when the closing `}` is missing. */
+  closed: boolean;
 }
 
 export interface Comment {

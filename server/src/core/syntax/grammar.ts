@@ -1,0 +1,731 @@
+// The Chevrotain grammar of one `segment NAME { … }` block, building the AST in
+// embedded actions. The file-level loop (parser.ts) cuts the token stream into
+// blocks first, so a mistake in one block never disturbs another; inside a
+// block Chevrotain's recovery (token insertion/deletion, re-sync between
+// properties) keeps several errors visible at once.
+import { EmbeddedActionsParser, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import type {
+  CompareOp,
+  CountOp,
+  Duration,
+  DurationUnit,
+  EventCount,
+  EventWindow,
+  Expr,
+  Literal,
+  Name,
+  Path,
+  Property,
+  SegmentDecl,
+  Span,
+} from './ast';
+import { parseIsoInstant, parseIsoDay, dayOfInstant, formatDay } from '../sample/store';
+import { describeFound, RULE_WORDS as ERROR_WORDS, segmentErrorMessages } from './error-messages';
+import * as T from './tokens';
+
+export interface LiteralProblem {
+  span: Span;
+  code: string;
+  message: string;
+  /** Replacement for the span, offered as a quick fix. */
+  fix?: { title: string; newText: string };
+}
+
+const UNIT_BY_TOKEN = new Map<TokenType, DurationUnit>([
+  [T.DayUnit, 'day'],
+  [T.WeekUnit, 'week'],
+  [T.MonthUnit, 'month'],
+  [T.YearUnit, 'year'],
+]);
+
+const COMPARE_OP_BY_TOKEN = new Map<TokenType, CompareOp>([
+  [T.Equals, '='],
+  [T.NotEquals, '!='],
+  [T.Less, '<'],
+  [T.LessEquals, '<='],
+  [T.Greater, '>'],
+  [T.GreaterEquals, '>='],
+]);
+
+/** Stands for "no value here" in the literal rule's fallback alternative. */
+const MISSING_VALUE = { image: '', startOffset: NaN, tokenType: T.Identifier } as unknown as IToken;
+
+const VALUE_STOP_WORDS: ReadonlySet<TokenType> = new Set([
+  T.Title, T.Description, T.Owner, T.Tags, T.Include, T.Exclude, T.And, T.Or, T.Segment,
+]);
+
+function tokenEnd(tok: IToken): number {
+  return tok.startOffset + tok.image.length;
+}
+
+/** A token Chevrotain inserted during recovery has no position; it sits where the previous token ended. */
+function isVirtual(tok: IToken | undefined): boolean {
+  return !tok || typeof tok.image !== 'string' || Number.isNaN(tok.startOffset) || tok.isInsertedInRecovery === true;
+}
+
+export class SegmentGrammar extends EmbeddedActionsParser {
+  /** Problems with literal values (bad dates, unquoted text) found while building the AST. */
+  literalProblems: LiteralProblem[] = [];
+  /** Offset where the current block's input ends, for spans of inserted tokens at the end. */
+  private lastRealEnd = 0;
+  private lastToken: IToken | undefined;
+
+  constructor() {
+    super(T.allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 3,
+      errorMessageProvider: segmentErrorMessages,
+      skipValidations: process.env.SEGMENTS_GRAMMAR_VALIDATE !== '1',
+    });
+    this.performSelfAnalysis();
+  }
+
+  // ---- spans --------------------------------------------------------------
+
+  private spanOf(tok: IToken): Span {
+    if (isVirtual(tok)) return { start: this.lastRealEnd, end: this.lastRealEnd };
+    return { start: tok.startOffset, end: tokenEnd(tok) };
+  }
+
+  private join(a: Span, b: Span): Span {
+    return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+  }
+
+  private here(): Span {
+    const next = this.LA(1);
+    if (!isVirtual(next) && next.tokenType.name !== 'EOF') return { start: next.startOffset, end: next.startOffset };
+    return { start: this.lastRealEnd, end: this.lastRealEnd };
+  }
+
+  private note(tok: IToken): IToken {
+    if (!isVirtual(tok)) {
+      this.lastRealEnd = tokenEnd(tok);
+      this.lastToken = tok;
+    }
+    return tok;
+  }
+
+  /**
+   * Records "expected X after `prev`" without throwing, so the rest of the
+   * block keeps its AST while the user is still typing (`age >`, `and` then `}`).
+   */
+  private missing(what: string): Span {
+    const prev = this.lastToken;
+    const span = prev ? { start: prev.startOffset, end: tokenEnd(prev) } : this.here();
+    const found = describeFound(this.LA(1));
+    this.literalProblems.push({
+      span,
+      code: 'syntax-error',
+      message: `expected ${what}${prev ? ` after \`${prev.image}\`` : ''}, found ${found}`,
+    });
+    return { start: span.end, end: span.end };
+  }
+
+  private errorExpr(): Expr {
+    return { kind: 'error', span: this.here() };
+  }
+
+  resetBlock(endOffset: number): void {
+    this.lastRealEnd = endOffset;
+    this.lastToken = undefined;
+  }
+
+  // ---- block --------------------------------------------------------------
+
+  public segmentBlock = this.RULE('segmentBlock', (): SegmentDecl => {
+    const kw = this.note(this.CONSUME(T.Segment));
+    let id: Name | undefined;
+    this.OPTION(() => {
+      const tok = this.note(this.CONSUME(T.Name));
+      id = this.ACTION(() => this.nameOf(tok));
+    });
+    this.note(this.CONSUME(T.LBrace));
+    const properties: Property[] = [];
+    this.MANY(() => {
+      const p = this.SUBRULE(this.property);
+      this.ACTION(() => {
+        if (p) properties.push(p);
+      });
+    });
+    const close = this.note(this.CONSUME(T.RBrace));
+    return this.ACTION(() => ({
+      kind: 'segment' as const,
+      id,
+      properties,
+      span: this.join(this.spanOf(kw), this.spanOf(close)),
+      hasSyntaxError: false,
+      closed: true,
+    }));
+  });
+
+  private property = this.RULE('property', (): Property => {
+    return this.OR([
+      { ALT: () => this.SUBRULE(this.textProperty) },
+      { ALT: () => this.SUBRULE(this.tagsProperty) },
+      { ALT: () => this.SUBRULE(this.exprProperty) },
+    ]);
+  });
+
+  private textProperty = this.RULE('textProperty', (): Property => {
+    const kw = this.note(
+      this.OR([
+        { ALT: () => this.CONSUME(T.Title) },
+        { ALT: () => this.CONSUME(T.Description) },
+        { ALT: () => this.CONSUME(T.Owner) },
+      ]),
+    );
+    const valueTok = this.note(this.CONSUME(T.StringLiteral));
+    return this.ACTION(() => {
+      const kind = kw.image as 'title' | 'description' | 'owner';
+      const value = isVirtual(valueTok) ? undefined : this.literalOf(valueTok);
+      const keywordSpan = this.spanOf(kw);
+      return { kind, keywordSpan, value, span: value ? this.join(keywordSpan, value.span) : keywordSpan };
+    });
+  });
+
+  private tagsProperty = this.RULE('tagsProperty', (): Property => {
+    const kw = this.note(this.CONSUME(T.Tags));
+    const tags: Name[] = [];
+    const first = this.note(this.CONSUME(T.Name));
+    this.ACTION(() => {
+      if (!isVirtual(first)) tags.push(this.nameOf(first));
+    });
+    this.MANY(() => {
+      this.note(this.CONSUME(T.Comma));
+      const tok = this.note(this.CONSUME2(T.Name));
+      this.ACTION(() => {
+        if (!isVirtual(tok)) tags.push(this.nameOf(tok));
+      });
+    });
+    return this.ACTION(() => {
+      const keywordSpan = this.spanOf(kw);
+      const last = tags.length > 0 ? tags[tags.length - 1].span : keywordSpan;
+      return { kind: 'tags' as const, keywordSpan, tags, span: this.join(keywordSpan, last) };
+    });
+  });
+
+  private exprProperty = this.RULE('exprProperty', (): Property => {
+    const kw = this.note(
+      this.OR([{ ALT: () => this.CONSUME(T.Include) }, { ALT: () => this.CONSUME(T.Exclude) }]),
+    );
+    const expr = this.SUBRULE(this.orExpr);
+    return this.ACTION(() => {
+      const keywordSpan = this.spanOf(kw);
+      const e = expr ?? { kind: 'error' as const, span: { start: keywordSpan.end, end: keywordSpan.end } };
+      return {
+        kind: kw.image as 'include' | 'exclude',
+        keywordSpan,
+        expr: e,
+        span: this.join(keywordSpan, e.span),
+      };
+    });
+  });
+
+  // ---- expressions -----------------------------------------------------------
+
+  public orExpr = this.RULE(
+    'orExpr',
+    (): Expr => {
+      const operands: Expr[] = [this.SUBRULE(this.andExpr)];
+      this.MANY(() => {
+        this.note(this.CONSUME(T.Or));
+        operands.push(this.SUBRULE2(this.andExpr));
+      });
+      return this.ACTION(() => this.combine('or', operands));
+    },
+    { recoveryValueFunc: () => this.errorExpr() },
+  );
+
+  private andExpr = this.RULE(
+    'andExpr',
+    (): Expr => {
+      const operands: Expr[] = [this.SUBRULE(this.notExpr)];
+      this.MANY(() => {
+        this.note(this.CONSUME(T.And));
+        operands.push(this.SUBRULE2(this.notExpr));
+      });
+      return this.ACTION(() => this.combine('and', operands));
+    },
+    { recoveryValueFunc: () => this.errorExpr() },
+  );
+
+  private notExpr = this.RULE(
+    'notExpr',
+    (): Expr => {
+      return this.OR([
+        {
+          ALT: () => {
+            const kw = this.note(this.CONSUME(T.Not));
+            const operand = this.SUBRULE(this.notExpr);
+            return this.ACTION(() => {
+              const o = operand ?? this.errorExpr();
+              return { kind: 'not' as const, operand: o, span: this.join(this.spanOf(kw), o.span) };
+            });
+          },
+        },
+        { ALT: () => this.SUBRULE(this.atom) },
+      ]);
+    },
+    { recoveryValueFunc: () => this.errorExpr() },
+  );
+
+  private atom = this.RULE(
+    'atom',
+    (): Expr => {
+      return this.OR([
+        { ALT: () => this.SUBRULE(this.group) },
+        { ALT: () => this.SUBRULE(this.segmentRef) },
+        { ALT: () => this.SUBRULE(this.did) },
+        // A name that is a keyword elsewhere can still be an attribute (`title = "x"`);
+        // only `not`, `segment` and `did` at the start of a condition are taken as keywords.
+        { ALT: () => this.SUBRULE(this.condition), IGNORE_AMBIGUITIES: true },
+        {
+          // Nothing that can start a condition: report and go on (`include` then `}`).
+          ALT: () => this.ACTION(() => ({ kind: 'error' as const, span: this.missing('a condition') })),
+          IGNORE_AMBIGUITIES: true,
+        },
+      ]);
+    },
+    { recoveryValueFunc: () => this.errorExpr() },
+  );
+
+  private group = this.RULE('group', (): Expr => {
+    const open = this.note(this.CONSUME(T.LParen));
+    const inner = this.SUBRULE(this.orExpr);
+    const close = this.note(this.CONSUME(T.RParen));
+    return this.ACTION(() => {
+      const i = inner ?? this.errorExpr();
+      const end = isVirtual(close) ? i.span.end : tokenEnd(close);
+      return { kind: 'group' as const, inner: i, span: { start: open.startOffset, end } };
+    });
+  });
+
+  private segmentRef = this.RULE('segmentRef', (): Expr => {
+    const kw = this.note(this.CONSUME(T.Segment));
+    const idTok = this.note(this.CONSUME(T.Name));
+    return this.ACTION(() => {
+      const kwSpan = this.spanOf(kw);
+      const id = isVirtual(idTok) ? { text: '', span: { start: kwSpan.end, end: kwSpan.end }, quoted: false } : this.nameOf(idTok);
+      return { kind: 'segmentRef' as const, id, span: this.join(kwSpan, id.span) };
+    });
+  });
+
+  private did = this.RULE('did', (): Expr => {
+    const kw = this.note(this.CONSUME(T.Did));
+    let negated = false;
+    // `did not buy` negates; `did not` alone would name an event `not` (needs backticks).
+    this.OPTION({
+      GATE: () =>
+        (tokenMatcher(this.LA(2), T.Name) || this.LA(2).tokenType === T.StringLiteral) &&
+        !(this.LA(2).tokenType === T.Where && this.LA(3).tokenType === T.LParen),
+      DEF: () => {
+        this.note(this.CONSUME(T.Not));
+        negated = true;
+      },
+    });
+    const eventTok = this.note(
+      this.OR([
+        { ALT: () => this.CONSUME(T.StringLiteral) },
+        { ALT: () => this.CONSUME(T.Name) },
+      ]),
+    );
+    let where: Expr | undefined;
+    this.OPTION2(() => {
+      this.note(this.CONSUME(T.Where));
+      this.note(this.CONSUME(T.LParen));
+      where = this.SUBRULE(this.orExpr);
+      this.note(this.CONSUME(T.RParen));
+    });
+    let count: EventCount | undefined;
+    this.OPTION3(() => {
+      count = this.SUBRULE(this.eventCount);
+    });
+    let window: EventWindow | undefined;
+    this.OPTION4(() => {
+      window = this.SUBRULE(this.eventWindow);
+    });
+    return this.ACTION(() => {
+      const kwSpan = this.spanOf(kw);
+      const eventIsString = eventTok.tokenType === T.StringLiteral;
+      let event: Name;
+      if (isVirtual(eventTok)) event = { text: '', span: { start: kwSpan.end, end: kwSpan.end }, quoted: false };
+      else if (eventIsString) {
+        const lit = this.literalOf(eventTok);
+        event = { text: String(lit.value), span: lit.span, quoted: false };
+      } else event = this.nameOf(eventTok);
+      const end = Math.max(event.span.end, where?.span.end ?? 0, count?.span.end ?? 0, window?.span.end ?? 0, this.lastRealEnd);
+      return {
+        kind: 'did' as const,
+        negated,
+        event,
+        eventIsString,
+        where,
+        count,
+        window,
+        span: { start: kwSpan.start, end },
+      };
+    });
+  });
+
+  private eventCount = this.RULE('eventCount', (): EventCount => {
+    let op: CountOp = 'atLeast';
+    const first = this.note(
+      this.OR([
+        {
+          ALT: () => {
+            const at = this.CONSUME(T.At);
+            this.note(at);
+            this.OR2([
+              { ALT: () => this.note(this.CONSUME(T.Least)) },
+              {
+                ALT: () => {
+                  this.note(this.CONSUME(T.Most));
+                  op = 'atMost';
+                },
+              },
+            ]);
+            return at;
+          },
+        },
+        {
+          ALT: () => {
+            op = 'exactly';
+            return this.CONSUME(T.Exactly);
+          },
+        },
+      ]),
+    );
+    const nTok = this.note(this.CONSUME(T.NumberLiteral));
+    const unit = this.note(this.OR3([{ ALT: () => this.CONSUME(T.Times) }, { ALT: () => this.CONSUME(T.Time) }]));
+    return this.ACTION(() => {
+      const n = isVirtual(nTok) ? 1 : Number(nTok.image);
+      if (!isVirtual(nTok) && (!Number.isInteger(n) || n < 0)) {
+        this.literalProblems.push({
+          span: this.spanOf(nTok),
+          code: 'invalid-count',
+          message: `a count must be a whole number of 0 or more, not \`${nTok.image}\``,
+        });
+      }
+      const span = this.join(this.spanOf(first), isVirtual(unit) ? this.spanOf(nTok) : this.spanOf(unit));
+      return { op, n, span };
+    });
+  });
+
+  private eventWindow = this.RULE('eventWindow', (): EventWindow => {
+    return this.OR([
+      {
+        ALT: () => {
+          const kw = this.note(this.CONSUME(T.Within));
+          this.note(this.CONSUME(T.Last));
+          const duration = this.SUBRULE(this.duration);
+          return this.ACTION(() => ({ kind: 'withinLast' as const, duration, span: this.join(this.spanOf(kw), duration.span) }));
+        },
+      },
+      {
+        ALT: () => {
+          const kw = this.note(this.CONSUME(T.Since));
+          const date = this.SUBRULE(this.literal);
+          return this.ACTION(() => ({ kind: 'since' as const, date, span: this.join(this.spanOf(kw), date.span) }));
+        },
+      },
+      {
+        ALT: () => {
+          const kw = this.note(this.CONSUME(T.Between));
+          const from = this.SUBRULE2(this.literal);
+          this.note(this.CONSUME(T.And));
+          const to = this.SUBRULE3(this.literal);
+          return this.ACTION(() => ({ kind: 'between' as const, from, to, span: this.join(this.spanOf(kw), to.span) }));
+        },
+      },
+    ]);
+  });
+
+  private duration = this.RULE('duration', (): Duration => {
+    const nTok = this.note(this.CONSUME(T.NumberLiteral));
+    const unitTok = this.note(this.CONSUME(T.DurationUnit));
+    return this.ACTION(() => {
+      const amount = isVirtual(nTok) ? 1 : Number(nTok.image);
+      if (!isVirtual(nTok) && (!Number.isInteger(amount) || amount < 0)) {
+        this.literalProblems.push({
+          span: this.spanOf(nTok),
+          code: 'invalid-duration',
+          message: `a duration must be a whole number of 0 or more, not \`${nTok.image}\``,
+        });
+      }
+      const unit = UNIT_BY_TOKEN.get(unitTok.tokenType) ?? 'day';
+      const start = isVirtual(nTok) ? this.spanOf(unitTok) : this.spanOf(nTok);
+      return { amount, unit, span: this.join(start, this.spanOf(unitTok)) };
+    });
+  });
+
+  /** An attribute test: `path` alone (boolean) or `path` followed by an operator. */
+  private condition = this.RULE('condition', (): Expr => {
+    const attribute = this.SUBRULE(this.path);
+    let result: Expr | undefined;
+    this.OPTION(() => {
+      result = this.SUBRULE(this.conditionTail, { ARGS: [attribute] });
+    });
+    return this.ACTION(() => result ?? { kind: 'boolean' as const, attribute, span: attribute.span });
+  });
+
+  private conditionTail = this.RULE('conditionTail', (attribute: Path): Expr => {
+    return this.OR([
+      {
+        ALT: () => {
+          const opTok = this.note(this.CONSUME(T.CompareOperator));
+          const value = this.SUBRULE(this.literal);
+          return this.ACTION(() => {
+            if (opTok.image === '==' || opTok.image === '<>') {
+              const fixText = opTok.image === '==' ? '=' : '!=';
+              this.literalProblems.push({
+                span: this.spanOf(opTok),
+                code: 'operator-spelling',
+                message: `write \`${fixText}\` instead of \`${opTok.image}\``,
+                fix: { title: `Change to \`${fixText}\``, newText: fixText },
+              });
+            }
+            return {
+              kind: 'compare' as const,
+              attribute,
+              op: COMPARE_OP_BY_TOKEN.get(opTok.tokenType) ?? '=',
+              opSpan: this.spanOf(opTok),
+              value,
+              span: this.join(attribute.span, value.span),
+            };
+          });
+        },
+      },
+      {
+        ALT: () => {
+          let negated = false;
+          this.OPTION(() => {
+            this.note(this.CONSUME(T.Not));
+            negated = true;
+          });
+          this.note(this.CONSUME(T.In));
+          const { values, span } = this.SUBRULE(this.literalList);
+          return this.ACTION(() => ({ kind: 'in' as const, attribute, negated, values, span: this.join(attribute.span, span) }));
+        },
+      },
+      {
+        ALT: () => {
+          this.note(this.CONSUME2(T.Between));
+          const low = this.SUBRULE2(this.literal);
+          this.note(this.CONSUME(T.And));
+          const high = this.SUBRULE3(this.literal);
+          return this.ACTION(() => ({ kind: 'between' as const, attribute, low, high, span: this.join(attribute.span, high.span) }));
+        },
+      },
+      {
+        ALT: () => {
+          this.note(this.CONSUME(T.Is));
+          const tok = this.note(this.OR2([{ ALT: () => this.CONSUME(T.Missing) }, { ALT: () => this.CONSUME(T.Present) }]));
+          return this.ACTION(() => ({
+            kind: 'presence' as const,
+            attribute,
+            missing: tok.tokenType === T.Missing,
+            span: this.join(attribute.span, this.spanOf(tok)),
+          }));
+        },
+      },
+      {
+        ALT: () => {
+          this.note(this.CONSUME(T.Contains));
+          return this.OR3([
+            {
+              ALT: () => {
+                const modeTok = this.note(this.OR4([{ ALT: () => this.CONSUME(T.Any) }, { ALT: () => this.CONSUME(T.All) }]));
+                const { values, span } = this.SUBRULE2(this.literalList);
+                return this.ACTION(() => ({
+                  kind: 'contains' as const,
+                  attribute,
+                  mode: modeTok.tokenType === T.Any ? ('any' as const) : ('all' as const),
+                  values,
+                  span: this.join(attribute.span, span),
+                }));
+              },
+            },
+            {
+              ALT: () => {
+                const value = this.SUBRULE4(this.literal);
+                return this.ACTION(() => ({ kind: 'contains' as const, attribute, mode: 'one' as const, values: [value], span: this.join(attribute.span, value.span) }));
+              },
+              IGNORE_AMBIGUITIES: true,
+            },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          const kw = this.note(this.OR5([{ ALT: () => this.CONSUME(T.Starts) }, { ALT: () => this.CONSUME(T.Ends) }]));
+          this.note(this.CONSUME(T.With));
+          const value = this.SUBRULE5(this.literal);
+          return this.ACTION(() => ({
+            kind: 'textMatch' as const,
+            attribute,
+            op: kw.tokenType === T.Starts ? ('startsWith' as const) : ('endsWith' as const),
+            value,
+            span: this.join(attribute.span, value.span),
+          }));
+        },
+      },
+      {
+        ALT: () => {
+          const kw = this.note(this.OR6([{ ALT: () => this.CONSUME(T.Before) }, { ALT: () => this.CONSUME(T.After) }]));
+          const value = this.SUBRULE6(this.literal);
+          return this.ACTION(() => ({
+            kind: 'dateCompare' as const,
+            attribute,
+            op: kw.tokenType === T.Before ? ('before' as const) : ('after' as const),
+            value,
+            span: this.join(attribute.span, value.span),
+          }));
+        },
+      },
+      {
+        ALT: () => {
+          this.note(this.CONSUME(T.Within));
+          this.note(this.CONSUME(T.Last));
+          const duration = this.SUBRULE(this.duration);
+          return this.ACTION(() => ({ kind: 'withinLast' as const, attribute, duration, span: this.join(attribute.span, duration.span) }));
+        },
+      },
+      {
+        ALT: () => {
+          this.note(this.CONSUME(T.More));
+          this.note(this.CONSUME(T.Than));
+          const duration = this.SUBRULE2(this.duration);
+          const ago = this.note(this.CONSUME(T.Ago));
+          return this.ACTION(() => ({ kind: 'ago' as const, attribute, duration, span: this.join(attribute.span, this.spanOf(ago)) }));
+        },
+      },
+    ]);
+  });
+
+  private path = this.RULE('path', (): Path => {
+    const parts: Name[] = [];
+    const first = this.note(this.CONSUME(T.Name));
+    this.ACTION(() => parts.push(this.nameOf(first)));
+    this.MANY(() => {
+      this.note(this.CONSUME(T.Dot));
+      const tok = this.note(this.CONSUME2(T.Name));
+      this.ACTION(() => {
+        if (!isVirtual(tok)) parts.push(this.nameOf(tok));
+      });
+    });
+    return this.ACTION(() => ({
+      parts,
+      text: parts.map((p) => p.text).join('.'),
+      span: this.join(parts[0].span, parts[parts.length - 1].span),
+    }));
+  });
+
+  private literalList = this.RULE('literalList', (): { values: Literal[]; span: Span } => {
+    const open = this.note(this.CONSUME(T.LParen));
+    const values: Literal[] = [this.SUBRULE(this.literal)];
+    this.MANY(() => {
+      this.note(this.CONSUME(T.Comma));
+      values.push(this.SUBRULE2(this.literal));
+    });
+    const close = this.note(this.CONSUME(T.RParen));
+    return this.ACTION(() => ({ values, span: this.join(this.spanOf(open), isVirtual(close) ? values[values.length - 1].span : this.spanOf(close)) }));
+  });
+
+  public literal = this.RULE(
+    'literal',
+    (): Literal => {
+      const tok = this.note(
+        this.OR([
+          { ALT: () => this.CONSUME(T.NumberLiteral) },
+          { ALT: () => this.CONSUME(T.StringLiteral) },
+          { ALT: () => this.CONSUME(T.DateTimeLiteral) },
+          { ALT: () => this.CONSUME(T.DateLiteral) },
+          { ALT: () => this.CONSUME(T.True) },
+          { ALT: () => this.CONSUME(T.False) },
+          // `device = mobile`: a bare word where a value belongs; read as text, reported with a fix.
+          // Not a word that starts the next property or joins conditions: `age >` then `exclude …`.
+          {
+            GATE: () => !VALUE_STOP_WORDS.has(this.LA(1).tokenType),
+            ALT: () => this.CONSUME(T.Name),
+            IGNORE_AMBIGUITIES: true,
+          },
+          { ALT: () => MISSING_VALUE, IGNORE_AMBIGUITIES: true },
+        ]),
+      );
+      return this.ACTION(() => {
+        if (tok === MISSING_VALUE) {
+          return { kind: 'string' as const, value: '', raw: '', span: this.missing(ERROR_WORDS.literal) };
+        }
+        return this.literalOf(tok);
+      });
+    },
+    { recoveryValueFunc: (): Literal => ({ kind: 'string', value: '', raw: '', span: this.here() }) },
+  );
+
+  // ---- AST helpers ------------------------------------------------------------
+
+  private combine(kind: 'or' | 'and', operands: Expr[]): Expr {
+    const present = operands.map((o) => o ?? this.errorExpr());
+    if (present.length === 1) return present[0];
+    return { kind, operands: present, span: this.join(present[0].span, present[present.length - 1].span) };
+  }
+
+  private nameOf(tok: IToken): Name {
+    const span = this.spanOf(tok);
+    if (tok.tokenType === T.BacktickName) {
+      // An unterminated backtick name (already reported) has no closing backtick to drop.
+      const closed = tok.image.length > 1 && tok.image.endsWith('`');
+      return { text: tok.image.slice(1, closed ? -1 : undefined), span, quoted: true };
+    }
+    return { text: tok.image, span, quoted: false };
+  }
+
+  private literalOf(tok: IToken): Literal {
+    const span = this.spanOf(tok);
+    const raw = tok.image ?? '';
+    switch (tok.tokenType) {
+      case T.NumberLiteral:
+        return { kind: 'number', value: Number(raw), raw, span };
+      case T.StringLiteral:
+        return { kind: 'string', value: decodeString(raw), raw, span };
+      case T.True:
+      case T.False:
+        return { kind: 'boolean', value: raw === 'true', raw, span };
+      case T.DateLiteral: {
+        if (parseIsoDay(raw) === undefined) {
+          this.literalProblems.push({ span, code: 'invalid-date', message: `\`${raw}\` is not a real calendar date` });
+        }
+        return { kind: 'date', value: raw, raw, span };
+      }
+      case T.DateTimeLiteral: {
+        const instant = parseIsoInstant(raw);
+        if (instant === undefined) {
+          this.literalProblems.push({ span, code: 'invalid-date', message: `\`${raw}\` is not a real date and time` });
+          return { kind: 'datetime', value: raw.slice(0, 10), raw, span };
+        }
+        return { kind: 'datetime', value: formatDay(dayOfInstant(instant)), raw, span };
+      }
+      default: {
+        if (isVirtual(tok)) return { kind: 'string', value: '', raw: '', span };
+        // A bare word in value position.
+        const text = tok.tokenType === T.BacktickName ? raw.slice(1, -1) : raw;
+        const quoted = JSON.stringify(text);
+        this.literalProblems.push({
+          span,
+          code: 'unquoted-text',
+          message: `text values go in double quotes: write ${quoted}`,
+          fix: { title: `Put ${quoted} in quotes`, newText: quoted },
+        });
+        return { kind: 'string', value: text, raw, span };
+      }
+    }
+  }
+}
+
+function decodeString(raw: string): string {
+  try {
+    return JSON.parse(raw) as string;
+  } catch {
+    return raw.replace(/^"/, '').replace(/"$/, '');
+  }
+}

@@ -1,0 +1,295 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseSegments } from '../../../server/src/core/syntax/parser';
+import type { Expr, SegmentDecl } from '../../../server/src/core/syntax/ast';
+import { extractMarked } from '../../support/markers';
+
+function parseOk(text: string): SegmentDecl[] {
+  const { ast, diagnostics } = parseSegments(text, '/p/a.segment');
+  assert.deepEqual(diagnostics.map((d) => d.message), [], `unexpected diagnostics for:\n${text}`);
+  return ast.segments;
+}
+
+function includeOf(text: string): Expr {
+  const [seg] = parseOk(`segment s {\n  include ${text}\n}\n`);
+  const p = seg.properties.find((x) => x.kind === 'include');
+  assert.ok(p && p.kind === 'include');
+  return p.expr;
+}
+
+/** A compact rendering of an expression, to compare shapes readably. */
+function show(e: Expr): string {
+  switch (e.kind) {
+    case 'or':
+    case 'and':
+      return `${e.kind}(${e.operands.map(show).join(', ')})`;
+    case 'not':
+      return `not(${show(e.operand)})`;
+    case 'group':
+      return `(${show(e.inner)})`;
+    case 'compare':
+      return `${e.attribute.text} ${e.op} ${e.value.kind}:${e.value.value}`;
+    case 'in':
+      return `${e.attribute.text} ${e.negated ? 'not in' : 'in'} [${e.values.map((v) => v.value).join('|')}]`;
+    case 'between':
+      return `${e.attribute.text} between ${e.low.value}..${e.high.value}`;
+    case 'presence':
+      return `${e.attribute.text} is ${e.missing ? 'missing' : 'present'}`;
+    case 'contains':
+      return `${e.attribute.text} contains-${e.mode} [${e.values.map((v) => v.value).join('|')}]`;
+    case 'textMatch':
+      return `${e.attribute.text} ${e.op} ${e.value.value}`;
+    case 'dateCompare':
+      return `${e.attribute.text} ${e.op} ${e.value.kind}:${e.value.value}`;
+    case 'withinLast':
+      return `${e.attribute.text} within ${e.duration.amount} ${e.duration.unit}`;
+    case 'ago':
+      return `${e.attribute.text} ago ${e.duration.amount} ${e.duration.unit}`;
+    case 'boolean':
+      return `${e.attribute.text}?`;
+    case 'segmentRef':
+      return `segment:${e.id.text}`;
+    case 'did': {
+      const parts = [`did${e.negated ? '-not' : ''} ${e.event.text}`];
+      if (e.where) parts.push(`where ${show(e.where)}`);
+      if (e.count) parts.push(`${e.count.op} ${e.count.n}`);
+      if (e.window) {
+        const w = e.window;
+        parts.push(w.kind === 'withinLast' ? `last ${w.duration.amount} ${w.duration.unit}` : w.kind === 'since' ? `since ${w.date.value}` : `between ${w.from.value}..${w.to.value}`);
+      }
+      return parts.join(' ');
+    }
+    case 'error':
+      return 'ERROR';
+  }
+}
+
+const forms: [string, string][] = [
+  ['age >= 18', 'age >= number:18'],
+  ['score != -3.5', 'score != number:-3.5'],
+  ['city = "Oslo"', 'city = string:Oslo'],
+  ['name = "a \\"q\\" \\u00e6"', 'name = string:a "q" æ'],
+  ['vip = true', 'vip = boolean:true'],
+  ['signup < 2026-01-31', 'signup < date:2026-01-31'],
+  ['seen > 2026-01-31T23:30:00-02:00', 'seen > datetime:2026-02-01'],
+  ['city in ("Oslo", "Bergen")', 'city in [Oslo|Bergen]'],
+  ['age not in (1, 2)', 'age not in [1|2]'],
+  ['age between 18 and 30', 'age between 18..30'],
+  ['age is missing', 'age is missing'],
+  ['age is present', 'age is present'],
+  ['email contains "@gmail"', 'email contains-one [@gmail]'],
+  ['interests contains any ("sport", "outdoor")', 'interests contains-any [sport|outdoor]'],
+  ['interests contains all ("sport")', 'interests contains-all [sport]'],
+  ['email starts with "a"', 'email startsWith a'],
+  ['email ends with ".no"', 'email endsWith .no'],
+  ['last_seen before 2026-01-01', 'last_seen before date:2026-01-01'],
+  ['last_seen after 2026-01-01', 'last_seen after date:2026-01-01'],
+  ['last_seen within last 30 days', 'last_seen within 30 day'],
+  ['last_seen within last 1 day', 'last_seen within 1 day'],
+  ['last_seen within last 2 weeks', 'last_seen within 2 week'],
+  ['last_seen more than 3 months ago', 'last_seen ago 3 month'],
+  ['last_seen more than 1 year ago', 'last_seen ago 1 year'],
+  ['email_opt_in', 'email_opt_in?'],
+  ['segment buyers', 'segment:buyers'],
+  ['did purchase', 'did purchase'],
+  ['did not purchase within last 7 days', 'did-not purchase last 7 day'],
+  ['did "Order Completed" since 2026-01-01', 'did Order Completed since 2026-01-01'],
+  [
+    'did product_view where (category = "shoes") at least 3 times within last 30 days',
+    'did product_view where category = string:shoes atLeast 3 last 30 day',
+  ],
+  ['did purchase at most 2 times', 'did purchase atMost 2'],
+  ['did purchase exactly 1 time between 2026-01-01 and 2026-02-01', 'did purchase exactly 1 between 2026-01-01..2026-02-01'],
+  ['geo.city = "Oslo"', 'geo.city = string:Oslo'],
+  ['`Preferred channel` = "email"', 'Preferred channel = string:email'],
+  ['`title` = "x"', 'title = string:x'],
+  ['title = "x"', 'title = string:x'],
+  ['last = 1 and time = 2', 'and(last = number:1, time = number:2)'],
+  ['a or b and c', 'or(a?, and(b?, c?))'],
+  ['not a and b', 'and(not(a?), b?)'],
+  ['not (a or b)', 'not((or(a?, b?)))'],
+  ['(a or b) and not not c', 'and((or(a?, b?)), not(not(c?)))'],
+];
+
+for (const [source, expected] of forms) {
+  test(`parses \`${source}\``, () => {
+    assert.equal(show(includeOf(source)), expected);
+  });
+}
+
+test('parses every block property, keeps ids and spans', () => {
+  const text = 'segment s {\n  title "T"\n  description "D"\n  owner "O"\n  tags a, b, `c d`\n  include x\n  exclude segment y\n}\n';
+  const [seg] = parseOk(text);
+  assert.equal(seg.id?.text, 's');
+  assert.deepEqual(seg.properties.map((p) => p.kind), ['title', 'description', 'owner', 'tags', 'include', 'exclude']);
+  const tags = seg.properties[3];
+  assert.ok(tags.kind === 'tags');
+  assert.deepEqual(tags.tags.map((t) => t.text), ['a', 'b', 'c d']);
+  assert.equal(text.slice(seg.span.start, seg.span.end), text.trimEnd());
+  assert.equal(seg.hasSyntaxError, false);
+});
+
+test('keeps comments with their positions', () => {
+  const text = '# head\nsegment s { # after brace\n  include x # tail\n}\n';
+  const { ast } = parseSegments(text, 'f');
+  assert.deepEqual(ast.comments.map((c) => text.slice(c.span.start, c.span.end)), ['# head', '# after brace', '# tail']);
+});
+
+test('a segment id may be a keyword or backticked', () => {
+  const segs = parseOk('segment last { include x }\nsegment `my seg` { include segment last }\n');
+  assert.deepEqual(segs.map((s) => s.id?.text), ['last', 'my seg']);
+});
+
+interface SyntaxCase {
+  name: string;
+  source: string;
+  code: string;
+  message: string;
+}
+
+const syntaxCases: SyntaxCase[] = [
+  {
+    name: 'value missing after an operator',
+    source: 'segment s {\n  include age ⟦>⟧\n  exclude x\n}\n',
+    code: 'syntax-error',
+    message: 'expected a value (a number, a text in double quotes, true, false or a date) after `>`, found `exclude`',
+  },
+  {
+    name: 'unquoted text value',
+    source: 'segment s {\n  include device = ⟦mobile⟧\n}\n',
+    code: 'unquoted-text',
+    message: 'text values go in double quotes: write "mobile"',
+  },
+  {
+    name: 'misspelt property',
+    source: 'segment s {\n  ⟦titel⟧ "x"\n  include a\n}\n',
+    code: 'unknown-property',
+    message: 'unknown property `titel`; did you mean `title`? A segment has title, description, owner, tags, include and exclude.',
+  },
+  {
+    name: 'missing connective',
+    source: 'segment s {\n  include age > 30 ⟦city⟧ = "Oslo"\n}\n',
+    code: 'syntax-error',
+    message: 'expected `and` or `or` between conditions, or a new property, before `city`',
+  },
+  {
+    name: 'condition missing after and',
+    source: 'segment s {\n  include a ⟦and⟧\n}\n',
+    code: 'syntax-error',
+    message: 'expected a condition after `and`, found `}`',
+  },
+  {
+    name: 'missing closing parenthesis',
+    source: 'segment s {\n  include (a or ⟦b⟧\n}\n',
+    code: 'syntax-error',
+    message: 'expected `)` after `b`, found `}`',
+  },
+  {
+    name: 'missing closing brace',
+    source: 'segment s {\n  include ⟦a⟧\n',
+    code: 'missing-brace',
+    message: 'segment `s` is missing its closing `}`',
+  },
+  {
+    name: 'unterminated string',
+    source: 'segment s {\n  include city = ⟦"Oslo⟧\n}\n',
+    code: 'unterminated-string',
+    message: 'this text is missing its closing `"`',
+  },
+  {
+    name: 'bad escape',
+    source: 'segment s {\n  include city = ⟦"a\\qb"⟧\n}\n',
+    code: 'invalid-escape',
+    message: 'this text has an invalid escape: use \\" \\\\ \\n \\t or \\uXXXX',
+  },
+  {
+    name: 'stray character',
+    source: 'segment s {\n  include a ⟦&⟧ b\n}\n',
+    code: 'unexpected-character',
+    message: 'unexpected character `&`: write `and` / `or`',
+  },
+  {
+    name: 'double equals',
+    source: 'segment s {\n  include a ⟦==⟧ 1\n}\n',
+    code: 'operator-spelling',
+    message: 'write `=` instead of `==`',
+  },
+  {
+    name: 'impossible date',
+    source: 'segment s {\n  include d = ⟦2026-02-30⟧\n}\n',
+    code: 'invalid-date',
+    message: '`2026-02-30` is not a real calendar date',
+  },
+  {
+    name: 'text before the first segment',
+    source: '⟦include a⟧\nsegment s { include b }\n',
+    code: 'syntax-error',
+    message: 'expected `segment`: a file holds blocks like `segment my_audience { include … }`',
+  },
+  {
+    name: 'duration without unit',
+    source: 'segment s {\n  include d within last ⟦7⟧\n}\n',
+    code: 'syntax-error',
+    message: 'expected a time unit (days, weeks, months or years) after `7`, found `}`',
+  },
+  {
+    name: 'fractional count',
+    source: 'segment s {\n  include did buy at least ⟦1.5⟧ times\n}\n',
+    code: 'invalid-count',
+    message: 'a count must be a whole number of 0 or more, not `1.5`',
+  },
+];
+
+for (const c of syntaxCases) {
+  test(`syntax error: ${c.name}`, () => {
+    const { text, span } = extractMarked(c.source);
+    const { diagnostics } = parseSegments(text, '/p/a.segment');
+    const found = diagnostics.find((d) => d.code === c.code && d.span.start === span.start && d.span.end === span.end);
+    assert.ok(
+      found,
+      `expected ${c.code} at ${span.start}-${span.end}; got ${JSON.stringify(diagnostics.map((d) => [d.code, d.span, d.message]))}`,
+    );
+    assert.equal(found.message, c.message);
+    assert.equal(found.severity, 'error');
+  });
+}
+
+test('one mistake never hides the rest: errors in three blocks are all reported', () => {
+  const text = [
+    'segment a {', '  include age >', '}',
+    'segment b {', '  include (x', '}',
+    'segment c {', '  titel "x"', '  include y', '}',
+    'segment d {', '  include fine', '}',
+  ].join('\n');
+  const { ast, diagnostics } = parseSegments(text, 'f');
+  assert.deepEqual(ast.segments.map((s) => s.id?.text), ['a', 'b', 'c', 'd']);
+  assert.deepEqual(ast.segments.map((s) => s.hasSyntaxError), [true, true, true, false]);
+  assert.ok(diagnostics.length >= 3);
+  // The block after a broken one is intact.
+  assert.equal(show((ast.segments[3].properties[0] as { expr: Expr }).expr), 'fine?');
+});
+
+test('a block with a missing closing brace does not swallow the next block', () => {
+  const { ast } = parseSegments('segment a {\n  include x\nsegment b {\n  include y\n}\n', 'f');
+  assert.deepEqual(ast.segments.map((s) => [s.id?.text, s.hasSyntaxError, s.properties.length]), [
+    ['a', true, 1],
+    ['b', false, 1],
+  ]);
+});
+
+test('a half-typed condition keeps the other conditions in the tree', () => {
+  const { ast } = parseSegments('segment a {\n  include age > 3 and city =\n  exclude vip\n}\n', 'f');
+  const seg = ast.segments[0];
+  assert.deepEqual(seg.properties.map((p) => p.kind), ['include', 'exclude']);
+});
+
+test('deep nesting is refused with a clear error instead of a crash', () => {
+  const text = `segment s { include ${'('.repeat(10_000)}a${')'.repeat(10_000)} }`;
+  const { diagnostics } = parseSegments(text, 'f');
+  assert.equal(diagnostics[0].code, 'too-deeply-nested');
+});
+
+test('empty and comment-only files parse to no segments', () => {
+  assert.deepEqual(parseOk('').length, 0);
+  assert.deepEqual(parseOk('# nothing here\n\n').length, 0);
+});
