@@ -1,0 +1,267 @@
+// Exact audience sizes on the sample store. Every condition becomes a bitset
+// over the profile rows; `and`/`or`/`not` combine them word by word; segment
+// members are `include and not exclude` (brief §3). Results of single conditions
+// (attribute tests and `did`) are cached by (data version, asOf, canonical text
+// of the condition), so re-evaluating a segment after one condition was edited
+// scans the data for that condition only.
+import type { Expr, SegmentDecl, Span } from '../syntax/ast';
+import { topLevelConditions } from '../syntax/ast';
+import type { SampleStore } from '../sample/store';
+import {
+  andBits,
+  andNotBits,
+  bitsetToIndices,
+  countBits,
+  emptyBitset,
+  notBits,
+  orBits,
+  type Bitset,
+} from './bitset';
+import { ConditionCache, DEFAULT_CACHE_BYTES } from './condition-cache';
+import { conditionKey } from './condition-key';
+import { evaluateAttributeCondition } from './column-conditions';
+import { evaluateDid, eventColumns } from './event-conditions';
+
+export interface EvaluatorOptions {
+  /** The day relative windows count back from: days since 1970-01-01 (UTC). */
+  asOfDay: number;
+  /** Budget for cached condition results; defaults to 64 MB. */
+  cacheBytes?: number;
+}
+
+/** Every segment of the project by id, so `segment ID` can reach any file. */
+export type SegmentsById = ReadonlyMap<string, SegmentDecl>;
+
+export interface FunnelStep {
+  /** The top-level include condition, or the whole `exclude …` property. */
+  span: Span;
+  kind: 'include' | 'exclude';
+  /** Profiles left after this step and all steps before it. */
+  remaining: number;
+}
+
+export interface SegmentCount {
+  count: number;
+  /** Profiles in the sample. */
+  total: number;
+  funnel: FunnelStep[];
+}
+
+export interface EvaluatorStats {
+  /** Conditions computed from the data (cache misses). */
+  computedConditions: number;
+  /** Conditions answered from the cache. */
+  cachedConditions: number;
+  /** `did … where (…)` filters computed over the events (cache misses). */
+  computedWhereFilters: number;
+}
+
+/** State of one top-level request: the segments being expanded, for cycle detection. */
+interface Run {
+  segmentsById: SegmentsById;
+  inProgress: Set<string>;
+  /** Members of referenced segments already computed in this request (only cycle-free ones). */
+  memo: Map<string, Bitset>;
+  cyclesHit: number;
+}
+
+export class Evaluator {
+  private store: SampleStore;
+  private asOfDay: number;
+  private readonly cache: ConditionCache;
+  readonly stats: EvaluatorStats = { computedConditions: 0, cachedConditions: 0, computedWhereFilters: 0 };
+
+  constructor(store: SampleStore, options: EvaluatorOptions) {
+    this.store = store;
+    this.asOfDay = options.asOfDay;
+    this.cache = new ConditionCache(options.cacheBytes ?? DEFAULT_CACHE_BYTES);
+  }
+
+  get total(): number {
+    return this.store.profiles.count;
+  }
+
+  /** Switches to reloaded data. A different store object empties the cache; a new version alone makes its entries unreachable. */
+  setStore(store: SampleStore): void {
+    if (store !== this.store) this.cache.clear();
+    this.store = store;
+  }
+
+  setAsOfDay(asOfDay: number): void {
+    this.asOfDay = asOfDay;
+  }
+
+  /** The segment's size, and how many profiles remain after each top-level include condition and the exclude. */
+  countSegment(decl: SegmentDecl, segmentsById: SegmentsById): SegmentCount {
+    const run = this.newRun(decl, segmentsById);
+    const total = this.total;
+    const funnel: FunnelStep[] = [];
+    const include = propertyExpr(decl, 'include');
+    if (!include) return { count: 0, total, funnel };
+    let remaining: Bitset | undefined;
+    for (const condition of topLevelConditions(include.expr)) {
+      const bits = this.evaluate(condition, run);
+      remaining = remaining ? andBits(remaining, bits) : bits;
+      funnel.push({ span: condition.span, kind: 'include', remaining: countBits(remaining) });
+    }
+    let members = remaining ?? emptyBitset(total);
+    const exclude = propertyExpr(decl, 'exclude');
+    if (exclude) {
+      members = andNotBits(members, this.evaluate(exclude.expr, run));
+      funnel.push({ span: exclude.span, kind: 'exclude', remaining: countBits(members) });
+    }
+    return { count: countBits(members), total, funnel };
+  }
+
+  /** The members as a bitset over profile rows (bit i = row i of the profile table). The caller may modify it. */
+  members(decl: SegmentDecl, segmentsById: SegmentsById): Bitset {
+    return this.declMembers(decl, this.newRun(decl, segmentsById)).slice();
+  }
+
+  /** Row numbers of the members, ascending. */
+  memberRows(decl: SegmentDecl, segmentsById: SegmentsById): Uint32Array {
+    return bitsetToIndices(this.declMembers(decl, this.newRun(decl, segmentsById)));
+  }
+
+  /** Profile ids of the members, in file order. */
+  memberIds(decl: SegmentDecl, segmentsById: SegmentsById): string[] {
+    const ids = this.store.profiles.ids;
+    return Array.from(this.memberRows(decl, segmentsById), (row) => ids[row]);
+  }
+
+  /** Profiles for which one expression holds (for per-condition counts in hovers). The caller may modify the result. */
+  conditionMembers(expr: Expr, segmentsById: SegmentsById): Bitset {
+    return this.evaluate(expr, this.newRun(undefined, segmentsById)).slice();
+  }
+
+  private newRun(decl: SegmentDecl | undefined, segmentsById: SegmentsById): Run {
+    const inProgress = new Set<string>();
+    if (decl?.id) inProgress.add(decl.id.text);
+    return { segmentsById, inProgress, memo: new Map(), cyclesHit: 0 };
+  }
+
+  /** include and not exclude; a segment without include has no members. Result may be shared: do not modify. */
+  private declMembers(decl: SegmentDecl, run: Run): Bitset {
+    const include = propertyExpr(decl, 'include');
+    if (!include) return emptyBitset(this.total);
+    const included = this.evaluate(include.expr, run);
+    const exclude = propertyExpr(decl, 'exclude');
+    return exclude ? andNotBits(included, this.evaluate(exclude.expr, run)) : included;
+  }
+
+  /** Result may be a cached bitset: never modify it. */
+  private evaluate(expr: Expr, run: Run): Bitset {
+    const size = this.total;
+    switch (expr.kind) {
+      case 'group':
+        return this.evaluate(expr.inner, run);
+      case 'and':
+        return combine(expr.operands.map((e) => this.evaluate(e, run)), andBits, size);
+      case 'or':
+        return combine(expr.operands.map((e) => this.evaluate(e, run)), orBits, size);
+      case 'not':
+        return notBits(this.evaluate(expr.operand, run), size);
+      case 'error':
+        return emptyBitset(size);
+      case 'segmentRef':
+        return this.segmentRefMembers(expr.id.text, run);
+      case 'did': {
+        // Cached without the `not`, so flipping `did` to `did not` reuses the scan.
+        const positive = expr.negated ? { ...expr, negated: false } : expr;
+        const bits = this.cached(positive, () => {
+          const events = this.store.events;
+          const where = expr.where && events ? this.whereFilter(expr.where) : undefined;
+          return evaluateDid(positive, events, size, this.asOfDay, where);
+        });
+        return expr.negated ? notBits(bits, size) : bits;
+      }
+      default:
+        return this.cached(expr, () =>
+          evaluateAttributeCondition(expr, this.store.profiles.columns.get(expr.attribute.text), size, this.asOfDay),
+        );
+    }
+  }
+
+  /**
+   * Membership of another segment. An unknown id matches nobody. A reference back
+   * to a segment that is still being expanded is a cycle (the checker reports it
+   * as an error); it matches nobody here, so evaluation always ends.
+   */
+  private segmentRefMembers(id: string, run: Run): Bitset {
+    const decl = run.segmentsById.get(id);
+    if (!decl) return emptyBitset(this.total);
+    if (run.inProgress.has(id)) {
+      run.cyclesHit++;
+      return emptyBitset(this.total);
+    }
+    const memo = run.memo.get(id);
+    if (memo) return memo;
+    const cyclesBefore = run.cyclesHit;
+    run.inProgress.add(id);
+    const bits = this.declMembers(decl, run);
+    run.inProgress.delete(id);
+    // A result cut short by a cycle depends on where the expansion started: not reusable.
+    if (run.cyclesHit === cyclesBefore) run.memo.set(id, bits);
+    return bits;
+  }
+
+  /** A where-filter: names are event properties; `did` and `segment` mean nothing there and match no event. */
+  private evaluateOnEvents(expr: Expr): Bitset {
+    const events = this.store.events!;
+    const size = events.count;
+    switch (expr.kind) {
+      case 'group':
+        return this.evaluateOnEvents(expr.inner);
+      case 'and':
+        return combine(expr.operands.map((e) => this.evaluateOnEvents(e)), andBits, size);
+      case 'or':
+        return combine(expr.operands.map((e) => this.evaluateOnEvents(e)), orBits, size);
+      case 'not':
+        return notBits(this.evaluateOnEvents(expr.operand), size);
+      case 'error':
+      case 'segmentRef':
+      case 'did':
+        return emptyBitset(size);
+      default:
+        return evaluateAttributeCondition(expr, eventColumns(events).get(expr.attribute.text), size, this.asOfDay);
+    }
+  }
+
+  /**
+   * The events passing a where-filter, cached apart from the `did` around it, so
+   * that editing the count or window of a `did` does not re-filter the events.
+   */
+  private whereFilter(where: Expr): Bitset {
+    const key = `${this.store.version}\u0000${this.asOfDay}\u0000where ${conditionKey(where)}`;
+    let bits = this.cache.get(key);
+    if (!bits) {
+      bits = this.evaluateOnEvents(where);
+      this.stats.computedWhereFilters++;
+      this.cache.set(key, bits);
+    }
+    return bits;
+  }
+
+  private cached(expr: Expr, compute: () => Bitset): Bitset {
+    const key = `${this.store.version}\u0000${this.asOfDay}\u0000${conditionKey(expr)}`;
+    const hit = this.cache.get(key);
+    if (hit) {
+      this.stats.cachedConditions++;
+      return hit;
+    }
+    const bits = compute();
+    this.stats.computedConditions++;
+    this.cache.set(key, bits);
+    return bits;
+  }
+}
+
+/** and/or over the operands' results; a malformed tree without operands matches nobody rather than throwing. */
+function combine(parts: Bitset[], op: (a: Bitset, b: Bitset) => Bitset, size: number): Bitset {
+  return parts.length === 0 ? emptyBitset(size) : parts.reduce(op);
+}
+
+function propertyExpr(decl: SegmentDecl, kind: 'include' | 'exclude'): { expr: Expr; span: Span } | undefined {
+  for (const p of decl.properties) if (p.kind === kind) return { expr: p.expr, span: p.span };
+  return undefined;
+}
