@@ -300,3 +300,17 @@ export function topLevelConditions(expr: Expr): Expr[] {
   const e = unwrapGroups(expr);
   return e.kind === 'and' ? e.operands : [expr];
 }
+
+/** Ids of the segments an expression refers to with `segment ID`, in source order. */
+export function referencedSegmentIds(expr: Expr): string[] {
+  const ids: string[] = [];
+  walkExpr(expr, (e) => {
+    if (e.kind === 'segmentRef' && e.id.text) ids.push(e.id.text);
+  });
+  return ids;
+}
+
+/** Ids referenced from a segment's include and exclude. */
+export function segmentDependencies(decl: SegmentDecl): string[] {
+  return decl.properties.flatMap((p) => (p.kind === 'include' || p.kind === 'exclude' ? referencedSegmentIds(p.expr) : []));
+}

@@ -1,0 +1,58 @@
+// `segments check [paths…] [--format text|json]`: every diagnostic of the
+// projects the paths belong to. Exit 1 when any is an error.
+import { compareDiagnostics, type Diagnostic } from '../../core/diagnostics';
+import { SourcePositions } from '../../core/text/source-positions';
+import { analyzeProject } from '../../core/workspace/analyze';
+import { openProjects } from '../../core/workspace/open-projects';
+import { loadProjectData } from '../../core/workspace/project-data';
+import { computeSizes, matchesNobodyDiagnostics } from '../../core/workspace/sizes';
+import { formatTextReport, summaryLine } from '../report/text-report';
+import { toJsonDiagnostics } from '../report/json-report';
+import type { CliIo } from '../io';
+
+export type CheckFormat = 'text' | 'json';
+
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  positions: SourcePositions;
+  fileCount: number;
+}
+
+/** Runs every check on the projects of `paths`; shared by `check` and the reports built on it. */
+export function collectDiagnostics(paths: string[], cwd: string): CheckResult {
+  const positions = new SourcePositions();
+  const diagnostics: Diagnostic[] = [];
+  let fileCount = 0;
+  for (const project of openProjects(paths, cwd)) {
+    for (const s of project.sources) positions.add(s.path, s.text);
+    const data = project.config.configFile ? loadProjectData(project.config) : undefined;
+    const analysis = analyzeProject(project.sources, data);
+    const nobody = data?.store ? matchesNobodyDiagnostics(computeSizes(analysis, data, project.config)) : [];
+    diagnostics.push(...project.configDiagnostics, ...(data?.diagnostics ?? []));
+    diagnostics.push(...[...analysis.diagnostics, ...nobody].filter((d) => project.selected.has(d.file)));
+    fileCount += project.selected.size;
+  }
+  return { diagnostics: dedupe(diagnostics).sort(compareDiagnostics), positions, fileCount };
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}:${d.span.start}:${d.span.end}:${d.code}:${d.message}:${d.position?.line ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function runCheck(paths: string[], format: CheckFormat, io: CliIo): number {
+  const { diagnostics, positions, fileCount } = collectDiagnostics(paths, io.cwd);
+  if (format === 'json') {
+    io.out(`${JSON.stringify(toJsonDiagnostics(diagnostics, positions, io.cwd), null, 2)}\n`);
+  } else {
+    const report = formatTextReport(diagnostics, positions, { cwd: io.cwd, color: io.color });
+    if (report) io.out(report.endsWith('\n') ? report : `${report}\n`);
+    io.out(`${summaryLine(diagnostics, fileCount)}\n`);
+  }
+  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,100 @@
+// `segments size [paths…] [--sample FILE] [--format table|json|markdown]`:
+// each segment's members in the sample, its share and, with `population`,
+// the estimated real audience with a 95% interval.
+import { relative } from 'node:path';
+import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { analyzeProject } from '../../core/workspace/analyze';
+import { openProjects, UsageError } from '../../core/workspace/open-projects';
+import { loadProjectData } from '../../core/workspace/project-data';
+import { computeSizes, type SegmentSize } from '../../core/workspace/sizes';
+import { formatCompact, formatCount, formatShare } from '../report/numbers';
+import type { CliIo } from '../io';
+
+export type SizeFormat = 'table' | 'json' | 'markdown';
+
+export interface SizeRow {
+  segment: string;
+  file: string;
+  count: number | null;
+  total: number;
+  estimate?: number;
+  low?: number;
+  high?: number;
+  /** Present when the segment has errors (count is then null). */
+  errors?: number;
+  /** Present when a segment it refers to has errors (count is then null). */
+  blockedBy?: string;
+}
+
+export function runSize(paths: string[], options: { sample?: string; format: SizeFormat }, io: CliIo): number {
+  const sampleOverride = options.sample ? resolve(io.cwd, options.sample) : undefined;
+  if (sampleOverride && !existsSync(sampleOverride)) throw new UsageError(`no such sample file: ${options.sample}`);
+  const rows: SizeRow[] = [];
+  let dataErrors = 0;
+  const problems: string[] = [];
+  for (const project of openProjects(paths, io.cwd)) {
+    const data = loadProjectData(project.config, { sampleOverride });
+    for (const d of [...project.configDiagnostics, ...data.diagnostics]) {
+      if (d.severity !== 'error') continue;
+      dataErrors++;
+      problems.push(`${relative(io.cwd, d.file) || d.file}: ${d.message}`);
+    }
+    if (!data.store) {
+      if (!problems.length) problems.push(`${relative(io.cwd, project.config.root) || '.'}: no sample to size against; set "sample" in segments.config.json or pass --sample FILE`);
+      dataErrors++;
+      continue;
+    }
+    const analysis = analyzeProject(project.sources, data);
+    for (const s of computeSizes(analysis, data, project.config)) {
+      if (project.selected.has(s.file)) rows.push(toRow(s, io.cwd));
+    }
+  }
+  for (const p of problems) io.err(`segments: ${p}\n`);
+  if (dataErrors > 0 && rows.length === 0) return 2;
+  if (options.format === 'json') io.out(`${JSON.stringify(rows, null, 2)}\n`);
+  else if (options.format === 'markdown') io.out(markdownTable(rows));
+  else io.out(textTable(rows));
+  return rows.some((r) => r.count === null) ? 1 : 0;
+}
+
+function toRow(s: SegmentSize, cwd: string): SizeRow {
+  const row: SizeRow = { segment: s.id, file: relative(cwd, s.file) || s.file, count: s.count ?? null, total: s.total };
+  if (s.estimate && s.count !== undefined) {
+    row.estimate = s.estimate.estimate;
+    row.low = s.estimate.low;
+    row.high = s.estimate.high;
+  }
+  if (s.count === undefined && s.blockedBy) row.blockedBy = s.blockedBy;
+  else if (s.count === undefined) row.errors = s.errors;
+  return row;
+}
+
+function cells(r: SizeRow): string[] {
+  if (r.count === null && r.blockedBy) return [r.segment, `waits on \`${r.blockedBy}\` (has errors)`, '', ''];
+  if (r.count === null) return [r.segment, `fix ${r.errors} error${r.errors === 1 ? '' : 's'}`, '', ''];
+  const est = r.estimate !== undefined ? `≈ ${formatCompact(r.estimate)} (${formatCompact(r.low!)}–${formatCompact(r.high!)})` : '';
+  return [r.segment, `${formatCount(r.count)} of ${formatCount(r.total)}`, formatShare(r.count, r.total), est];
+}
+
+function textTable(rows: SizeRow[]): string {
+  const hasEstimate = rows.some((r) => r.estimate !== undefined);
+  const header = ['segment', 'members', 'share', ...(hasEstimate ? ['estimate (95%)'] : [])];
+  const body = rows.map((r) => cells(r).slice(0, header.length));
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => [...b[i]].length)));
+  const line = (cols: string[]) =>
+    cols.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)].join('\n') + '\n';
+}
+
+function markdownTable(rows: SizeRow[]): string {
+  const hasEstimate = rows.some((r) => r.estimate !== undefined);
+  const header = ['Segment', 'Members', 'Share', ...(hasEstimate ? ['Estimated audience (95%)'] : [])];
+  const align = ['---', '---:', '---:', ...(hasEstimate ? ['---:'] : [])];
+  const body = rows.map((r) => {
+    const c = cells(r).slice(0, header.length);
+    c[0] = `\`${r.segment}\``;
+    return c.map((x) => x.replace(/\|/g, '\\|'));
+  });
+  return [header, align, ...body].map((r) => `| ${r.join(' | ')} |`).join('\n') + '\n';
+}

@@ -1,0 +1,9 @@
+// What a command needs from the outside world, passed in so commands stay
+// plain functions (the bin wires it to the process).
+export interface CliIo {
+  cwd: string;
+  out(text: string): void;
+  err(text: string): void;
+  /** Colour output for a terminal; never in pipes or CI logs. */
+  color: boolean;
+}

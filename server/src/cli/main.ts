@@ -1,0 +1,96 @@
+// The `segments` command line: argument parsing and exit codes only; each
+// command lives in commands/ and calls the same core as the language server.
+// Exit status: 0 fine, 1 the files have errors, 2 bad usage or unreadable input.
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from '../core/workspace/open-projects';
+import { runCheck } from './commands/check';
+import { runFmt } from './commands/fmt';
+import { runSize, type SizeFormat } from './commands/size';
+import { runSql } from './commands/sql';
+import { DIALECTS, type Dialect } from '../core/sql/compile';
+import type { CliIo } from './io';
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+declare const SEGMENTS_VERSION: string | undefined;
+
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('segments')
+    .description('Check, format, size and compile audience segments (.segment files).')
+    .version(typeof SEGMENTS_VERSION === 'string' ? SEGMENTS_VERSION : '0.0.0-dev')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .exitOverride();
+
+  program
+    .command('check')
+    .description('report every problem in the segment files (exit 1 on errors)')
+    .argument('[paths...]', 'files or folders (default: the project of the current folder)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((paths: string[], opts: { format: 'text' | 'json' }) => setExit(runCheck(paths, opts.format, io)));
+
+  program
+    .command('fmt')
+    .description('rewrite segment files in the canonical layout')
+    .argument('[paths...]', 'files or folders (default: the project of the current folder)')
+    .option('--check', 'change nothing; exit 1 when a file is not formatted')
+    .action((paths: string[], opts: { check?: boolean }) => setExit(runFmt(paths, opts.check === true, io)));
+
+  program
+    .command('size')
+    .description("each segment's members in the sample, share, and estimated audience")
+    .argument('[paths...]', 'files or folders (default: the project of the current folder)')
+    .option('--sample <file>', 'profiles file to size against instead of the configured sample')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
+    .action((paths: string[], opts: { sample?: string; format: SizeFormat }) => setExit(runSize(paths, opts, io)));
+
+  program
+    .command('sql')
+    .description('one SQL query per segment, returning the ids of its members')
+    .argument('[paths...]', 'files or folders (default: the project of the current folder)')
+    .addOption(new Option('--dialect <dialect>', 'SQL dialect').choices([...DIALECTS]).makeOptionMandatory())
+    .option('--profiles-table <name>', 'table of profiles', 'profiles')
+    .option('--events-table <name>', 'table of events', 'events')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((paths: string[], opts: { dialect: Dialect; profilesTable: string; eventsTable: string; format: 'text' | 'json' }) =>
+      setExit(runSql(paths, opts, io)),
+    );
+
+  return program;
+}
+
+export function runCli(argv: string[], io: CliIo): number {
+  let exitCode = EXIT_OK;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    program.parse(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version exit 0; every other commander error is bad usage.
+      return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (e instanceof UsageError) {
+      io.err(`segments: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    io.err(`segments: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+/** Entry point of the bundled bin. */
+export function main(): void {
+  const io: CliIo = {
+    cwd: process.cwd(),
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    color: process.stdout.isTTY === true && !process.env.NO_COLOR && !process.env.CI,
+  };
+  const code = runCli(process.argv.slice(2), io);
+  process.exitCode = code;
+}

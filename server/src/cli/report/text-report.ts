@@ -1,0 +1,50 @@
+// Human-readable diagnostics in the style of rustc and eslint: the problem, the
+// place, the line with a caret under the offending text, and a summary.
+import { relative } from 'node:path';
+import type { Diagnostic } from '../../core/diagnostics';
+import type { SourcePositions } from '../../core/text/source-positions';
+
+export interface TextReportOptions {
+  cwd: string;
+  color: boolean;
+}
+
+const COLORS = { error: '\x1b[31;1m', warning: '\x1b[33;1m', info: '\x1b[36;1m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
+
+export function formatTextReport(diagnostics: Diagnostic[], positions: SourcePositions, options: TextReportOptions): string {
+  const paint = (code: keyof typeof COLORS, s: string) => (options.color ? `${COLORS[code]}${s}${COLORS.reset}` : s);
+  const out: string[] = [];
+  for (const d of diagnostics) {
+    const r = positions.resolve(d);
+    const file = relative(options.cwd, d.file) || d.file;
+    out.push(`${paint(d.severity, `${d.severity}[${d.code}]`)}${paint('bold', `: ${d.message}`)}`);
+    out.push(`  ${paint('dim', '-->')} ${file}:${r.line}:${r.column}`);
+    if (r.lineText !== undefined) {
+      const gutter = String(r.line).length;
+      const pad = ' '.repeat(gutter);
+      const shown = r.lineText.replace(/\t/g, ' ');
+      const width = r.endLine === r.line ? Math.max(1, r.endColumn - r.column) : Math.max(1, shown.length - r.column + 1);
+      out.push(`${pad} ${paint('dim', '|')}`);
+      out.push(`${r.line} ${paint('dim', '|')} ${shown}`);
+      out.push(`${pad} ${paint('dim', '|')} ${' '.repeat(r.column - 1)}${paint(d.severity, '^'.repeat(width))}`);
+    }
+    for (const fix of d.fixes ?? []) out.push(`  ${paint('dim', '= help:')} ${fix.title}`);
+    for (const rel of d.related ?? []) {
+      const rr = positions.resolve({ ...d, file: rel.file, span: rel.span, position: undefined });
+      out.push(`  ${paint('dim', '= note:')} ${rel.message} (${relative(options.cwd, rel.file) || rel.file}:${rr.line}:${rr.column})`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+export function summaryLine(diagnostics: Diagnostic[], fileCount: number): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const files = `${fileCount} file${fileCount === 1 ? '' : 's'}`;
+  if (errors === 0 && warnings === 0) return `✓ ${files} checked, no problems`;
+  const parts = [];
+  if (errors > 0) parts.push(`${errors} error${errors === 1 ? '' : 's'}`);
+  if (warnings > 0) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
+  return `${parts.join(', ')} in ${files} checked`;
+}

@@ -1,0 +1,62 @@
+// Parses and checks the segment files of one project: the single entry point
+// the CLI and the language server share, so both report exactly the same.
+import { compareDiagnostics, type Diagnostic } from '../diagnostics';
+import { checkProject } from '../check/check-project';
+import type { SegmentDecl, SegmentFile } from '../syntax/ast';
+import { parseSegments } from '../syntax/parser';
+import type { ProjectData } from './project-data';
+
+export interface SourceText {
+  path: string;
+  text: string;
+}
+
+export interface ParsedSource extends SourceText {
+  ast: SegmentFile;
+  syntaxDiagnostics: Diagnostic[];
+}
+
+export interface Analysis {
+  files: ParsedSource[];
+  /** Syntax and semantic diagnostics of the segment files, sorted by file and position. */
+  diagnostics: Diagnostic[];
+  /** Every segment of the project by id (the first one where an id is duplicated). */
+  segmentsById: Map<string, SegmentDecl>;
+}
+
+export function parseSource(source: SourceText): ParsedSource {
+  const { ast, diagnostics } = parseSegments(source.text, source.path);
+  return { ...source, ast, syntaxDiagnostics: diagnostics };
+}
+
+export function analyzeProject(sources: SourceText[], data: ProjectData | undefined, parsed?: Map<string, ParsedSource>): Analysis {
+  const files = sources.map((s) => {
+    const cached = parsed?.get(s.path);
+    return cached && cached.text === s.text ? cached : parseSource(s);
+  });
+  const semantic = checkProject({ files: files.map((f) => ({ path: f.path, ast: f.ast })), catalog: data?.catalog });
+  const diagnostics = [...files.flatMap((f) => f.syntaxDiagnostics), ...semantic].sort(compareDiagnostics);
+  return { files, diagnostics, segmentsById: segmentsById(files) };
+}
+
+export function segmentsById(files: ParsedSource[]): Map<string, SegmentDecl> {
+  const byId = new Map<string, SegmentDecl>();
+  for (const f of files) {
+    for (const s of f.ast.segments) {
+      if (s.id && !byId.has(s.id.text)) byId.set(s.id.text, s);
+    }
+  }
+  return byId;
+}
+
+/** Segments a diagnostic of severity error lies in: they get no size. */
+export function segmentsWithErrors(analysis: Analysis): Set<SegmentDecl> {
+  const broken = new Set<SegmentDecl>();
+  for (const f of analysis.files) {
+    const errors = analysis.diagnostics.filter((d) => d.file === f.path && d.severity === 'error');
+    for (const s of f.ast.segments) {
+      if (s.hasSyntaxError || errors.some((d) => d.span.start >= s.span.start && d.span.start < s.span.end)) broken.add(s);
+    }
+  }
+  return broken;
+}

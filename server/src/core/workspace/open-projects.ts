@@ -1,0 +1,59 @@
+// Turns the paths a user passes to the CLI (files or folders, or nothing) into
+// projects: each with its config, its segment files and which of them to report on.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics';
+import type { ProjectConfig } from '../project/config';
+import { findConfigFile, listSegmentFiles, SEGMENT_EXTENSION } from '../project/find-project';
+import { defaultConfig, loadConfig } from '../project/load-config';
+import type { SourceText } from './analyze';
+
+export interface ProjectTarget {
+  config: ProjectConfig;
+  configDiagnostics: Diagnostic[];
+  /** Every segment file of the project (for references and duplicate ids). */
+  sources: SourceText[];
+  /** The files the user asked about; diagnostics are reported for these only. */
+  selected: Set<string>;
+}
+
+export class UsageError extends Error {}
+
+/**
+ * Groups paths by project. A file or folder with no config above it forms a
+ * project of its own (syntax and structure checks only). Throws UsageError for
+ * a path that does not exist or a file that is not a `.segment` file.
+ */
+export function openProjects(paths: string[], cwd: string): ProjectTarget[] {
+  const inputs = paths.length > 0 ? paths : [cwd];
+  const byRoot = new Map<string, ProjectTarget>();
+  for (const input of inputs) {
+    const path = resolve(cwd, input);
+    if (!existsSync(path)) throw new UsageError(`no such file or folder: ${input}`);
+    const isDir = statSync(path).isDirectory();
+    if (!isDir && !path.endsWith(SEGMENT_EXTENSION)) throw new UsageError(`not a .segment file: ${input}`);
+    const configFile = findConfigFile(path);
+    const key = configFile ?? (isDir ? path : `file:${path}`);
+    let target = byRoot.get(key);
+    if (!target) {
+      const { config, diagnostics } = configFile ? loadConfig(configFile) : { config: defaultConfig(isDir ? path : resolve(path, '..')), diagnostics: [] };
+      const files = configFile ? listSegmentFiles(config.root) : isDir ? listSegmentFiles(path) : [path];
+      target = { config, configDiagnostics: diagnostics, sources: files.map(readSource), selected: new Set() };
+      byRoot.set(key, target);
+    }
+    const selectedFiles = isDir ? listSegmentFiles(path) : [path];
+    for (const f of selectedFiles) {
+      target.selected.add(f);
+      if (!target.sources.some((s) => s.path === f)) target.sources.push(readSource(f));
+    }
+  }
+  return [...byRoot.values()];
+}
+
+function readSource(path: string): SourceText {
+  try {
+    return { path, text: readFileSync(path, 'utf8') };
+  } catch (e) {
+    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+}

@@ -1,0 +1,100 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { makeProject, REPO_ROOT, runSegments } from '../support/cli';
+
+const USERS = 'user_id,age,city,vip\nu1,30,Oslo,true\nu2,41,Bergen,false\nu3,,Oslo,true\nu4,25,Trondheim,\n';
+const EVENTS = 'user_id,event,timestamp,amount\nu1,purchase,2026-10-30T10:00:00Z,100\nu1,purchase,2026-09-01T10:00:00Z,50\nu2,purchase,2026-10-31T23:59:59Z,\n';
+
+function project(config: Record<string, unknown>, segments: string): string {
+  return makeProject({
+    'segments.config.json': JSON.stringify({ sample: 'users.csv', events: 'events.csv', asOf: '2026-11-01', ...config }),
+    'users.csv': USERS,
+    'events.csv': EVENTS,
+    'a.segment': segments,
+  });
+}
+
+const SEGMENTS = `segment oslo {
+  include city = "Oslo"
+}
+segment not_over_30 {
+  include not (age > 30)
+}
+segment recent_buyers {
+  include did purchase within last 7 days
+  exclude segment oslo
+}
+`;
+
+test('size --format json gives the brief shape with exact counts', () => {
+  const root = project({}, SEGMENTS);
+  const r = runSegments(['size', '--format', 'json'], root);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), [
+    { segment: 'oslo', file: 'a.segment', count: 2, total: 4 },
+    // Missing age: `age > 30` is false, so `not` makes it true (u1, u3, u4).
+    { segment: 'not_over_30', file: 'a.segment', count: 3, total: 4 },
+    // u1 and u2 bought in the last 7 days; u1 lives in Oslo.
+    { segment: 'recent_buyers', file: 'a.segment', count: 1, total: 4 },
+  ]);
+});
+
+test('with population, JSON carries the estimate and its Wilson interval', () => {
+  const root = project({ population: 1000 }, 'segment oslo {\n  include city = "Oslo"\n}\n');
+  const [row] = JSON.parse(runSegments(['size', '--format', 'json'], root).stdout) as Record<string, number>[];
+  assert.equal(row.estimate, 500);
+  // Wilson 95% for 2 of 4: centre 0.5, margin 0.4012 → 150 … 850 of 1,000 (rounded).
+  assert.equal(row.low, 150);
+  assert.equal(row.high, 850);
+});
+
+test('size prints a readable table by default and markdown on request', () => {
+  const root = project({ population: 2_400_000 }, SEGMENTS);
+  const table = runSegments(['size'], root);
+  assert.equal(table.status, 0);
+  assert.match(table.stdout, /oslo\s+2 of 4\s+50\.0%\s+≈ 1\.2M \(360k–2\.04M\)/);
+  const md = runSegments(['size', '--format', 'markdown'], root);
+  assert.match(md.stdout, /^\| Segment \| Members \| Share \| Estimated audience \(95%\) \|\n\| --- \| ---: \| ---: \| ---: \|\n\| `oslo` \| 2 of 4 \| 50\.0% \|/);
+});
+
+test('a segment with errors gets no number, and one that depends on it waits', () => {
+  const root = project({}, 'segment broken {\n  include age >\n}\nsegment uses_broken {\n  include segment broken\n}\n');
+  const r = runSegments(['size', '--format', 'json'], root);
+  assert.equal(r.status, 1);
+  assert.deepEqual(JSON.parse(r.stdout), [
+    { segment: 'broken', file: 'a.segment', count: null, total: 4, errors: 1 },
+    { segment: 'uses_broken', file: 'a.segment', count: null, total: 4, blockedBy: 'broken' },
+  ]);
+});
+
+test('--sample sizes against another profiles file', () => {
+  const root = project({}, SEGMENTS);
+  const other = makeProject({ 'more.csv': 'user_id,age,city\nx1,20,Oslo\nx2,20,Oslo\nx3,20,Oslo\n' });
+  const r = runSegments(['size', '--sample', join(other, 'more.csv'), '--format', 'json'], root);
+  assert.equal(r.status, 0, r.stderr);
+  const rows = JSON.parse(r.stdout) as { segment: string; count: number; total: number }[];
+  assert.deepEqual(rows[0], { segment: 'oslo', file: 'a.segment', count: 3, total: 3 });
+});
+
+test('no sample configured, or a missing --sample file: exit 2 with a message', () => {
+  const root = makeProject({ 'segments.config.json': '{}', 'a.segment': SEGMENTS });
+  const r = runSegments(['size'], root);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /no sample to size against/);
+  const missing = runSegments(['size', '--sample', 'nope.csv'], root);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /no such sample file: nope\.csv/);
+});
+
+test('the demo project sizes every segment, none empty', () => {
+  const r = runSegments(['size', '--format', 'json'], join(REPO_ROOT, 'samples', 'nordic-shop'));
+  assert.equal(r.status, 0, r.stderr);
+  const rows = JSON.parse(r.stdout) as { count: number; total: number; estimate: number }[];
+  assert.ok(rows.length >= 40);
+  for (const row of rows) {
+    assert.ok(row.count > 0 && row.count < row.total, JSON.stringify(row));
+    assert.equal(row.total, 5000);
+    assert.ok(row.estimate > 0);
+  }
+});
