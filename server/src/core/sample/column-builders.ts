@@ -1,0 +1,512 @@
+// Growable typed columns, one class per value type, filled either a whole CSV
+// batch at a time (one column per call, so each inner loop stays monomorphic
+// and reads bytes in place) or one JSON value at a time. A cell that does not
+// fit the column's type becomes missing and is logged for a warning.
+import type { BooleanColumn, Column, DateColumn, ListColumn, NumberColumn, StringColumn, ValueType } from './store';
+import type { CsvBatch } from './csv';
+import { decodeField } from './csv';
+import { ByteDictionary } from './dictionary';
+import type { JsonCell } from './jsonl';
+import {
+  isBlankBytes,
+  parseBooleanBytes,
+  parseBooleanText,
+  parseInstantBytes,
+  parseInstantText,
+  parseNumberBytes,
+  parseNumberText,
+} from './parse-value';
+
+const MS_PER_DAY = 86_400_000;
+const SEMICOLON = 59;
+const SPACE = 32;
+const TAB = 9;
+
+/** How many bad cells of one column are listed one by one before the rest are summed up. */
+export const BAD_VALUE_SAMPLES = 5;
+const SAMPLE_TEXT_MAX = 40;
+
+/** The cells of one column that did not fit its type: the first few in detail, the rest counted. */
+export class BadValueLog {
+  count = 0;
+  readonly samples: { line: number; text: string }[] = [];
+  /** Line of the first bad cell not listed in `samples` (0 when none). */
+  firstUnlistedLine = 0;
+
+  add(line: number, text: string): void {
+    if (this.count < BAD_VALUE_SAMPLES) {
+      this.samples.push({ line, text: text.length > SAMPLE_TEXT_MAX ? text.slice(0, SAMPLE_TEXT_MAX - 1) + '…' : text });
+    } else if (this.count === BAD_VALUE_SAMPLES) this.firstUnlistedLine = line;
+    this.count++;
+  }
+}
+
+/** What a bad cell is not, for the warning: "`abc` is not a number". */
+export const EXPECTED_VALUE: Record<ValueType, string> = {
+  number: 'is not a number',
+  boolean: 'is not `true` or `false`',
+  date: 'is not an ISO date (YYYY-MM-DD) or date-time',
+  string: 'is a list, not a single text value',
+  list: 'is not a list',
+};
+
+function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a.subarray(0, Math.min(a.length, size)));
+  return b;
+}
+
+/** The first `length` items, copied when the spare room is worth giving back. */
+function trimmed<T extends Int32Array | Float64Array | Uint8Array>(a: T, length: number): T {
+  if (a.length === length) return a;
+  // The row estimate overshoots by a few percent: keep that; give back what growth by 1.5 left.
+  if (a.length - length > 1024 && a.length > length * 1.1) return a.slice(0, length) as T;
+  return a.subarray(0, length) as T;
+}
+
+function cellText(value: JsonCell): string {
+  return Array.isArray(value) ? JSON.stringify(value) : String(value);
+}
+
+export abstract class ColumnBuilder {
+  abstract readonly type: ValueType;
+  /** Rows so far. */
+  length = 0;
+  /** Cells that held something (fitting or not): the base for "most values do not fit". */
+  nonEmpty = 0;
+  readonly bad = new BadValueLog();
+  protected capacity: number;
+  protected missing: Uint8Array;
+
+  constructor(
+    readonly name: string,
+    /** True when the type comes from the schema, not from inference. */
+    readonly declared: boolean,
+    initialCapacity: number,
+  ) {
+    this.capacity = Math.max(16, initialCapacity);
+    this.missing = new Uint8Array(this.capacity);
+  }
+
+  /** Makes room for `extra` more rows. */
+  reserve(extra: number): void {
+    const need = this.length + extra;
+    if (need <= this.capacity) return;
+    const size = Math.max(need, Math.ceil(this.capacity * 1.5));
+    this.missing = grown(this.missing, size);
+    this.resize(size);
+    this.capacity = size;
+  }
+
+  /** Appends field `field` of records [from, to) of a CSV batch (missing where a record is short). */
+  abstract pushBatch(batch: CsvBatch, field: number, from: number, to: number): void;
+
+  /** Appends one JSON value (already flattened; null never reaches here). */
+  abstract pushJson(value: JsonCell, line: number): void;
+
+  /** Appends missing rows up to `rows`. */
+  padTo(rows: number): void {
+    if (rows <= this.length) return;
+    this.reserve(rows - this.length);
+    while (this.length < rows) this.pushMissingRow();
+  }
+
+  abstract finish(): Column;
+
+  protected abstract resize(size: number): void;
+
+  protected pushMissingRow(): void {
+    this.missing[this.length++] = 1;
+  }
+
+  protected noteBadBytes(line: number, bytes: Buffer, start: number, end: number): void {
+    this.bad.add(line, this.bad.count < BAD_VALUE_SAMPLES ? decodeField(bytes, start, end) : '');
+  }
+
+  protected noteBadJson(line: number, value: JsonCell): void {
+    this.bad.add(line, this.bad.count < BAD_VALUE_SAMPLES ? cellText(value) : '');
+  }
+}
+
+export class NumberBuilder extends ColumnBuilder {
+  readonly type = 'number' as const;
+  private values = new Float64Array(this.capacity);
+
+  protected resize(size: number): void {
+    this.values = grown(this.values, size);
+  }
+
+  pushBatch(batch: CsvBatch, field: number, from: number, to: number): void {
+    this.reserve(to - from);
+    const { bytes, recordFields: rf, fieldStart: fs, fieldEnd: fe, recordLine } = batch;
+    const values = this.values;
+    const missing = this.missing;
+    let n = this.length;
+    let present = 0;
+    for (let r = from; r < to; r++, n++) {
+      const fi = rf[r] + field;
+      if (fi >= rf[r + 1]) {
+        missing[n] = 1;
+        continue;
+      }
+      const s = fs[fi];
+      const e = fe[fi];
+      if (s === e) {
+        missing[n] = 1;
+        continue;
+      }
+      const v = parseNumberBytes(bytes, s, e);
+      if (v === v) {
+        values[n] = v;
+        present++;
+        continue;
+      }
+      missing[n] = 1;
+      if (isBlankBytes(bytes, s, e)) continue;
+      present++;
+      this.noteBadBytes(recordLine[r], bytes, s, e);
+    }
+    this.length = n;
+    this.nonEmpty += present;
+  }
+
+  pushJson(value: JsonCell, line: number): void {
+    this.reserve(1);
+    const v = typeof value === 'number' ? value : typeof value === 'string' ? parseNumberText(value) : NaN;
+    if (typeof value === 'string' && value.trim() === '') {
+      this.pushMissingRow();
+      return;
+    }
+    this.nonEmpty++;
+    if (v === v) this.values[this.length++] = v;
+    else {
+      this.noteBadJson(line, value);
+      this.pushMissingRow();
+    }
+  }
+
+  finish(): NumberColumn {
+    return {
+      name: this.name,
+      type: 'number',
+      values: trimmed(this.values, this.length),
+      missing: trimmed(this.missing, this.length),
+    };
+  }
+}
+
+export class BooleanBuilder extends ColumnBuilder {
+  readonly type = 'boolean' as const;
+  private values = new Uint8Array(this.capacity);
+
+  protected resize(size: number): void {
+    this.values = grown(this.values, size);
+  }
+
+  pushBatch(batch: CsvBatch, field: number, from: number, to: number): void {
+    this.reserve(to - from);
+    const { bytes, recordFields: rf, fieldStart: fs, fieldEnd: fe, recordLine } = batch;
+    const values = this.values;
+    const missing = this.missing;
+    let n = this.length;
+    let present = 0;
+    for (let r = from; r < to; r++, n++) {
+      const fi = rf[r] + field;
+      if (fi >= rf[r + 1] || fs[fi] === fe[fi]) {
+        missing[n] = 1;
+        continue;
+      }
+      const s = fs[fi];
+      const e = fe[fi];
+      const v = parseBooleanBytes(bytes, s, e);
+      if (v >= 0) {
+        values[n] = v;
+        present++;
+        continue;
+      }
+      missing[n] = 1;
+      if (isBlankBytes(bytes, s, e)) continue;
+      present++;
+      this.noteBadBytes(recordLine[r], bytes, s, e);
+    }
+    this.length = n;
+    this.nonEmpty += present;
+  }
+
+  pushJson(value: JsonCell, line: number): void {
+    this.reserve(1);
+    if (typeof value === 'string' && value.trim() === '') {
+      this.pushMissingRow();
+      return;
+    }
+    const v = typeof value === 'boolean' ? (value ? 1 : 0) : typeof value === 'string' ? parseBooleanText(value) : -1;
+    this.nonEmpty++;
+    if (v >= 0) this.values[this.length++] = v;
+    else {
+      this.noteBadJson(line, value);
+      this.pushMissingRow();
+    }
+  }
+
+  finish(): BooleanColumn {
+    return {
+      name: this.name,
+      type: 'boolean',
+      values: trimmed(this.values, this.length),
+      missing: trimmed(this.missing, this.length),
+    };
+  }
+}
+
+export class DateBuilder extends ColumnBuilder {
+  readonly type = 'date' as const;
+  private days = new Int32Array(this.capacity);
+  private times = new Float64Array(this.capacity);
+
+  protected resize(size: number): void {
+    this.days = grown(this.days, size);
+    this.times = grown(this.times, size);
+  }
+
+  pushBatch(batch: CsvBatch, field: number, from: number, to: number): void {
+    this.reserve(to - from);
+    const { bytes, recordFields: rf, fieldStart: fs, fieldEnd: fe, recordLine } = batch;
+    const days = this.days;
+    const times = this.times;
+    const missing = this.missing;
+    let n = this.length;
+    let present = 0;
+    for (let r = from; r < to; r++, n++) {
+      const fi = rf[r] + field;
+      if (fi >= rf[r + 1] || fs[fi] === fe[fi]) {
+        missing[n] = 1;
+        continue;
+      }
+      const s = fs[fi];
+      const e = fe[fi];
+      const t = parseInstantBytes(bytes, s, e);
+      if (t === t) {
+        times[n] = t;
+        days[n] = Math.floor(t / MS_PER_DAY);
+        present++;
+        continue;
+      }
+      missing[n] = 1;
+      if (isBlankBytes(bytes, s, e)) continue;
+      present++;
+      this.noteBadBytes(recordLine[r], bytes, s, e);
+    }
+    this.length = n;
+    this.nonEmpty += present;
+  }
+
+  pushJson(value: JsonCell, line: number): void {
+    this.reserve(1);
+    if (typeof value === 'string' && value.trim() === '') {
+      this.pushMissingRow();
+      return;
+    }
+    const t = typeof value === 'string' ? parseInstantText(value) : NaN;
+    this.nonEmpty++;
+    if (t === t) {
+      this.times[this.length] = t;
+      this.days[this.length] = Math.floor(t / MS_PER_DAY);
+      this.length++;
+    } else {
+      this.noteBadJson(line, value);
+      this.pushMissingRow();
+    }
+  }
+
+  finish(): DateColumn {
+    return {
+      name: this.name,
+      type: 'date',
+      days: trimmed(this.days, this.length),
+      times: trimmed(this.times, this.length),
+      missing: trimmed(this.missing, this.length),
+    };
+  }
+}
+
+export class StringBuilder extends ColumnBuilder {
+  readonly type = 'string' as const;
+  readonly dictionary = new ByteDictionary();
+  private codes = new Int32Array(this.capacity);
+
+  protected resize(size: number): void {
+    this.codes = grown(this.codes, size);
+  }
+
+  protected override pushMissingRow(): void {
+    this.codes[this.length] = -1;
+    super.pushMissingRow();
+  }
+
+  pushBatch(batch: CsvBatch, field: number, from: number, to: number): void {
+    this.reserve(to - from);
+    const { bytes, recordFields: rf, fieldStart: fs, fieldEnd: fe } = batch;
+    const codes = this.codes;
+    const missing = this.missing;
+    const dictionary = this.dictionary;
+    let n = this.length;
+    let present = 0;
+    for (let r = from; r < to; r++, n++) {
+      const fi = rf[r] + field;
+      if (fi >= rf[r + 1] || fs[fi] === fe[fi]) {
+        missing[n] = 1;
+        codes[n] = -1;
+        continue;
+      }
+      codes[n] = dictionary.codeOfBytes(bytes, fs[fi], fe[fi]);
+      present++;
+    }
+    this.length = n;
+    this.nonEmpty += present;
+  }
+
+  pushJson(value: JsonCell, line: number): void {
+    this.reserve(1);
+    if (value === '') {
+      this.pushMissingRow();
+      return;
+    }
+    this.nonEmpty++;
+    if (Array.isArray(value)) {
+      this.noteBadJson(line, value);
+      this.pushMissingRow();
+      return;
+    }
+    this.codes[this.length++] = this.dictionary.codeOfString(typeof value === 'string' ? value : String(value));
+  }
+
+  /** The code of row i (-1 when missing); used by loaders that read a key column this way. */
+  codeAt(row: number): number {
+    return this.codes[row];
+  }
+
+  finish(): StringColumn {
+    return {
+      name: this.name,
+      type: 'string',
+      codes: trimmed(this.codes, this.length),
+      dictionary: this.dictionary.values,
+      missing: trimmed(this.missing, this.length),
+    };
+  }
+}
+
+/** `;`-separated lists in CSV (items trimmed, empty items dropped); arrays in JSON. */
+export class ListBuilder extends ColumnBuilder {
+  readonly type = 'list' as const;
+  readonly dictionary = new ByteDictionary();
+  private offsets = new Int32Array(this.capacity + 1);
+  private items = new Int32Array(Math.max(16, this.capacity));
+  private itemCount = 0;
+
+  protected resize(size: number): void {
+    this.offsets = grown(this.offsets, size + 1);
+  }
+
+  private reserveItems(extra: number): void {
+    if (this.itemCount + extra <= this.items.length) return;
+    this.items = grown(this.items, Math.max(this.itemCount + extra, Math.ceil(this.items.length * 1.5)));
+  }
+
+  protected override pushMissingRow(): void {
+    this.offsets[this.length + 1] = this.itemCount;
+    super.pushMissingRow();
+  }
+
+  pushBatch(batch: CsvBatch, field: number, from: number, to: number): void {
+    this.reserve(to - from);
+    const { bytes, recordFields: rf, fieldStart: fs, fieldEnd: fe } = batch;
+    const missing = this.missing;
+    const offsets = this.offsets;
+    const dictionary = this.dictionary;
+    let n = this.length;
+    let present = 0;
+    for (let r = from; r < to; r++, n++) {
+      const fi = rf[r] + field;
+      const before = this.itemCount;
+      if (fi < rf[r + 1]) {
+        const s = fs[fi];
+        const e = fe[fi];
+        // At most one item per byte or so; reserving the field length keeps the loop check-free.
+        this.reserveItems(e - s + 1);
+        const items = this.items;
+        let k = this.itemCount;
+        let a = s;
+        while (a <= e) {
+          let z = a;
+          while (z < e && bytes[z] !== SEMICOLON) z++;
+          let is = a;
+          let ie = z;
+          while (is < ie && (bytes[is] === SPACE || bytes[is] === TAB)) is++;
+          while (ie > is && (bytes[ie - 1] === SPACE || bytes[ie - 1] === TAB)) ie--;
+          if (ie > is) items[k++] = dictionary.codeOfBytes(bytes, is, ie);
+          a = z + 1;
+        }
+        this.itemCount = k;
+      }
+      offsets[n + 1] = this.itemCount;
+      if (this.itemCount === before) missing[n] = 1;
+      else present++;
+    }
+    this.length = n;
+    this.nonEmpty += present;
+  }
+
+  pushJson(value: JsonCell, _line: number): void {
+    this.reserve(1);
+    const before = this.itemCount;
+    if (Array.isArray(value)) {
+      this.reserveItems(value.length);
+      for (const item of value) if (item !== '') this.items[this.itemCount++] = this.dictionary.codeOfString(item);
+      // A JSON `[]` is a list that is present and empty, unlike an empty CSV cell.
+      this.offsets[this.length + 1] = this.itemCount;
+      this.length++;
+      this.nonEmpty++;
+      return;
+    }
+    const parts = typeof value === 'string' ? value.split(';') : [String(value)];
+    this.reserveItems(parts.length);
+    for (const part of parts) {
+      const item = part.trim();
+      if (item !== '') this.items[this.itemCount++] = this.dictionary.codeOfString(item);
+    }
+    if (this.itemCount === before) {
+      this.pushMissingRow();
+      return;
+    }
+    this.offsets[this.length + 1] = this.itemCount;
+    this.length++;
+    this.nonEmpty++;
+  }
+
+  finish(): ListColumn {
+    return {
+      name: this.name,
+      type: 'list',
+      offsets: trimmed(this.offsets, this.length + 1),
+      itemCodes: trimmed(this.items, this.itemCount),
+      dictionary: this.dictionary.values,
+      missing: trimmed(this.missing, this.length),
+    };
+  }
+}
+
+export function createColumnBuilder(type: ValueType, name: string, declared: boolean, capacity: number): ColumnBuilder {
+  switch (type) {
+    case 'number':
+      return new NumberBuilder(name, declared, capacity);
+    case 'boolean':
+      return new BooleanBuilder(name, declared, capacity);
+    case 'date':
+      return new DateBuilder(name, declared, capacity);
+    case 'list':
+      return new ListBuilder(name, declared, capacity);
+    case 'string':
+      return new StringBuilder(name, declared, capacity);
+  }
+}

@@ -1,0 +1,51 @@
+// Row selection over finished columns: keeps the rows listed in `rows`, in that
+// order. Used to drop unusable rows (profiles without an id) and to put events
+// in profile-then-time order.
+import type { Column } from './store';
+
+export function takeRows(column: Column, rows: Int32Array): Column {
+  const n = rows.length;
+  const missing = new Uint8Array(n);
+  for (let i = 0; i < n; i++) missing[i] = column.missing[rows[i]];
+  switch (column.type) {
+    case 'number': {
+      const values = new Float64Array(n);
+      for (let i = 0; i < n; i++) values[i] = column.values[rows[i]];
+      return { name: column.name, type: 'number', values, missing };
+    }
+    case 'boolean': {
+      const values = new Uint8Array(n);
+      for (let i = 0; i < n; i++) values[i] = column.values[rows[i]];
+      return { name: column.name, type: 'boolean', values, missing };
+    }
+    case 'date': {
+      const days = new Int32Array(n);
+      const times = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        days[i] = column.days[rows[i]];
+        times[i] = column.times[rows[i]];
+      }
+      return { name: column.name, type: 'date', days, times, missing };
+    }
+    case 'string': {
+      const codes = new Int32Array(n);
+      for (let i = 0; i < n; i++) codes[i] = column.codes[rows[i]];
+      return { name: column.name, type: 'string', codes, dictionary: column.dictionary, missing };
+    }
+    case 'list': {
+      const offsets = new Int32Array(n + 1);
+      let total = 0;
+      for (let i = 0; i < n; i++) {
+        const r = rows[i];
+        total += column.offsets[r + 1] - column.offsets[r];
+        offsets[i + 1] = total;
+      }
+      const itemCodes = new Int32Array(total);
+      for (let i = 0; i < n; i++) {
+        const r = rows[i];
+        itemCodes.set(column.itemCodes.subarray(column.offsets[r], column.offsets[r + 1]), offsets[i]);
+      }
+      return { name: column.name, type: 'list', offsets, itemCodes, dictionary: column.dictionary, missing };
+    }
+  }
+}

@@ -1,0 +1,158 @@
+// Per-column statistics for the catalog (hover, "value never seen" checks):
+// row and missing counts, the most frequent values for text, lists and
+// booleans, min / median / max for numbers and dates. Over all rows, or over a
+// subset (the events of one name).
+import type { Column } from './store';
+import { formatDay } from './store';
+import type { FieldStats, ValueCount } from './catalog-types';
+import { DISTINCT_VALUE_CAP } from './catalog-types';
+
+export function columnStats(column: Column, rows?: Int32Array): FieldStats {
+  const n = rows ? rows.length : column.missing.length;
+  const at = rows ? (i: number) => rows[i] : (i: number) => i;
+  let missing = 0;
+  for (let i = 0; i < n; i++) missing += column.missing[at(i)];
+  const stats: FieldStats = { rows: n, missing };
+  switch (column.type) {
+    case 'string': {
+      const counts = new Int32Array(column.dictionary.length);
+      for (let i = 0; i < n; i++) {
+        const code = column.codes[at(i)];
+        if (code >= 0) counts[code]++;
+      }
+      Object.assign(stats, topValues(counts, column.dictionary));
+      break;
+    }
+    case 'list': {
+      // Rows holding each item (an item repeated within one row counts once).
+      const counts = new Int32Array(column.dictionary.length);
+      const lastRow = new Int32Array(column.dictionary.length).fill(-1);
+      for (let i = 0; i < n; i++) {
+        const r = at(i);
+        for (let k = column.offsets[r]; k < column.offsets[r + 1]; k++) {
+          const code = column.itemCodes[k];
+          if (lastRow[code] !== i) {
+            lastRow[code] = i;
+            counts[code]++;
+          }
+        }
+      }
+      Object.assign(stats, topValues(counts, column.dictionary));
+      break;
+    }
+    case 'boolean': {
+      let yes = 0;
+      let no = 0;
+      for (let i = 0; i < n; i++) {
+        const r = at(i);
+        if (column.missing[r]) continue;
+        if (column.values[r]) yes++;
+        else no++;
+      }
+      stats.values = (
+        [
+          { value: 'true', count: yes },
+          { value: 'false', count: no },
+        ] as ValueCount[]
+      )
+        .filter((v) => v.count > 0)
+        .sort((a, b) => b.count - a.count);
+      break;
+    }
+    case 'number': {
+      const values = new Float64Array(n - missing);
+      let k = 0;
+      for (let i = 0; i < n; i++) {
+        const r = at(i);
+        if (!column.missing[r]) values[k++] = column.values[r];
+      }
+      if (k > 0) {
+        const m = medianOf(values);
+        stats.min = m.min;
+        stats.median = m.median;
+        stats.max = m.max;
+      }
+      break;
+    }
+    case 'date': {
+      const days = new Float64Array(n - missing);
+      let k = 0;
+      for (let i = 0; i < n; i++) {
+        const r = at(i);
+        if (!column.missing[r]) days[k++] = column.days[r];
+      }
+      if (k > 0) {
+        const m = medianOf(days);
+        stats.min = formatDay(m.min);
+        stats.median = formatDay(Math.floor(m.median));
+        stats.max = formatDay(m.max);
+      }
+      break;
+    }
+  }
+  return stats;
+}
+
+/** Values with a count above zero, most frequent first (ties by value), cut at DISTINCT_VALUE_CAP. */
+function topValues(counts: Int32Array, dictionary: string[]): Pick<FieldStats, 'values' | 'valuesCapped'> {
+  const codes: number[] = [];
+  for (let c = 0; c < counts.length; c++) if (counts[c] > 0) codes.push(c);
+  codes.sort((a, b) => counts[b] - counts[a] || (dictionary[a] < dictionary[b] ? -1 : dictionary[a] > dictionary[b] ? 1 : 0));
+  const values = codes.slice(0, DISTINCT_VALUE_CAP).map((c) => ({ value: dictionary[c], count: counts[c] }));
+  return codes.length > DISTINCT_VALUE_CAP ? { values, valuesCapped: true } : { values };
+}
+
+/** Min, median (mean of the two middle values for an even count) and max; reorders `values`. */
+export function medianOf(values: Float64Array): { min: number; median: number; max: number } {
+  const n = values.length;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const upper = n >> 1;
+  select(values, upper);
+  let median = values[upper];
+  if (n % 2 === 0) {
+    // After selection everything left of `upper` is ≤ it; the lower middle is their maximum.
+    let lower = -Infinity;
+    for (let i = 0; i < upper; i++) if (values[i] > lower) lower = values[i];
+    median = (lower + median) / 2;
+  }
+  return { min, median, max };
+}
+
+/** Rearranges `a` so that a[k] is the k-th smallest, smaller ones before it, larger after (Hoare quickselect). */
+function select(a: Float64Array, k: number): void {
+  let left = 0;
+  let right = a.length - 1;
+  while (right > left) {
+    const mid = (left + right) >> 1;
+    // Median of three as pivot keeps sorted input linear.
+    let pivot = a[mid];
+    const l = a[left];
+    const r = a[right];
+    if ((l <= pivot && pivot <= r) || (r <= pivot && pivot <= l)) {
+      /* pivot already the middle */
+    } else if ((pivot <= l && l <= r) || (r <= l && l <= pivot)) pivot = l;
+    else pivot = r;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
+}

@@ -1,0 +1,240 @@
+// Loads the events file (CSV or JSON Lines) into an EventTable: rows grouped by
+// profile, in profile order, sorted by time within each profile (file order
+// breaks ties). Needs the id column, `event` and `timestamp`; every other
+// column is a property, typed by the schema's event properties when declared
+// there, inferred otherwise. Events whose id is not a loaded profile are
+// dropped and counted; rows without an id, a name or a usable timestamp are
+// dropped with a warning.
+import type { Diagnostic } from '../diagnostics';
+import type { SchemaDocument } from '../project/schema-types';
+import type { EventTable, ValueType } from './store';
+import type { CsvBatch } from './csv';
+import type { ProfileIdIndex } from './load-profiles';
+import type { JsonCell } from './jsonl';
+import type { CellSink } from './read-table';
+import { readTable } from './read-table';
+import { DateBuilder, StringBuilder } from './column-builders';
+import { takeRows } from './column-ops';
+import { CappedReport, dataDiagnostic, formatCount, nameList, plural } from './data-diagnostics';
+
+export const EVENT_NAME_COLUMN = 'event';
+export const EVENT_TIME_COLUMN = 'timestamp';
+
+export interface EventLoadOptions {
+  /** Absolute path. */
+  path: string;
+  idColumn: string;
+  /** Row of each loaded profile id. */
+  idIndex: ProfileIdIndex;
+  profileCount: number;
+  schema?: SchemaDocument;
+  onProgress?: (bytesDone: number) => void;
+  chunkSize?: number;
+}
+
+export interface EventLoadResult {
+  table?: EventTable;
+  diagnostics: Diagnostic[];
+  size: number;
+}
+
+const NO_ID = -2;
+const UNKNOWN_ID = -1;
+
+/** Maps each event's id to its profile row as it is read (no id strings are kept). */
+class ProfileRefSink implements CellSink {
+  refs: Int32Array;
+  length = 0;
+
+  constructor(
+    private readonly idIndex: ProfileIdIndex,
+    capacity: number,
+  ) {
+    this.refs = new Int32Array(Math.max(16, capacity));
+  }
+
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.refs.length) return;
+    const bigger = new Int32Array(Math.max(this.length + extra, Math.ceil(this.refs.length * 1.5)));
+    bigger.set(this.refs);
+    this.refs = bigger;
+  }
+
+  pushBatch(b: CsvBatch, field: number, from: number, to: number): void {
+    this.reserve(to - from);
+    const { bytes, recordFields: rf, fieldStart: fs, fieldEnd: fe } = b;
+    for (let r = from; r < to; r++) {
+      const fi = rf[r] + field;
+      let ref = NO_ID;
+      if (fi < rf[r + 1]) {
+        let s = fs[fi];
+        let e = fe[fi];
+        while (s < e && (bytes[s] === 32 || bytes[s] === 9)) s++;
+        while (e > s && (bytes[e - 1] === 32 || bytes[e - 1] === 9)) e--;
+        if (e > s) ref = this.idIndex.findBytes(bytes, s, e);
+      }
+      this.refs[this.length++] = ref;
+    }
+  }
+
+  pushJson(value: JsonCell): void {
+    this.reserve(1);
+    const id = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+    this.refs[this.length++] = id === '' ? NO_ID : this.idIndex.findString(id);
+  }
+
+  padTo(rows: number): void {
+    this.reserve(rows - this.length);
+    while (this.length < rows) this.refs[this.length++] = NO_ID;
+  }
+}
+
+/** Property types declared in the schema, across all events (the first declaration of a name wins). */
+function declaredPropertyTypes(schema: SchemaDocument | undefined): Map<string, ValueType> {
+  const types = new Map<string, ValueType>();
+  for (const event of schema?.events.values() ?? []) {
+    for (const [name, decl] of event.properties) if (!types.has(name)) types.set(name, decl.type);
+  }
+  return types;
+}
+
+export function loadEvents(opts: EventLoadOptions): EventLoadResult {
+  const { path, idColumn } = opts;
+  const declared = declaredPropertyTypes(opts.schema);
+  let refs: ProfileRefSink | undefined;
+  let names: StringBuilder | undefined;
+  let times: DateBuilder | undefined;
+  const read = readTable({
+    file: path,
+    label: 'events file',
+    needs: `an events file needs a header row with \`${idColumn}\`, \`${EVENT_NAME_COLUMN}\` and \`${EVENT_TIME_COLUMN}\`, and one row per event`,
+    declaredType: (name) => declared.get(name),
+    keyColumns: [idColumn, EVENT_NAME_COLUMN, EVENT_TIME_COLUMN],
+    keySinks: (capacity) =>
+      new Map<string, CellSink>([
+        [idColumn, (refs = new ProfileRefSink(opts.idIndex, capacity))],
+        [EVENT_NAME_COLUMN, (names = new StringBuilder(EVENT_NAME_COLUMN, true, capacity))],
+        [EVENT_TIME_COLUMN, (times = new DateBuilder(EVENT_TIME_COLUMN, true, capacity))],
+      ]),
+    checkColumns: (columns) => checkEventColumns(path, idColumn, columns),
+    onProgress: opts.onProgress,
+    chunkSize: opts.chunkSize,
+  });
+  const diagnostics = read.diagnostics;
+  if (!read.ok || !refs || !names || !times) return { diagnostics, size: read.size };
+
+  const n = read.rowCount;
+  const lines = read.rowLines;
+  const ref = refs.refs;
+  const nameColumn = names.finish();
+  const timeColumn = times.finish();
+  const badTimeText = new Map(times.bad.samples.map((s) => [s.line, s.text]));
+
+  // Which rows are usable, and how many per profile.
+  const usable = new Uint8Array(n);
+  const perProfile = new Int32Array(opts.profileCount + 1);
+  const noId = new CappedReport();
+  const noName = new CappedReport();
+  const badTime = new CappedReport();
+  let orphans = 0;
+  let firstOrphanLine = 0;
+  let kept = 0;
+  for (let r = 0; r < n; r++) {
+    const line = lines[r];
+    if (ref[r] === NO_ID) noId.add(line, () => `Line ${line} has no \`${idColumn}\`; the event is skipped.`);
+    else if (nameColumn.missing[r]) noName.add(line, () => `Line ${line} has no \`${EVENT_NAME_COLUMN}\` name; the event is skipped.`);
+    else if (timeColumn.missing[r]) {
+      badTime.add(line, () => {
+        const text = badTimeText.get(line);
+        return text === undefined
+          ? `Line ${line} has no \`${EVENT_TIME_COLUMN}\`; the event is skipped.`
+          : `Line ${line}: the timestamp \`${text}\` is not an ISO date or date-time; the event is skipped.`;
+      });
+    } else if (ref[r] === UNKNOWN_ID) {
+      if (orphans === 0) firstOrphanLine = line;
+      orphans++;
+    } else {
+      usable[r] = 1;
+      perProfile[ref[r] + 1]++;
+      kept++;
+    }
+  }
+  noId.emit(path, 'warning', 'events-missing-id', (more, first) => `${plural(more, 'more event', 'more events')} (the first on line ${first}) have no \`${idColumn}\` and are skipped.`, diagnostics);
+  noName.emit(path, 'warning', 'events-missing-name', (more, first) => `${plural(more, 'more event', 'more events')} (the first on line ${first}) have no \`${EVENT_NAME_COLUMN}\` name and are skipped.`, diagnostics);
+  badTime.emit(
+    path,
+    'warning',
+    'events-bad-timestamp',
+    (more, first) =>
+      `${plural(more, 'more event', 'more events')} (the first on line ${first}) have no \`${EVENT_TIME_COLUMN}\` or one that is not an ISO date or date-time, and are skipped.`,
+    diagnostics,
+  );
+  if (orphans > 0) {
+    diagnostics.push(
+      dataDiagnostic(
+        path,
+        firstOrphanLine,
+        'info',
+        'events-unknown-profile',
+        `${plural(orphans, 'event belongs', 'events belong')} to ids that are not in the profile sample (the first on line ${firstOrphanLine}); ${orphans === 1 ? 'it is' : 'they are'} ignored.`,
+      ),
+    );
+  }
+
+  // Counting sort by profile (stable, so file order is kept), then by time within each profile.
+  const profileStart = new Int32Array(opts.profileCount + 1);
+  for (let p = 0; p < opts.profileCount; p++) profileStart[p + 1] = profileStart[p] + perProfile[p + 1];
+  const cursor = profileStart.slice(0, opts.profileCount);
+  const order = new Int32Array(kept);
+  for (let r = 0; r < n; r++) if (usable[r]) order[cursor[ref[r]]++] = r;
+  const t = timeColumn.times;
+  for (let p = 0; p < opts.profileCount; p++) sortByTime(order, profileStart[p], profileStart[p + 1], t);
+
+  const nameCodes = new Int32Array(kept);
+  const days = new Int32Array(kept);
+  const instants = new Float64Array(kept);
+  for (let i = 0; i < kept; i++) {
+    const r = order[i];
+    nameCodes[i] = nameColumn.codes[r];
+    days[i] = timeColumn.days[r];
+    instants[i] = t[r];
+  }
+  const table: EventTable = {
+    count: kept,
+    profileStart,
+    nameCodes,
+    eventNames: nameColumn.dictionary,
+    days,
+    times: instants,
+    properties: new Map(read.columns.map((c) => [c.name, takeRows(c, order)])),
+    orphanCount: orphans,
+  };
+  return { table, diagnostics, size: read.size };
+}
+
+/** Sorts order[start, end) by time, ties by row (file order). Most profiles' events are already in order. */
+function sortByTime(order: Int32Array, start: number, end: number, times: Float64Array): void {
+  let sorted = true;
+  for (let i = start + 1; i < end; i++) {
+    if (times[order[i]] < times[order[i - 1]]) {
+      sorted = false;
+      break;
+    }
+  }
+  if (sorted) return;
+  const rows = Array.from(order.subarray(start, end));
+  rows.sort((a, b) => times[a] - times[b] || a - b);
+  order.set(rows, start);
+}
+
+function checkEventColumns(file: string, idColumn: string, columns: string[]): Diagnostic | undefined {
+  const absent = [idColumn, EVENT_NAME_COLUMN, EVENT_TIME_COLUMN].filter((c) => !columns.includes(c));
+  if (absent.length === 0) return undefined;
+  return dataDiagnostic(
+    file,
+    1,
+    'error',
+    'events-missing-column',
+    `The events file has no ${nameList(absent)} column${absent.length === 1 ? '' : 's'}; it needs \`${idColumn}\`, \`${EVENT_NAME_COLUMN}\` and \`${EVENT_TIME_COLUMN}\`. Its ${columns.length === 1 ? 'column is' : `${formatCount(columns.length)} columns are`} ${nameList(columns)}.`,
+  );
+}

@@ -1,0 +1,179 @@
+// Loads the profile sample (CSV or JSON Lines) into a ProfileTable: one row per
+// profile, the id column kept as text, every other column typed (schema first,
+// inference otherwise). Rows without an id are skipped with a warning; a
+// repeated id is an error and no table is produced, because every count the
+// evaluator gives would be off.
+import type { Diagnostic } from '../diagnostics';
+import type { SchemaDocument } from '../project/schema-types';
+import type { Column, ProfileTable } from './store';
+import type { CsvBatch } from './csv';
+import { ByteDictionary } from './dictionary';
+import type { JsonCell } from './jsonl';
+import type { CellSink } from './read-table';
+import { readTable } from './read-table';
+import { takeRows } from './column-ops';
+import { CappedReport, dataDiagnostic, formatCount, nameList, plural } from './data-diagnostics';
+
+export interface ProfileLoadOptions {
+  /** Absolute path. */
+  path: string;
+  idColumn: string;
+  schema?: SchemaDocument;
+  /** Load at most this many profiles. */
+  rowLimit?: number;
+  /** Bytes of the file processed so far. */
+  onProgress?: (bytesDone: number) => void;
+  chunkSize?: number;
+}
+
+export interface ProfileLoadResult {
+  table?: ProfileTable;
+  /** Row of each profile id, for matching events to profiles. */
+  idIndex?: ProfileIdIndex;
+  diagnostics: Diagnostic[];
+  /** File size in bytes (0 when unreadable). */
+  size: number;
+}
+
+/**
+ * Interns the id column (trimmed) as it is read: each row gets the code of its
+ * id, -1 for no id. Codes are given in order of first appearance, so a row
+ * holds a new id exactly when its code equals the number of distinct ids before
+ * it, and with unique ids the code of an id is its profile row.
+ */
+export class IdSink implements CellSink {
+  readonly index = new ByteDictionary();
+  codes: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.codes = new Int32Array(Math.max(16, capacity));
+  }
+
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.codes.length) return;
+    const bigger = new Int32Array(Math.max(this.length + extra, Math.ceil(this.codes.length * 1.5)));
+    bigger.set(this.codes);
+    this.codes = bigger;
+  }
+
+  pushBatch(b: CsvBatch, field: number, from: number, to: number): void {
+    this.reserve(to - from);
+    const { bytes, recordFields: rf, fieldStart: fs, fieldEnd: fe } = b;
+    for (let r = from; r < to; r++) {
+      const fi = rf[r] + field;
+      let code = -1;
+      if (fi < rf[r + 1]) {
+        let s = fs[fi];
+        let e = fe[fi];
+        while (s < e && (bytes[s] === 32 || bytes[s] === 9)) s++;
+        while (e > s && (bytes[e - 1] === 32 || bytes[e - 1] === 9)) e--;
+        if (e > s) code = this.index.codeOfBytes(bytes, s, e);
+      }
+      this.codes[this.length++] = code;
+    }
+  }
+
+  pushJson(value: JsonCell): void {
+    this.reserve(1);
+    const id = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+    this.codes[this.length++] = id === '' ? -1 : this.index.codeOfString(id);
+  }
+
+  padTo(rows: number): void {
+    this.reserve(rows - this.length);
+    while (this.length < rows) this.codes[this.length++] = -1;
+  }
+}
+
+/** Profile ids, looked up from event rows: the code of an id is its profile row. */
+export type ProfileIdIndex = Pick<ByteDictionary, 'findBytes' | 'findString'>;
+
+export function loadProfiles(opts: ProfileLoadOptions): ProfileLoadResult {
+  const { path, idColumn } = opts;
+  let idSink: IdSink | undefined;
+  const read = readTable({
+    file: path,
+    label: 'profile sample',
+    needs: `a profile sample needs a header row naming its columns (one of them \`${idColumn}\`) and one row per profile`,
+    declaredType: (name) => opts.schema?.attributes.get(name)?.type,
+    keyColumns: [idColumn],
+    keySinks: (capacity) => new Map([[idColumn, (idSink = new IdSink(capacity))]]),
+    checkColumns: (names) => checkIdColumn(path, idColumn, names),
+    rowLimit: opts.rowLimit,
+    onProgress: opts.onProgress,
+    chunkSize: opts.chunkSize,
+  });
+  const diagnostics = read.diagnostics;
+  if (!read.ok || !idSink) return { diagnostics, size: read.size };
+
+  const codes = idSink.codes;
+  const lines = read.rowLines;
+  const kept: number[] = [];
+  const noId = new CappedReport();
+  let duplicates = 0;
+  let firstDuplicate: { code: number; first: number; again: number } | undefined;
+  for (let r = 0; r < read.rowCount; r++) {
+    const code = codes[r];
+    if (code < 0) {
+      noId.add(lines[r], () => `Line ${lines[r]} has no \`${idColumn}\`; the row is skipped.`);
+    } else if (code === kept.length) {
+      kept.push(r);
+    } else {
+      duplicates++;
+      firstDuplicate ??= { code, first: lines[kept[code]], again: lines[r] };
+    }
+  }
+  noId.emit(
+    path,
+    'warning',
+    'sample-missing-id',
+    (more, first) => `${plural(more, 'more row', 'more rows')} (the first on line ${first}) have no \`${idColumn}\` and are skipped.`,
+    diagnostics,
+  );
+  if (firstDuplicate) {
+    const { code, first, again } = firstDuplicate;
+    const id = idSink.index.values[code];
+    const others = duplicates - 1;
+    diagnostics.push(
+      dataDiagnostic(
+        path,
+        again,
+        'error',
+        'sample-duplicate-id',
+        `Profile id \`${id}\` appears on line ${first} and again on line ${again}; ids in \`${idColumn}\` must be unique.` +
+          (others > 0 ? ` ${plural(others, 'more row repeats', 'more rows repeat')} an earlier id.` : ''),
+      ),
+    );
+    return { diagnostics, size: read.size };
+  }
+
+  let columns: Column[] = read.columns;
+  if (kept.length < read.rowCount) {
+    const rows = Int32Array.from(kept);
+    columns = columns.map((c) => takeRows(c, rows));
+  }
+  const ids = idSink.index.values;
+  const table: ProfileTable = {
+    count: ids.length,
+    idColumn,
+    ids,
+    columns: new Map(columns.map((c) => [c.name, c])),
+  };
+  return { table, idIndex: idSink.index, diagnostics, size: read.size };
+}
+
+function checkIdColumn(file: string, idColumn: string, names: string[]): Diagnostic | undefined {
+  if (names.includes(idColumn)) return undefined;
+  const sameButCase = names.find((n) => n.toLowerCase() === idColumn.toLowerCase());
+  const hint = sameButCase
+    ? ` Did you mean \`${sameButCase}\`? Names are case-sensitive.`
+    : ` Set \`idColumn\` in segments.config.json to the column that holds the profile id.`;
+  return dataDiagnostic(
+    file,
+    1,
+    'error',
+    'sample-missing-id-column',
+    `The profile sample has no id column \`${idColumn}\`. Its ${names.length === 1 ? 'column is' : `${formatCount(names.length)} columns are`} ${nameList(names)}.${hint}`,
+  );
+}

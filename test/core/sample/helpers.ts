@@ -1,0 +1,63 @@
+// Shared by the sample tests: small data files in a temp folder, and readers
+// that turn typed columns back into plain values for assertions.
+import { after } from 'node:test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Diagnostic } from '../../../server/src/core/diagnostics';
+import type { Column, ProfileTable } from '../../../server/src/core/sample/store';
+import { formatDay } from '../../../server/src/core/sample/store';
+
+let dir: string | undefined;
+// Registered at import time, so it runs once after the whole test file.
+after(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Writes `content` to a fresh temp folder (removed after the test file) and returns the absolute path. */
+export function writeTemp(name: string, content: string | Buffer): string {
+  dir ??= mkdtempSync(join(tmpdir(), 'segments-sample-test-'));
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+export type PlainValue = number | string | boolean | string[] | undefined;
+
+/** Row `row` of a column as a plain value: dates as `YYYY-MM-DD` (or the full ISO instant when it has a time). */
+export function plainValue(column: Column, row: number): PlainValue {
+  if (column.missing[row]) return undefined;
+  switch (column.type) {
+    case 'number':
+      return column.values[row];
+    case 'boolean':
+      return column.values[row] === 1;
+    case 'string':
+      return column.dictionary[column.codes[row]];
+    case 'list':
+      return Array.from(column.itemCodes.subarray(column.offsets[row], column.offsets[row + 1]), (c) => column.dictionary[c]);
+    case 'date': {
+      const t = column.times[row];
+      return t === column.days[row] * 86_400_000 ? formatDay(column.days[row]) : new Date(t).toISOString();
+    }
+  }
+}
+
+/** Every profile as an object keyed by column name (missing cells left out). */
+export function profileRows(table: ProfileTable): Record<string, PlainValue>[] {
+  const rows: Record<string, PlainValue>[] = [];
+  for (let r = 0; r < table.count; r++) {
+    const row: Record<string, PlainValue> = { [table.idColumn]: table.ids[r] };
+    for (const [name, column] of table.columns) {
+      const v = plainValue(column, r);
+      if (v !== undefined) row[name] = v;
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** `severity code line: message` (1-based line), one string per diagnostic, for readable assertions. */
+export function describe(diagnostics: Diagnostic[]): string[] {
+  return diagnostics.map((d) => `${d.severity} ${d.code} ${(d.position?.line ?? -1) + 1}: ${d.message}`);
+}
