@@ -463,7 +463,12 @@ export class ListBuilder extends ColumnBuilder {
     if (Array.isArray(value)) {
       this.reserveItems(value.length);
       for (const item of value) if (item !== '') this.items[this.itemCount++] = this.dictionary.codeOfString(item);
-      // A JSON `[]` is a list that is present and empty, unlike an empty CSV cell.
+      // A JSON `[]` counts as missing, like an empty CSV cell: SQL engines cannot all tell an
+      // empty array from NULL (BigQuery stores no NULL arrays), and every engine must agree.
+      if (this.itemCount === before) {
+        this.pushMissingRow();
+        return;
+      }
       this.offsets[this.length + 1] = this.itemCount;
       this.length++;
       this.nonEmpty++;
