@@ -1,0 +1,62 @@
+// A condition written back as source text, for messages that quote another
+// condition ("can never be true together with `age > 50`"). The checker does
+// not keep the file text, so it rebuilds the words from the tree.
+import type { Duration, Expr, Literal, Path } from '../syntax/ast';
+import { formatName } from './format-name';
+
+const MAX_LIST_ITEMS = 5;
+
+export function describePath(path: Path): string {
+  return path.parts.map((p) => (p.quoted ? `\`${p.text}\`` : formatName(p.text))).join('.');
+}
+
+function describeList(values: Literal[]): string {
+  const shown = values.slice(0, MAX_LIST_ITEMS).map((v) => v.raw);
+  if (values.length > MAX_LIST_ITEMS) shown.push('…');
+  return `(${shown.join(', ')})`;
+}
+
+function describeDuration(d: Duration): string {
+  return `${d.amount} ${d.unit}${d.amount === 1 ? '' : 's'}`;
+}
+
+/** Source text of a single condition; combinators are summarised. */
+export function describeCondition(expr: Expr): string {
+  switch (expr.kind) {
+    case 'compare':
+      return `${describePath(expr.attribute)} ${expr.op} ${expr.value.raw}`;
+    case 'in':
+      return `${describePath(expr.attribute)} ${expr.negated ? 'not in' : 'in'} ${describeList(expr.values)}`;
+    case 'between':
+      return `${describePath(expr.attribute)} between ${expr.low.raw} and ${expr.high.raw}`;
+    case 'presence':
+      return `${describePath(expr.attribute)} is ${expr.missing ? 'missing' : 'present'}`;
+    case 'contains':
+      return expr.mode === 'one'
+        ? `${describePath(expr.attribute)} contains ${expr.values[0]?.raw ?? ''}`
+        : `${describePath(expr.attribute)} contains ${expr.mode} ${describeList(expr.values)}`;
+    case 'textMatch':
+      return `${describePath(expr.attribute)} ${expr.op === 'startsWith' ? 'starts with' : 'ends with'} ${expr.value.raw}`;
+    case 'dateCompare':
+      return `${describePath(expr.attribute)} ${expr.op} ${expr.value.raw}`;
+    case 'withinLast':
+      return `${describePath(expr.attribute)} within last ${describeDuration(expr.duration)}`;
+    case 'ago':
+      return `${describePath(expr.attribute)} more than ${describeDuration(expr.duration)} ago`;
+    case 'boolean':
+      return describePath(expr.attribute);
+    case 'segmentRef':
+      return `segment ${formatName(expr.id.text)}`;
+    case 'did':
+      return `did ${expr.negated ? 'not ' : ''}${expr.eventIsString ? JSON.stringify(expr.event.text) : formatName(expr.event.text)}`;
+    case 'group':
+      return `(${describeCondition(expr.inner)})`;
+    case 'not':
+      return `not ${describeCondition(expr.operand)}`;
+    case 'and':
+    case 'or':
+      return expr.operands.map(describeCondition).join(` ${expr.kind} `);
+    case 'error':
+      return '…';
+  }
+}
