@@ -1,0 +1,272 @@
+// Turns one error-free segment block into a Doc in the canonical layout. The
+// AST says what each token is; the TokenCursor supplies the tokens themselves
+// (their text exactly as written) with their comments, in source order.
+import type { Duration, EventCount, EventWindow, Expr, Literal, Name, Path, Property, SegmentDecl } from '../syntax/ast';
+import { BLANK, HARD, LINE, SOFTLINE, SPACE, group, indent, type Doc } from './doc';
+import { FormatMismatch, type BlockToken, type TokenCursor } from './token-cursor';
+
+/** Properties sit 2 spaces in; each nesting level of conditions adds 2 more. */
+const STEP = 2;
+/** A condition that a comment forces onto several lines continues 4 spaces deeper. */
+const CONTINUATION = 4;
+
+function leadOf(tok: BlockToken, keepBlank: boolean, blankAfter = tok.blankBefore): Doc[] {
+  if (tok.leading.length === 0) return [];
+  return [
+    {
+      k: 'lead',
+      comments: tok.leading.map((c) => c.text),
+      blankBefore: tok.leading.map((c) => c.blankBefore),
+      blankAfter,
+      keepBlank,
+    },
+  ];
+}
+
+function trailOf(tok: BlockToken): Doc[] {
+  return tok.trailing === undefined ? [] : [{ k: 'trail', comment: tok.trailing }];
+}
+
+/** A token with its comments. */
+function frag(tok: BlockToken, keepBlank = false): Doc[] {
+  return [...leadOf(tok, keepBlank), tok.image, ...trailOf(tok)];
+}
+
+/** Whether an empty line stood before the token or before its first own-line comment. */
+function blankAbove(tok: BlockToken): boolean {
+  return tok.leading.length > 0 ? tok.leading[0].blankBefore : tok.blankBefore;
+}
+
+export function blockDoc(decl: SegmentDecl, cur: TokenCursor): Doc[] {
+  const head: Doc[] = [...frag(cur.word('segment')), SPACE];
+  if (decl.id) head.push(...name(cur, decl.id), SPACE);
+  head.push(...frag(cur.word('{')));
+  const body: Doc[] = [];
+  decl.properties.forEach((p, i) => {
+    body.push(i > 0 && blankAbove(cur.peek()) ? BLANK : HARD, ...property(cur, p));
+  });
+  const close = cur.word('}');
+  if (close.leading.length > 0) {
+    body.push(decl.properties.length > 0 && blankAbove(close) ? BLANK : HARD, ...leadOf(close, true, false));
+  }
+  if (!cur.done()) throw new FormatMismatch('tokens left after the block');
+  const empty = body.length === 0 && head[head.length - 1] === '{';
+  return [...head, ...(empty ? [] : [...indent(STEP, body), HARD]), close.image, ...trailOf(close)];
+}
+
+function property(cur: TokenCursor, p: Property): Doc[] {
+  const kw = cur.word(p.kind);
+  switch (p.kind) {
+    case 'title':
+    case 'description':
+    case 'owner':
+      if (!p.value) throw new FormatMismatch(`${p.kind} without a value`);
+      return indent(CONTINUATION, [...frag(kw, true), SPACE, ...literal(cur, p.value)]);
+    case 'tags': {
+      const parts: Doc[] = [...frag(kw, true)];
+      p.tags.forEach((tag, i) => {
+        if (i > 0) parts.push(...frag(cur.word(',')));
+        parts.push(SPACE, ...name(cur, tag));
+      });
+      return indent(CONTINUATION, parts);
+    }
+    case 'include':
+    case 'exclude':
+      // One group for the keyword and the top-level operands: when it breaks, the
+      // keyword stands alone and every operand gets its own line.
+      return group([...frag(kw, true), ...indent(STEP, [LINE, ...chainOrSingle(cur, p.expr)])]);
+  }
+}
+
+/** The operands of a top-level `and`/`or` separated by breakable lines, connective leading. */
+function chainOrSingle(cur: TokenCursor, e: Expr): Doc[] {
+  if (e.kind !== 'and' && e.kind !== 'or') return expr(cur, e);
+  const parts: Doc[] = operand(cur, e.operands[0]);
+  for (let i = 1; i < e.operands.length; i++) {
+    parts.push(LINE, ...frag(cur.word(e.kind)), SPACE, ...operand(cur, e.operands[i]));
+  }
+  return parts;
+}
+
+/** An `and` chain inside an `or` (no parentheses): its own group, deeper when broken. */
+function operand(cur: TokenCursor, e: Expr): Doc[] {
+  if (e.kind === 'and' || e.kind === 'or') return group(indent(STEP, chainOrSingle(cur, e)));
+  return expr(cur, e);
+}
+
+/** `( … )`: flat when it fits, else the contents on their own lines, one level deeper. */
+function parenthesized(cur: TokenCursor, inner: Expr): Doc[] {
+  const open = cur.word('(');
+  const contents = chainOrSingle(cur, inner);
+  const close = cur.word(')');
+  return group([
+    ...frag(open),
+    // Comments before `)` belong with the contents, at their depth.
+    ...indent(STEP, [SOFTLINE, ...contents, ...leadOf(close, false)]),
+    SOFTLINE,
+    close.image,
+    ...trailOf(close),
+  ]);
+}
+
+function expr(cur: TokenCursor, e: Expr): Doc[] {
+  switch (e.kind) {
+    case 'and':
+    case 'or':
+      return operand(cur, e);
+    case 'not':
+      return [...frag(cur.word('not')), SPACE, ...operand(cur, e.operand)];
+    case 'group':
+      return parenthesized(cur, e.inner);
+    case 'segmentRef':
+      return indent(CONTINUATION, [...frag(cur.word('segment')), SPACE, ...name(cur, e.id)]);
+    case 'did':
+      return did(cur, e);
+    case 'error':
+      throw new FormatMismatch('error expression in a block without syntax errors');
+    default:
+      return condition(cur, e);
+  }
+}
+
+type ConditionExpr = Exclude<Expr, { kind: 'and' | 'or' | 'not' | 'group' | 'segmentRef' | 'did' | 'error' }>;
+
+function condition(cur: TokenCursor, e: ConditionExpr): Doc[] {
+  const parts: Doc[] = path(cur, e.attribute);
+  const words = (...images: string[]) => {
+    for (const image of images) parts.push(SPACE, ...frag(cur.word(image)));
+  };
+  switch (e.kind) {
+    case 'boolean':
+      break;
+    case 'compare':
+      parts.push(SPACE, ...frag(cur.at(e.opSpan)), SPACE, ...literal(cur, e.value));
+      break;
+    case 'in':
+      if (e.negated) words('not');
+      words('in');
+      // The list breaks on its own, relative to the condition's line.
+      return [...indent(CONTINUATION, parts), SPACE, ...list(cur, e.values)];
+    case 'between':
+      words('between');
+      parts.push(SPACE, ...literal(cur, e.low));
+      words('and');
+      parts.push(SPACE, ...literal(cur, e.high));
+      break;
+    case 'presence':
+      words('is', e.missing ? 'missing' : 'present');
+      break;
+    case 'contains':
+      words('contains');
+      if (e.mode === 'one') {
+        parts.push(SPACE, ...literal(cur, e.values[0]));
+        break;
+      }
+      words(e.mode);
+      return [...indent(CONTINUATION, parts), SPACE, ...list(cur, e.values)];
+    case 'textMatch':
+      words(e.op === 'startsWith' ? 'starts' : 'ends', 'with');
+      parts.push(SPACE, ...literal(cur, e.value));
+      break;
+    case 'dateCompare':
+      words(e.op);
+      parts.push(SPACE, ...literal(cur, e.value));
+      break;
+    case 'withinLast':
+      words('within', 'last');
+      parts.push(SPACE, ...duration(cur, e.duration));
+      break;
+    case 'ago':
+      words('more', 'than');
+      parts.push(SPACE, ...duration(cur, e.duration));
+      words('ago');
+      break;
+  }
+  return indent(CONTINUATION, parts);
+}
+
+function did(cur: TokenCursor, e: Extract<Expr, { kind: 'did' }>): Doc[] {
+  const head: Doc[] = [...frag(cur.word('did'))];
+  if (e.negated) head.push(SPACE, ...frag(cur.word('not')));
+  head.push(SPACE, ...frag(cur.at(e.event.span)));
+  const parts: Doc[] = [];
+  if (e.where) {
+    head.push(SPACE, ...frag(cur.word('where')));
+    parts.push(...indent(CONTINUATION, head), SPACE, ...parenthesized(cur, e.where));
+  } else {
+    parts.push(...indent(CONTINUATION, head));
+  }
+  const tail: Doc[] = [];
+  if (e.count) tail.push(SPACE, ...count(cur, e.count));
+  if (e.window) tail.push(SPACE, ...eventWindow(cur, e.window));
+  if (tail.length > 0) parts.push(...indent(CONTINUATION, tail));
+  return parts;
+}
+
+function count(cur: TokenCursor, c: EventCount): Doc[] {
+  const parts: Doc[] =
+    c.op === 'exactly'
+      ? [...frag(cur.word('exactly'))]
+      : [...frag(cur.word('at')), SPACE, ...frag(cur.word(c.op === 'atLeast' ? 'least' : 'most'))];
+  parts.push(SPACE, ...frag(cur.ofType('NumberLiteral')), SPACE, ...frag(cur.oneOf(['times', 'time'])));
+  return parts;
+}
+
+function eventWindow(cur: TokenCursor, w: EventWindow): Doc[] {
+  switch (w.kind) {
+    case 'withinLast':
+      return [...frag(cur.word('within')), SPACE, ...frag(cur.word('last')), SPACE, ...duration(cur, w.duration)];
+    case 'since':
+      return [...frag(cur.word('since')), SPACE, ...literal(cur, w.date)];
+    case 'between':
+      return [
+        ...frag(cur.word('between')),
+        SPACE,
+        ...literal(cur, w.from),
+        SPACE,
+        ...frag(cur.word('and')),
+        SPACE,
+        ...literal(cur, w.to),
+      ];
+  }
+}
+
+function duration(cur: TokenCursor, d: Duration): Doc[] {
+  const amount = cur.at({ start: d.span.start, end: d.span.start }, true);
+  return [...frag(amount), SPACE, ...frag(cur.endingAt(d.span.end))];
+}
+
+/** `( v, w )` lists of `in` and `contains any/all`. */
+function list(cur: TokenCursor, values: Literal[]): Doc[] {
+  const open = cur.word('(');
+  const items: Doc[] = [SOFTLINE];
+  values.forEach((v, i) => {
+    if (i > 0) items.push(...frag(cur.word(',')), LINE);
+    items.push(...literal(cur, v));
+  });
+  const close = cur.word(')');
+  return group([
+    ...frag(open),
+    ...indent(STEP, [...items, ...leadOf(close, false)]),
+    SOFTLINE,
+    close.image,
+    ...trailOf(close),
+  ]);
+}
+
+function path(cur: TokenCursor, p: Path): Doc[] {
+  const parts: Doc[] = [];
+  p.parts.forEach((part, i) => {
+    if (i > 0) parts.push(...frag(cur.word('.')));
+    parts.push(...name(cur, part));
+  });
+  return parts;
+}
+
+function name(cur: TokenCursor, n: Name): Doc[] {
+  return frag(cur.at(n.span));
+}
+
+function literal(cur: TokenCursor, l: Literal): Doc[] {
+  return frag(cur.at(l.span));
+}

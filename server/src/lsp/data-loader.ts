@@ -1,0 +1,158 @@
+// Loads a project's data (schema, sample, catalog) in a worker thread and
+// reports work-done progress, so diagnostics and completion stay responsive
+// while a big sample loads. A newer load of the same project cancels the older
+// one (its worker is terminated and its result never used).
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ProjectConfig } from '../core/project/config';
+import { loadProjectData, type ProjectData } from '../core/workspace/project-data';
+import type { WorkerMessage } from './data-messages';
+
+export interface ProgressReporter {
+  report(percentage: number, message?: string): void;
+  done(): void;
+}
+
+export type ProgressFactory = (title: string) => Promise<ProgressReporter>;
+
+export interface LoadRequest {
+  config: ProjectConfig;
+  rowLimit?: number;
+  /** Whole percents as the load advances (besides the work-done progress). */
+  onProgress?: (percent: number) => void;
+}
+
+export class LoadCancelled extends Error {
+  constructor() {
+    super('load cancelled');
+  }
+}
+
+/** The bundled worker next to the bundled server; undefined when running from sources. */
+export function defaultWorkerScript(): string | undefined {
+  const dir = typeof __dirname === 'string' ? __dirname : undefined;
+  if (!dir) return undefined;
+  const script = join(dir, 'data-worker.js');
+  return existsSync(script) ? script : undefined;
+}
+
+export class DataLoader {
+  private readonly running = new Map<string, () => void>();
+
+  constructor(
+    private readonly workerScript: string | undefined,
+    private readonly startProgress: ProgressFactory,
+    private readonly log: (message: string) => void,
+    private readonly info: (message: string) => void = () => undefined,
+  ) {}
+
+  /** Loads the data of the project keyed `key`; rejects with LoadCancelled when a newer load of it starts. */
+  async load(key: string, request: LoadRequest): Promise<ProjectData> {
+    this.running.get(key)?.();
+    const sampleName = request.config.sample ? basename(request.config.sample) : 'schema';
+    const progress = await this.startProgress(`Loading ${sampleName}`).catch(() => undefined);
+    let lastPercent = -1;
+    const report: ProgressReporter = {
+      report: (percent, message) => {
+        if (percent === lastPercent) return;
+        lastPercent = percent;
+        progress?.report(percent, message);
+        request.onProgress?.(percent);
+      },
+      done: () => progress?.done(),
+    };
+    let cancel!: () => void;
+    const cancelled = new Promise<never>((_, reject) => {
+      cancel = () => reject(new LoadCancelled());
+    });
+    cancelled.catch(() => undefined);
+    let stop: () => void = () => undefined;
+    const entry = (): void => {
+      stop();
+      cancel();
+    };
+    this.running.set(key, entry);
+    try {
+      const started = Date.now();
+      let where = this.workerScript ? 'worker thread' : 'server thread';
+      // Functions cannot cross into a worker.
+      const job = { config: request.config, rowLimit: request.rowLimit };
+      const work = this.workerScript
+        ? this.loadInWorker(this.workerScript, job, report, (s) => (stop = s), () => (where = 'server thread, after the worker failed'))
+        : this.loadHere(job, report);
+      const data = await Promise.race([work, cancelled]);
+      this.info(`loaded ${describeData(data, sampleName)} in ${Date.now() - started} ms (${where})`);
+      return data;
+    } finally {
+      report.done();
+      if (this.running.get(key) === entry) this.running.delete(key);
+    }
+  }
+
+  cancelAll(): void {
+    for (const cancel of this.running.values()) cancel();
+    this.running.clear();
+  }
+
+  private loadInWorker(
+    script: string,
+    request: Omit<LoadRequest, 'onProgress'>,
+    progress: ProgressReporter | undefined,
+    onStop: (stop: () => void) => void,
+    onFallback: () => void,
+  ): Promise<ProjectData> {
+    return new Promise<ProjectData>((resolve, reject) => {
+      const worker = new Worker(script, { workerData: request });
+      let settled = false;
+      onStop(() => {
+        settled = true;
+        void worker.terminate();
+      });
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.type === 'progress') {
+          progress?.report(Math.round(m.fraction * 100));
+        } else if (m.type === 'done') {
+          settled = true;
+          resolve(m.data);
+          void worker.terminate();
+        } else {
+          settled = true;
+          this.log(`data worker failed, loading in the server instead: ${m.message}`);
+          onFallback();
+          void worker.terminate();
+          resolve(this.loadHere(request, progress));
+        }
+      });
+      worker.on('error', (e) => {
+        if (settled) return;
+        settled = true;
+        this.log(`data worker crashed, loading in the server instead: ${e.stack ?? e.message}`);
+        onFallback();
+        resolve(this.loadHere(request, progress));
+      });
+      worker.on('exit', (code) => {
+        if (!settled) {
+          settled = true;
+          reject(new Error(`data worker exited with code ${code}`));
+        }
+      });
+    });
+  }
+
+  /** Fallback when no worker bundle exists (running from sources) or the worker failed. */
+  private async loadHere(request: Omit<LoadRequest, 'onProgress'>, progress: ProgressReporter | undefined): Promise<ProjectData> {
+    await new Promise((r) => setImmediate(r));
+    return loadProjectData(request.config, {
+      rowLimit: request.rowLimit,
+      onProgress: (f) => progress?.report(Math.round(f * 100)),
+    });
+  }
+}
+
+function describeData(data: ProjectData, sampleName: string): string {
+  const store = data.store;
+  if (!store) return sampleName;
+  const events = store.events ? `, ${store.events.count.toLocaleString('en-US')} events` : '';
+  return `${sampleName}: ${store.profiles.count.toLocaleString('en-US')} profiles${events}`;
+}

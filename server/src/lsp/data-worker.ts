@@ -1,0 +1,36 @@
+// Runs in a worker thread: loads one project's schema and sample off the main
+// thread, so the server keeps answering while a large sample is read. Posts
+// progress fractions, then the ProjectData (its typed arrays' buffers are
+// transferred, not copied).
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ProjectConfig } from '../core/project/config';
+import { loadProjectData } from '../core/workspace/project-data';
+import { transferablesOf, type WorkerMessage } from './data-messages';
+
+interface Job {
+  config: ProjectConfig;
+  rowLimit?: number;
+}
+
+function run(): void {
+  const port = parentPort;
+  if (!port) return;
+  const job = workerData as Job;
+  try {
+    let lastPosted = -1;
+    const data = loadProjectData(job.config, {
+      rowLimit: job.rowLimit,
+      onProgress: (fraction) => {
+        const pct = Math.floor(fraction * 100);
+        if (pct === lastPosted) return;
+        lastPosted = pct;
+        port.postMessage({ type: 'progress', fraction } satisfies WorkerMessage);
+      },
+    });
+    port.postMessage({ type: 'done', data } satisfies WorkerMessage, transferablesOf(data));
+  } catch (e) {
+    port.postMessage({ type: 'failed', message: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies WorkerMessage);
+  }
+}
+
+run();

@@ -1,0 +1,123 @@
+// Hovers: an attribute's type, description and distribution in the sample; an
+// event's description and count; a segment's size, share, description, owner.
+import { MarkupKind, type Hover } from 'vscode-languageserver/node';
+import { relative } from 'node:path';
+import type { EventInfo, FieldInfo } from '../core/sample/catalog-types';
+import type { SegmentDecl } from '../core/syntax/ast';
+import { nodeAt, type Scope } from './ast-lookup';
+import { fieldsInScope } from './catalog-lookup';
+import { spanToRange } from './convert';
+import { formatCount, formatShare } from './number-format';
+import type { ProjectState } from './project-state';
+import { estimateTitle, sizeTitle } from './size-text';
+import { segmentSize } from './sizes';
+
+const TOP_VALUES = 8;
+
+export function hover(project: ProjectState, path: string, offset: number): Hover | null {
+  const file = project.parsed(path);
+  const index = project.lineIndex(path);
+  if (!file || !index) return null;
+  const node = nodeAt(file.ast, offset);
+  if (!node) return null;
+  const catalog = project.data?.catalog;
+  let markdown: string | undefined;
+  let span = node.kind === 'attribute' ? node.path.span : node.name.span;
+  switch (node.kind) {
+    case 'attribute': {
+      const field = fieldsInScope(catalog, node.scope).get(node.path.text);
+      markdown = field ? fieldMarkdown(field, node.scope) : unknownName(node.path.text, node.scope, catalog !== undefined);
+      break;
+    }
+    case 'event': {
+      const event = catalog?.events.get(node.name.text);
+      markdown = event ? eventMarkdown(event) : catalog ? `unknown event \`${node.name.text}\`` : undefined;
+      break;
+    }
+    case 'segmentRef':
+    case 'segmentDecl': {
+      const decl = project.analysis().segmentsById.get(node.name.text);
+      if (!decl) return { contents: { kind: MarkupKind.Markdown, value: `unknown segment \`${node.name.text}\`` }, range: spanToRange(index, span) };
+      const declPath = project.allSegments().find((s) => s.decl === decl)?.path;
+      markdown = segmentMarkdown(project, decl, node.kind === 'segmentRef' && declPath ? declPath : undefined);
+      span = node.name.span;
+      break;
+    }
+  }
+  if (!markdown) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: markdown }, range: spanToRange(index, span) };
+}
+
+function unknownName(name: string, scope: Scope, haveCatalog: boolean): string | undefined {
+  if (!haveCatalog) return undefined;
+  return scope.kind === 'profile' ? `unknown attribute \`${name}\`` : `event \`${scope.event}\` has no property \`${name}\``;
+}
+
+export function fieldMarkdown(field: FieldInfo, scope: Scope): string {
+  const what = scope.kind === 'profile' ? 'attribute' : `property of \`${scope.event}\``;
+  const lines = [`**${field.name}** · ${field.type} ${what}`];
+  if (field.deprecated !== undefined) lines.push('', `**Deprecated**${field.deprecated ? `: ${field.deprecated}` : ''}`);
+  if (field.description) lines.push('', field.description);
+  if (field.allowedValues && field.allowedValues.length > 0) {
+    lines.push('', `Allowed values: ${field.allowedValues.map((v) => `\`${v}\``).join(', ')}`);
+  }
+  const stats = field.stats;
+  if (stats && stats.rows > 0) {
+    const unit = scope.kind === 'profile' ? 'profiles' : 'events';
+    lines.push('', `In the sample (${formatCount(stats.rows)} ${unit}):`);
+    if (stats.values && stats.values.length > 0) {
+      lines.push('', '| value | count | share |', '|---|---:|---:|');
+      for (const v of stats.values.slice(0, TOP_VALUES)) {
+        lines.push(`| ${escapeCell(v.value)} | ${formatCount(v.count)} | ${formatShare(v.count, stats.rows)} |`);
+      }
+      const more = stats.values.length - TOP_VALUES;
+      if (more > 0) lines.push('', `and ${stats.valuesCapped ? 'more than ' : ''}${formatCount(more)} more value${more === 1 ? '' : 's'}`);
+    }
+    if (stats.min !== undefined) {
+      lines.push('', `min ${fmt(stats.min)} · median ${fmt(stats.median)} · max ${fmt(stats.max)}`);
+    }
+    lines.push('', `missing: ${formatShare(stats.missing, stats.rows)} (${formatCount(stats.missing)} of ${formatCount(stats.rows)})`);
+  }
+  return lines.join('\n');
+}
+
+function fmt(v: number | string | undefined): string {
+  if (v === undefined) return '–';
+  return typeof v === 'number' ? (Number.isInteger(v) ? formatCount(v) : String(Number(v.toFixed(2)))) : v;
+}
+
+function escapeCell(text: string): string {
+  return (text === '' ? '(empty)' : text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+export function eventMarkdown(event: EventInfo): string {
+  const lines = [`**${event.name}** · event`];
+  if (event.description) lines.push('', event.description);
+  if (event.count !== undefined) lines.push('', `${formatCount(event.count)} in the sample`);
+  if (event.properties.size > 0) {
+    lines.push('', `Properties: ${[...event.properties.values()].map((p) => `\`${p.name}\` (${p.type})`).join(', ')}`);
+  }
+  return lines.join('\n');
+}
+
+export function segmentMarkdown(project: ProjectState, decl: SegmentDecl, definedIn?: string): string {
+  const prop = (kind: 'title' | 'description' | 'owner'): string | undefined => {
+    for (const p of decl.properties) if (p.kind === kind && p.value?.kind === 'string') return p.value.value;
+    return undefined;
+  };
+  const title = prop('title');
+  const lines = [`**segment ${decl.id?.text ?? ''}**${title ? ` — ${title}` : ''}`];
+  const size = segmentSize(project, decl);
+  const estimate = estimateTitle(size);
+  lines.push('', `Size: ${sizeTitle(size)}${estimate ? `, ${estimate} of ${formatCount(project.config.population ?? 0)}` : ''}`);
+  const description = prop('description');
+  if (description) lines.push('', description);
+  const owner = prop('owner');
+  const tags = decl.properties.find((p) => p.kind === 'tags');
+  const facts: string[] = [];
+  if (owner) facts.push(`owner: ${owner}`);
+  if (tags && tags.kind === 'tags' && tags.tags.length > 0) facts.push(`tags: ${tags.tags.map((t) => t.text).join(', ')}`);
+  if (definedIn) facts.push(`in ${relative(project.config.root, definedIn) || definedIn}`);
+  if (facts.length > 0) lines.push('', facts.join(' · '));
+  return lines.join('\n');
+}

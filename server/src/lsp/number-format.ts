@@ -1,0 +1,35 @@
+// How counts read in the editor: exact sample counts with thousands separators,
+// estimates in the real population shortened (578k, 2.4M) since their interval
+// is wide anyway.
+
+export function formatCount(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** 24.1% — one decimal, but never "0.0%" for a share above zero. */
+export function formatShare(part: number, whole: number): string {
+  if (!(whole > 0)) return '–';
+  const pct = (part / whole) * 100;
+  if (pct > 0 && pct < 0.1) return '<0.1%';
+  if (pct < 100 && pct > 99.9) return '>99.9%';
+  return `${pct.toFixed(1)}%`;
+}
+
+/** 950, 9,999, 12.3k, 578k, 1.23M, 45.6M. */
+export function formatCompact(n: number): string {
+  const v = Math.round(n);
+  if (Math.abs(v) < 10_000) return formatCount(v);
+  if (Math.abs(v) < 999_500) return `${threeDigits(v / 1000)}k`;
+  if (Math.abs(v) < 999_500_000) return `${threeDigits(v / 1_000_000)}M`;
+  return `${threeDigits(v / 1_000_000_000)}B`;
+}
+
+function threeDigits(x: number): string {
+  const abs = Math.abs(x);
+  const decimals = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
+  return String(Number(x.toFixed(decimals)));
+}
+
+export function plural(n: number, word: string): string {
+  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,388 @@
+// The language server: capabilities, and the wiring from protocol messages to
+// the services (one file per feature). Every handler goes through safe-handler,
+// so a failing feature answers with an error and the server keeps running.
+import {
+  CodeActionKind,
+  CodeLensRefreshRequest,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  InlayHintRefreshRequest,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { statSync } from 'node:fs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SEGMENT_EXTENSION } from '../core/project/find-project';
+import { codeActions } from './code-actions';
+import { codeLenses } from './code-lens';
+import { completion } from './completion';
+import { DataLoader, defaultWorkerScript, type ProgressReporter } from './data-loader';
+import { definition } from './definition';
+import { DiagnosticsPublisher } from './diagnostics';
+import { foldingRanges } from './folding';
+import { formatDocument } from './formatting';
+import { hover } from './hover';
+import { inlayHints } from './inlay-hints';
+import type { ProjectState } from './project-state';
+import { references } from './references';
+import { prepareRename, rename } from './rename';
+import { safeNotification, safeRequest, describeError, type Logger } from './safe-handler';
+import {
+  ReloadSampleRequest,
+  SampleLocationRequest,
+  SampleStatusNotification,
+  SqlRequest,
+  type ReloadSampleParams,
+  type SampleLocationParams,
+  type SampleLocationResult,
+  type SqlParams,
+  type SqlResult,
+} from './protocol';
+import { loadedStatus, loadingStatus } from './sample-status';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './semantic-tokens';
+import { segmentSql } from './sql';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
+import { documentSymbols, workspaceSymbols } from './symbols';
+import { UriMap, uriToPath } from './uri';
+import { WorkspaceState, type FileChange } from './workspace-state';
+
+declare const SEGMENTS_VERSION: string | undefined;
+export const SERVER_NAME = 'segments-language-server';
+export const SERVER_VERSION = typeof SEGMENTS_VERSION === 'string' ? SEGMENTS_VERSION : '0.0.0-dev';
+
+export const COMPLETION_TRIGGERS = [' ', '(', '"', '=', ',', '`'];
+
+interface ClientSupport {
+  configuration: boolean;
+  watchedFilesRegistration: boolean;
+  configurationRegistration: boolean;
+  codeLensRefresh: boolean;
+  inlayHintRefresh: boolean;
+  snippets: boolean;
+}
+
+function clientSupport(c: ClientCapabilities): ClientSupport {
+  return {
+    configuration: c.workspace?.configuration === true,
+    watchedFilesRegistration: c.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    configurationRegistration: c.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    codeLensRefresh: c.workspace?.codeLens?.refreshSupport === true,
+    inlayHintRefresh: c.workspace?.inlayHint?.refreshSupport === true,
+    snippets: c.textDocument?.completion?.completionItem?.snippetSupport === true,
+  };
+}
+
+export function startServer(connection: Connection, options: { workerScript?: string | null } = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const uris = new UriMap();
+  const log: Logger = { error: (m) => connection.console.error(m) };
+  let settings: Settings = DEFAULT_SETTINGS;
+  let support: ClientSupport = clientSupport({});
+  let folders: string[] = [];
+
+  const isSegmentPath = (path: string): boolean => path.endsWith(SEGMENT_EXTENSION) || isSegmentDocument(path);
+  const isSegmentDocument = (path: string): boolean => documents.get(uris.uriFor(path))?.languageId === 'segment';
+  const openText = (path: string): string | undefined => {
+    const doc = documents.get(uris.uriFor(path));
+    return doc && (doc.languageId === 'segment' || path.endsWith(SEGMENT_EXTENSION)) ? doc.getText() : undefined;
+  };
+
+  const loader = new DataLoader(
+    options.workerScript === null ? undefined : (options.workerScript ?? defaultWorkerScript()),
+    async (title): Promise<ProgressReporter> => {
+      const reporter = await connection.window.createWorkDoneProgress();
+      reporter.begin(title, 0, undefined, false);
+      return { report: (pct, message) => (message === undefined ? reporter.report(pct) : reporter.report(pct, message)), done: () => reporter.done() };
+    },
+    (m) => connection.console.warn(m),
+    (m) => connection.console.info(m),
+  );
+
+  const uriFor = (path: string): string => uris.uriFor(path);
+
+  let refreshPending = false;
+  const refreshPreviews = (): void => {
+    if (refreshPending) return;
+    refreshPending = true;
+    setImmediate(() => {
+      refreshPending = false;
+      if (support.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      if (support.inlayHintRefresh) connection.sendRequest(InlayHintRefreshRequest.type).catch(() => undefined);
+    });
+  };
+
+  const publisher = new DiagnosticsPublisher(connection, uris, {
+    versionOf: (path) => documents.get(uris.uriFor(path))?.version,
+    afterAnalysis: (project) => {
+      if (settings.previewEnabled && project.config.sample) refreshPreviews();
+    },
+    log: (m) => connection.console.error(m),
+  });
+
+  const workspace = new WorkspaceState({ textOf: openText }, loader, {
+    projectChanged: (project, urgent) => publisher.schedule(project, urgent ? 0 : settings.debounceMs),
+    filesDropped: (paths) => publisher.clear(paths),
+    projectDropped: (project) => publisher.forget(project),
+    log: (m) => connection.console.warn(m),
+    rowLimit: () => settings.sampleRowLimit,
+    dataProgress: (project, percent) => {
+      const status = percent === undefined ? loadedStatus(project, uriFor) : loadingStatus(project, percent, uriFor);
+      if (status) void connection.sendNotification(SampleStatusNotification, status);
+    },
+  });
+
+  /** The project of a document a request is about; undefined for a file the server does not handle. */
+  const projectOf = (uri: string): { project: ProjectState; path: string } | undefined => {
+    const path = uriToPath(uri);
+    const owner = workspace.findOwner(path);
+    if (owner) return { project: owner, path };
+    if (!isSegmentPath(path) || (documents.get(uri) === undefined && !existsOnDisk(path))) return undefined;
+    return { project: workspace.projectFor(path), path };
+  };
+
+  async function loadSettings(): Promise<void> {
+    if (!support.configuration) return;
+    try {
+      const before = settings;
+      settings = readSettings(await connection.workspace.getConfiguration('segments'));
+      if (before.sampleRowLimit !== settings.sampleRowLimit) workspace.reloadAllData();
+      if (before.previewEnabled !== settings.previewEnabled) refreshPreviews();
+    } catch (e) {
+      connection.console.warn(`could not read settings: ${describeError(e)}`);
+    }
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    support = clientSupport(params.capabilities);
+    settings = readSettings(params.initializationOptions?.settings ?? params.initializationOptions);
+    folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
+    if (folders.length === 0 && params.rootUri) folders = [uriToPath(params.rootUri)];
+    else if (folders.length === 0 && params.rootPath) folders = [params.rootPath];
+    return {
+      serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+        documentFormattingProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+    };
+  });
+
+  connection.onInitialized(
+    safeNotification('initialized', log, async () => {
+      await loadSettings();
+      if (support.watchedFilesRegistration) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [
+            { globPattern: `**/*${SEGMENT_EXTENSION}` },
+            { globPattern: '**/segments.config.json' },
+            { globPattern: '**/*.{json,csv,jsonl,ndjson}' },
+          ],
+        });
+      }
+      if (support.configurationRegistration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: 'segments' });
+      }
+      workspace.setFolders(folders);
+      connection.workspace.onDidChangeWorkspaceFolders(
+        safeNotification('workspace folders', log, (e) => {
+          folders = [...folders.filter((f) => !e.removed.some((r) => uriToPath(r.uri) === f)), ...e.added.map((a) => uriToPath(a.uri))];
+          workspace.setFolders(folders);
+        }),
+      );
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    safeNotification('configuration', log, async (params) => {
+      if (support.configuration) {
+        await loadSettings();
+      } else {
+        const before = settings;
+        settings = readSettings((params.settings as Record<string, unknown> | undefined)?.segments);
+        if (before.sampleRowLimit !== settings.sampleRowLimit) workspace.reloadAllData();
+        refreshPreviews();
+      }
+    }),
+  );
+
+  const justOpened = new Set<string>();
+  documents.onDidOpen(
+    safeNotification('didOpen', log, (e) => {
+      const path = uris.remember(e.document.uri);
+      if (!isSegmentPath(path)) return;
+      justOpened.add(e.document.uri);
+      workspace.documentOpened(path);
+    }),
+  );
+  documents.onDidChangeContent(
+    safeNotification('didChange', log, (e) => {
+      const path = uriToPath(e.document.uri);
+      if (!isSegmentPath(path)) return;
+      const opening = justOpened.delete(e.document.uri);
+      const project = workspace.documentChanged(path);
+      publisher.schedule(project, opening ? 0 : settings.debounceMs);
+    }),
+  );
+  documents.onDidClose(
+    safeNotification('didClose', log, (e) => {
+      const path = uriToPath(e.document.uri);
+      justOpened.delete(e.document.uri);
+      if (isSegmentPath(path) || path.endsWith(SEGMENT_EXTENSION)) workspace.documentClosed(path);
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    safeNotification('didChangeWatchedFiles', log, (params) => {
+      for (const change of params.changes) {
+        const kind: FileChange = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
+        workspace.fileChanged(uriToPath(change.uri), kind);
+      }
+    }),
+  );
+
+  connection.onCompletion(
+    safeRequest('completion', log, (params) => {
+      const at = projectOf(params.textDocument.uri);
+      return at ? completion(at.project, at.path, params, { snippets: support.snippets }) : null;
+    }),
+  );
+  connection.onHover(
+    safeRequest('hover', log, (params) => {
+      const at = projectOf(params.textDocument.uri);
+      const index = at?.project.lineIndex(at.path);
+      return at && index ? hover(at.project, at.path, index.offsetAt(params.position)) : null;
+    }),
+  );
+  connection.onDefinition(
+    safeRequest('definition', log, (params) => {
+      const at = projectOf(params.textDocument.uri);
+      const index = at?.project.lineIndex(at.path);
+      return at && index ? definition(at.project, at.path, index.offsetAt(params.position), uriFor) : [];
+    }),
+  );
+  connection.onReferences(
+    safeRequest('references', log, (params) => {
+      const at = projectOf(params.textDocument.uri);
+      const index = at?.project.lineIndex(at.path);
+      return at && index ? references(at.project, at.path, index.offsetAt(params.position), params.context.includeDeclaration, uriFor) : [];
+    }),
+  );
+  connection.onPrepareRename(
+    safeRequest('prepareRename', log, (params) => {
+      const at = projectOf(params.textDocument.uri);
+      const index = at?.project.lineIndex(at.path);
+      return at && index ? prepareRename(at.project, at.path, index.offsetAt(params.position)) : null;
+    }),
+  );
+  connection.onRenameRequest(
+    safeRequest('rename', log, (params) => {
+      const at = projectOf(params.textDocument.uri);
+      const index = at?.project.lineIndex(at.path);
+      return at && index ? rename(at.project, at.path, index.offsetAt(params.position), params.newName, uriFor) : null;
+    }),
+  );
+  connection.onDocumentSymbol(
+    safeRequest('documentSymbol', log, (params) => {
+      const at = projectOf(params.textDocument.uri);
+      return at ? documentSymbols(at.project, at.path) : [];
+    }),
+  );
+  connection.onWorkspaceSymbol(safeRequest('workspaceSymbol', log, (params) => workspaceSymbols(workspace.allProjects(), params.query, uriFor)));
+  connection.onFoldingRanges(
+    safeRequest('foldingRange', log, (params) => {
+      const at = projectOf(params.textDocument.uri);
+      return at ? foldingRanges(at.project, at.path) : [];
+    }),
+  );
+  connection.languages.semanticTokens.on(
+    safeRequest('semanticTokens', log, (params) => {
+      const at = projectOf(params.textDocument.uri);
+      return at ? semanticTokens(at.project, at.path) : { data: [] };
+    }),
+  );
+  connection.onDocumentFormatting(
+    safeRequest('formatting', log, (params) => {
+      const at = projectOf(params.textDocument.uri);
+      return at ? formatDocument(at.project, at.path) : [];
+    }),
+  );
+  connection.onCodeAction(
+    safeRequest('codeAction', log, (params) => {
+      const at = projectOf(params.textDocument.uri);
+      return at ? codeActions(at.project, at.path, params, uriFor) : [];
+    }),
+  );
+  connection.onCodeLens(
+    safeRequest('codeLens', log, (params) => {
+      const at = projectOf(params.textDocument.uri);
+      return at && settings.previewEnabled ? codeLenses(at.project, at.path) : [];
+    }),
+  );
+  connection.languages.inlayHint.on(
+    safeRequest('inlayHint', log, (params) => {
+      const at = projectOf(params.textDocument.uri);
+      return at && settings.previewEnabled ? inlayHints(at.project, at.path, params.range) : [];
+    }),
+  );
+
+  // The requests of protocol.ts, beyond LSP.
+  connection.onRequest(
+    SqlRequest,
+    safeRequest('segments/sql', log, (params: SqlParams): SqlResult => {
+      const at = projectOf(params.uri);
+      const index = at?.project.lineIndex(at.path);
+      if (!at || !index) return { error: 'This file is not a .segment file the server knows.' };
+      return segmentSql(at.project, at.path, index.offsetAt(params.position), params.dialect);
+    }),
+  );
+  connection.onRequest(
+    ReloadSampleRequest,
+    safeRequest('segments/reloadSample', log, (params: ReloadSampleParams | undefined): null => {
+      if (params?.uri) {
+        const at = projectOf(params.uri);
+        if (at?.project.hasData) void workspace.loadData(at.project);
+      } else {
+        workspace.reloadAllData();
+      }
+      return null;
+    }),
+  );
+  connection.onRequest(
+    SampleLocationRequest,
+    safeRequest('segments/sampleLocation', log, (params: SampleLocationParams): SampleLocationResult => {
+      const sample = projectOf(params.uri)?.project.config.sample;
+      return sample ? uriFor(sample) : null;
+    }),
+  );
+
+  connection.onShutdown(() => loader.cancelAll());
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function existsOnDisk(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,37 @@
+// The user's settings under `segments.*`, read with workspace/configuration
+// (or from initializationOptions when the client cannot answer that request),
+// each falling back to its default when absent or of the wrong type.
+
+export interface Settings {
+  /** Sizes above each segment (CodeLens) and per-condition counts (inlay hints). */
+  previewEnabled: boolean;
+  /** Quiet time after the last keystroke before diagnostics are recomputed. */
+  debounceMs: number;
+  /** Read at most this many profiles from the sample; undefined reads them all. */
+  sampleRowLimit?: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = { previewEnabled: true, debounceMs: 200, sampleRowLimit: undefined };
+
+/** Accepts both nested (`{ preview: { enabled } }`) and dotted (`{ 'preview.enabled': … }`) shapes. */
+export function readSettings(section: unknown): Settings {
+  const s = isObject(section) ? section : {};
+  const pick = (nested: string[], dotted: string): unknown => {
+    if (dotted in s) return s[dotted];
+    let v: unknown = s;
+    for (const key of nested) v = isObject(v) ? v[key] : undefined;
+    return v;
+  };
+  const enabled = pick(['preview', 'enabled'], 'preview.enabled');
+  const debounce = pick(['debounceMs'], 'debounceMs');
+  const rowLimit = pick(['sample', 'rowLimit'], 'sample.rowLimit');
+  return {
+    previewEnabled: typeof enabled === 'boolean' ? enabled : DEFAULT_SETTINGS.previewEnabled,
+    debounceMs: typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0 ? Math.min(debounce, 10_000) : DEFAULT_SETTINGS.debounceMs,
+    sampleRowLimit: typeof rowLimit === 'number' && Number.isInteger(rowLimit) && rowLimit > 0 ? rowLimit : undefined,
+  };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

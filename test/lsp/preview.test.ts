@@ -1,0 +1,155 @@
+// The live preview: sizes above each segment (CodeLens), per-condition counts
+// (inlay hints), no number for a segment with errors, and new sizes after the
+// sample is replaced on disk. Counts are checked against the 10 hand-written
+// profiles of the tiny project.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import type { CodeLens, InlayHint } from 'vscode-languageserver-protocol';
+import { estimateSize } from '../../server/src/core/evaluate/estimate';
+import { makeTinyProject, positionOf, removeProject, startServer, TINY_FILES, type TestClient, type TinyProject } from './support';
+
+let project: TinyProject;
+let client: TestClient;
+
+before(async () => {
+  project = makeTinyProject();
+  client = await startServer({ root: project.root });
+});
+
+after(async () => {
+  await client.stop();
+  removeProject(project.root);
+});
+
+function lenses(uri: string): Promise<CodeLens[]> {
+  return client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+}
+
+function hints(uri: string): Promise<InlayHint[]> {
+  return client.request<InlayHint[]>('textDocument/inlayHint', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } },
+  });
+}
+
+/** Lens titles on the line of `segment ID`, once they satisfy `accept`. */
+async function lensTitles(uri: string, line: number, accept: (titles: string[]) => boolean): Promise<string[]> {
+  return client.until(`code lenses on line ${line}`, async () => {
+    const titles = (await lenses(uri)).filter((l) => l.range.start.line === line).map((l) => l.command?.title ?? '');
+    return accept(titles) ? titles : undefined;
+  });
+}
+
+function compact(n: number): string {
+  return `${Math.round(n / 1000)}k`;
+}
+
+test('each segment shows its size in the sample, its share and the estimate in the population', async () => {
+  const uri = project.uri('segments/a.segment');
+  client.open(uri, project.text('segments/a.segment'));
+  const titles = await lensTitles(uri, 3, (t) => t.some((x) => / of /.test(x)));
+  const e = estimateSize(3, 10, 1_000_000)!;
+  assert.deepEqual(titles, ['3 of 10 (30.0%)', `≈ ${compact(e.estimate)} (${compact(e.low)}–${compact(e.high)})`]);
+  const older = await lensTitles(uri, 14, (t) => t.length > 0);
+  assert.equal(older[0], '5 of 10 (50.0%)');
+});
+
+test('inlay hints show how many remain after each top-level condition of include', async () => {
+  const uri = project.uri('segments/a.segment');
+  const text = project.text('segments/a.segment');
+  const list = await hints(uri);
+  const labels = list.map((h) => ({ at: h.position, label: h.label }));
+  assert.deepEqual(labels, [
+    { at: positionOf(text, 'city = "Oslo"'), label: '→ 5' },
+    { at: positionOf(text, 'device = "mobile"'), label: '→ 3' },
+  ]);
+  assert.match(String(list[1].tooltip), /3 of 10 profiles \(30\.0%\) remain/);
+});
+
+test('a live edit changes the lens and the inlay hint, and the server asks the client to refresh them', async () => {
+  const uri = project.uri('segments/a.segment');
+  const text = project.text('segments/a.segment');
+  const lensRefreshes = client.codeLensRefreshes;
+  const hintRefreshes = client.inlayHintRefreshes;
+  client.edit(uri, { start: positionOf(text, '"mobile"', { atStart: true }), end: positionOf(text, '"mobile"') }, '"desktop"');
+  await client.until('a codeLens refresh', () => (client.codeLensRefreshes > lensRefreshes && client.inlayHintRefreshes > hintRefreshes ? true : undefined));
+  const titles = await lensTitles(uri, 3, (t) => t.length > 0);
+  assert.equal(titles[0], '2 of 10 (20.0%)');
+  const list = await hints(uri);
+  assert.deepEqual(list.map((h) => h.label), ['→ 5', '→ 2']);
+  client.change(uri, text);
+  await lensTitles(uri, 3, (t) => t[0] === '3 of 10 (30.0%)');
+});
+
+test('a segment with errors says how many to fix instead of showing a number; a segment using it says so too', async () => {
+  const a = project.uri('segments/a.segment');
+  const b = project.uri('segments/b.segment');
+  const text = project.text('segments/a.segment');
+  client.open(b, project.text('segments/b.segment'));
+  await lensTitles(b, 0, (t) => t[0] === '2 of 10 (20.0%)');
+  client.change(a, text.replace('city = "Oslo"', 'cty = "Oslo"').replace('device = "mobile"', 'device = "phone"'));
+  const titles = await lensTitles(a, 3, (t) => t[0]?.startsWith('fix') === true);
+  assert.deepEqual(titles, ['fix 2 errors to see its size']);
+  assert.equal((await lensTitles(a, 14, (t) => t.length > 0))[0], '5 of 10 (50.0%)', 'the other segment of the file keeps its size');
+  const dependent = await lensTitles(b, 0, (t) => t[0]?.startsWith('fix') === true);
+  assert.deepEqual(dependent, ['fix the errors in `oslo_mobile` to see its size']);
+  const list = await hints(a);
+  assert.equal(list.length, 0, 'no per-condition counts for a broken segment');
+  client.change(a, text.replace('city = "Oslo"', 'cty = "Oslo"'));
+  assert.deepEqual(await lensTitles(a, 3, (t) => t[0] === 'fix 1 error to see its size'), ['fix 1 error to see its size']);
+  client.change(a, text);
+  await lensTitles(a, 3, (t) => t[0] === '3 of 10 (30.0%)');
+  await lensTitles(b, 0, (t) => t[0] === '2 of 10 (20.0%)');
+});
+
+test('replacing the sample on disk and telling the server gives new sizes without a restart', async () => {
+  const uri = project.uri('segments/a.segment');
+  const users = TINY_FILES['users.csv'];
+  // Everyone moves to Oslo: Oslo and mobile is now every mobile user (u1 u3 u5 u6 u8 u9).
+  writeFileSync(project.path('users.csv'), users.replace(/,(Bergen|Stavanger|Trondheim),/g, ',Oslo,'));
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: project.uri('users.csv'), type: 2 }] });
+  const titles = await lensTitles(uri, 3, (t) => t[0] === '6 of 10 (60.0%)');
+  assert.equal(titles[0], '6 of 10 (60.0%)');
+  assert.ok(client.progressKinds.includes('begin') && client.progressKinds.includes('end'), 'loading reports work-done progress');
+  writeFileSync(project.path('users.csv'), users);
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: project.uri('users.csv'), type: 2 }] });
+  await lensTitles(uri, 3, (t) => t[0] === '3 of 10 (30.0%)');
+});
+
+test('segments.sample.rowLimit reloads the sample with that many profiles', async () => {
+  const uri = project.uri('segments/a.segment');
+  client.settings = { debounceMs: 20, sample: { rowLimit: 4 } };
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  // The first four profiles: u1 (Oslo, mobile) is the only one in oslo_mobile.
+  await lensTitles(uri, 3, (t) => t[0] === '1 of 4 (25.0%)');
+  client.settings = { debounceMs: 20 };
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  await lensTitles(uri, 3, (t) => t[0] === '3 of 10 (30.0%)');
+});
+
+test('with preview.enabled off there are no lenses and no hints', async () => {
+  const uri = project.uri('segments/a.segment');
+  client.settings = { debounceMs: 20, preview: { enabled: false } };
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  await client.until('lenses to go', async () => ((await lenses(uri)).length === 0 ? true : undefined));
+  assert.deepEqual(await hints(uri), []);
+  client.settings = { debounceMs: 20 };
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  await lensTitles(uri, 3, (t) => t.length > 0);
+});
+
+test('a file with no segments.config.json above it gets syntax and structure checks, and no sizes', async () => {
+  const uri = `untitled:loose-${Date.now()}`;
+  client.open(uri, 'segment x {\n  include whatever = 1\n}\nsegment x {\n  include segment nope\n}\n');
+  const d = await client.diagnosticsFor(uri, (list) => list.length > 0);
+  assert.deepEqual(d.map((x) => x.code).sort(), ['duplicate-segment', 'unknown-segment'], 'names of data are not checked without a catalog');
+  assert.deepEqual(await lenses(uri), []);
+});
+
+test('the sample was loaded by the worker thread, not in the server as a fallback', () => {
+  const loads = client.logs.filter((l) => l.startsWith('loaded '));
+  assert.ok(loads.length >= 1);
+  assert.match(loads[0], /^loaded users\.csv: 10 profiles, 5 events in \d+ ms \(worker thread\)$/);
+  assert.deepEqual(client.logs.filter((l) => /failed|crashed/.test(l)), []);
+});
