@@ -20,6 +20,13 @@ export class ByteDictionary {
   /** Open addressing: code + 1, 0 = empty slot. */
   private table = new Int32Array(128);
   private mask = 127;
+  /**
+   * Code + 1 of the value last looked up per (length, first byte) pair, 0 for
+   * none. Columns with few distinct values ("Oslo", "mobile") and runs of one
+   * value (an events file's ids, where a profile's events are often together)
+   * are answered by one byte comparison with that value, before any hashing.
+   */
+  private recent = new Int32Array(256);
   private strings: string[] = [];
   private scratch = new Uint8Array(256);
 
@@ -35,12 +42,33 @@ export class ByteDictionary {
 
   /** The code of the UTF-8 text in bytes [start, end), adding it when new. */
   codeOfBytes(b: Uint8Array, start: number, end: number): number {
-    return this.lookup(b, start, end, true);
+    const key = recentKey(b, start, end);
+    const recent = this.recent[key] - 1;
+    if (recent >= 0 && this.entryEquals(recent, b, start, end)) return recent;
+    const code = this.lookup(b, start, end, true);
+    this.recent[key] = code + 1;
+    return code;
   }
 
   /** The code of the text in bytes [start, end), or -1 when it is not in the dictionary. */
   findBytes(b: Uint8Array, start: number, end: number): number {
-    return this.lookup(b, start, end, false);
+    const key = recentKey(b, start, end);
+    const recent = this.recent[key] - 1;
+    if (recent >= 0 && this.entryEquals(recent, b, start, end)) return recent;
+    const code = this.lookup(b, start, end, false);
+    if (code >= 0) this.recent[key] = code + 1;
+    return code;
+  }
+
+  /** True when entry `code` holds exactly bytes [start, end). */
+  private entryEquals(code: number, b: Uint8Array, start: number, end: number): boolean {
+    const at = this.starts[code];
+    const len = end - start;
+    const entryEnd = code + 1 < this.count ? this.starts[code + 1] : this.poolUsed;
+    if (entryEnd - at !== len) return false;
+    const pool = this.pool;
+    for (let k = 0; k < len; k++) if (pool[at + k] !== b[start + k]) return false;
+    return true;
   }
 
   codeOfString(text: string): number {
@@ -156,6 +184,11 @@ export class ByteDictionary {
       }
     }
   }
+}
+
+/** Slot in `recent`: the low four bits of the length and of the first byte. */
+function recentKey(b: Uint8Array, start: number, end: number): number {
+  return end > start ? (((end - start) & 15) << 4) | (b[start] & 15) : 0;
 }
 
 function grow<T extends Int32Array | Uint8Array>(a: T, size: number): T {
