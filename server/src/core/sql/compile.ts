@@ -449,7 +449,7 @@ function literal(ctx: Context, lit: Literal): string {
   switch (lit.kind) {
     case 'number':
       if (!Number.isFinite(lit.value)) fail(ctx, 'sql-bad-number', `${lit.raw} is not a finite number.`, lit.span);
-      return String(lit.value);
+      return numberLiteral(lit.value);
     case 'string':
       return stringLiteral(ctx, lit.value, lit.span);
     case 'boolean':
@@ -460,6 +460,21 @@ function literal(ctx: Context, lit: Literal): string {
       if (parseIsoDay(lit.value) === undefined) fail(ctx, 'sql-bad-date', `${lit.raw} is not a valid date.`, lit.span);
       return dateLiteral(lit.value);
   }
+}
+
+/**
+ * The number as SQL text every engine reads as exactly this double. DuckDB reads
+ * a literal without an exponent as a DECIMAL, and converts it to DOUBLE exactly
+ * only while its digits fit in 2^53: `-0.11747057893185531` becomes the
+ * neighbouring double, so `score = -0.11747057893185531` missed the profile the
+ * evaluator counts. With more than 15 significant digits the literal is written
+ * with an exponent, which DuckDB, BigQuery, Snowflake and Spark read as a
+ * double and PostgreSQL as an exact numeric.
+ */
+function numberLiteral(value: number): string {
+  const text = String(value);
+  const digits = text.replace(/e.*$/, '').replace(/[-.]/g, '').replace(/^0+/, '');
+  return digits.length > 15 ? value.toExponential() : text;
 }
 
 function stringLiteral(ctx: Context, text: string, span?: Span): string {

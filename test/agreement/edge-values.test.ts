@@ -1,0 +1,237 @@
+// Values at the edges, where engines like to differ: doubles that need 17
+// digits, text ordered by code point (case, accents, emoji, private-use
+// characters), text holding tabs, line breaks, backslashes and `\N`, list items
+// with commas, quotes, braces and `NULL`, date-times whose zone moves them to
+// another UTC day, and events on the exact edges of windows. Each condition is
+// one segment; the evaluator, DuckDB and PostgreSQL must select the same ids.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { makeProject } from '../support/cli';
+import { csvText } from './csv-text';
+import { AgreementEngines, disagreement } from './engines';
+import { agreementData, checkExtra, loadProject } from './project';
+
+const schema = {
+  attributes: {
+    score: { type: 'number' },
+    name: { type: 'string' },
+    tags: { type: 'list' },
+    seen: { type: 'date' },
+    flag: { type: 'boolean' },
+  },
+  events: {
+    visit: { properties: { page: { type: 'string' }, value: { type: 'number' } } },
+  },
+};
+
+const PROFILES: (string | null)[][] = [
+  // id, score, name, tags, seen, flag
+  ['e01', '0.013229220482609882', 'Oslo', 'a,b;c', '2026-10-31T23:30:00-02:00', 'true'],
+  ['e02', '-0.11747057893185531', 'oslo', '{x};NULL', '2026-11-01T00:30:00+01:00', 'false'],
+  ['e03', '0.30000000000000004', 'Ålesund', 'q"uote;back\\slash', '2026-11-01T23:59:59Z', null],
+  ['e04', '0.3', 'Zürich', ' sp ace ;c', '2026-08-01', 'TRUE'],
+  ['e05', '1049.3333333333333', 'Z', 'c', '2026-07-31T23:59:59Z', 'false'],
+  ['e06', '1e21', 'a', null, '2026-11-02T00:00:00Z', 'true'],
+  ['e07', '12345678901234567890', 'é', 'a,b;{x};c', '1900-01-01', null],
+  ['e08', '-0', '😀', 'NULL', '9999-12-31', 'false'],
+  ['e09', '5e-324', '\uE000', 'tab\there', '2026-10-02', 'true'],
+  ['e10', '1.7976931348623157e308', 'tab\tx', 'c;a,b', '2026-10-01T23:59:59Z', 'false'],
+  // The next double after e01's.
+  ['e11', '0.013229220482609884', 'back\\slash', 'back\\slash', '2025-11-01', 'true'],
+  ['e12', null, 'quote"d', null, null, null],
+  ['e13', '0.1', 'percent%_', 'é;😀', '2026-05-31', 'true'],
+  ['e14', '7', 'line\nbreak', 'x', '2026-02-28', 'false'],
+  ['e15', '-3.5', ' spaced ', 'y', '2026-03-01', 'true'],
+  ['e16', '2', 'NULL', 'z', '2026-11-01', 'false'],
+  ['e17', '3', '\\N', '\\N', '2026-10-31', 'true'],
+  ['e18', '4', 'Tromsø', 'ø', '2026-10-25', 'false'],
+  ['e19', '5', null, null, null, null],
+  ['e20', '6', 'x', 'a;;b', '2026-11-01', 'true'],
+];
+
+const EVENTS: (string | null)[][] = [
+  // id, event, timestamp, page, value
+  ['e01', 'visit', '2026-10-31T23:30:00-02:00', 'a\tb', '0.013229220482609882'],
+  ['e01', 'visit', '2026-11-01T00:30:00+01:00', '/x?q=%_', '1'],
+  ['e02', 'visit', '2026-11-01T23:59:59.999Z', 'line\nbreak', '-0.11747057893185531'],
+  ['e02', 'visit', '2026-11-02T00:00:00Z', 'NULL', null],
+  ['e03', 'visit', '2026-10-02T00:00:00Z', '\\N', '0.30000000000000004'],
+  ['e03', 'visit', '2026-10-01T23:59:59Z', 'back\\slash', '2'],
+  ['e04', 'visit', '2026-08-01T00:00:00Z', 'Oslo', '3'],
+  ['e04', 'visit', '2026-07-31T23:59:59Z', 'oslo', '1049.3333333333333'],
+  ['e05', 'visit', '2026-10-25 12:00:00', '😀', '1e21'],
+  ['e05', 'Visit', '2026-10-25T12:00:00Z', 'Oslo', '4'],
+  ['e06', 'visit', '2025-11-01T00:00:00Z', null, '5'],
+  ['e07', 'visit', '2026-11-01T00:00:00+14:00', 'a', '6'],
+  ['e08', 'visit', '2026-10-31T10:00:00-14:00', 'b', '7'],
+  ['nobody', 'visit', '2026-10-31T10:00:00Z', 'x', '8'],
+];
+
+const CONDITIONS = [
+  // doubles that need 17 significant digits, and the extremes
+  'score = 0.013229220482609882',
+  'score >= 0.013229220482609882',
+  'score < 0.013229220482609882',
+  'score > 0.013229220482609882',
+  'score = 0.013229220482609884',
+  'score = -0.11747057893185531',
+  'score <= -0.11747057893185531',
+  'score = 0.30000000000000004',
+  'score > 0.3',
+  'score in (0.30000000000000004, 1049.3333333333333)',
+  'score not in (0.3, 1049.3333333333333)',
+  'score between 0.013229220482609882 and 1049.3333333333333',
+  'score = 1e21',
+  'score >= 12345678901234567890',
+  'score = 12345678901234567000',
+  'score = 0',
+  'score < 0',
+  'score = 5e-324',
+  'score > 0 and score < 1e-300',
+  'score > 1e308',
+  'score = 1.7976931348623157e308',
+  // text: code-point order, case, accents, emoji above U+FFFF against U+E000
+  'name < "a"',
+  'name >= "Z"',
+  'name > "é"',
+  'name < "\\uE000"',
+  'name > "😀"',
+  'name >= "\\uE000"',
+  'name <= "Oslo"',
+  'name > ""',
+  'name in ("Oslo", "oslo")',
+  'name != "Oslo"',
+  'name not in ("Oslo", "NULL")',
+  'name = "NULL"',
+  'name = "\\\\N"',
+  'name contains "\\\\"',
+  'name contains "\\t"',
+  'name contains "\\n"',
+  'name contains "%_"',
+  'name contains "\\""',
+  'name starts with " "',
+  'name starts with "\\\\"',
+  'name ends with "😀"',
+  'name ends with "ø"',
+  'name ends with "d "',
+  'name is missing',
+  // lists: items with commas, braces, quotes, NULL and backslashes
+  'tags contains "a,b"',
+  'tags contains "{x}"',
+  'tags contains "NULL"',
+  'tags contains "q\\"uote"',
+  'tags contains "back\\\\slash"',
+  'tags contains "\\\\N"',
+  'tags contains " sp ace "',
+  'tags contains "tab\\there"',
+  'tags contains "😀"',
+  'tags contains any ("c", "ø")',
+  'tags contains all ("a,b", "c")',
+  'tags contains all ("a,b", "{x}", "c")',
+  'tags is missing',
+  'tags is present',
+  'not (tags contains "c")',
+  'tags contains ""',
+  'flag > false',
+  'flag <= true',
+  // dates: date-times count by their UTC day; window edges from asOf 2026-11-01
+  'seen = 2026-11-01',
+  'seen = 2026-10-31',
+  'seen = 2026-11-01T00:30:00+01:00',
+  'seen within last 1 day',
+  'seen within last 1 month',
+  'seen within last 3 months',
+  'seen within last 1 year',
+  'seen more than 3 months ago',
+  'seen more than 1 day ago',
+  'seen before 2026-08-01T00:30:00+01:00',
+  'seen after 2026-10-31',
+  'seen between 2026-07-31 and 2026-11-01',
+  'seen > 9999-12-30',
+  'seen < 1900-01-02',
+  // booleans
+  'flag',
+  'not flag',
+  'flag = false',
+  'flag != true',
+  'flag is missing',
+  // events on the edges of windows, with edge values in where-filters
+  'did visit within last 1 day',
+  'did visit within last 30 days',
+  'did visit within last 3 months',
+  'did visit since 2026-11-01',
+  'did visit since 2026-11-02',
+  'did visit between 2026-07-31 and 2026-08-01',
+  'did visit at least 2 times',
+  'did visit exactly 1 time within last 1 year',
+  'did visit at most 1 times within last 30 days',
+  'did not visit within last 1 day',
+  'did "Visit"',
+  'did visit where (timestamp = 2026-10-31)',
+  'did visit where (timestamp within last 1 day)',
+  'did visit where (page = "a\\tb")',
+  'did visit where (page contains "\\n")',
+  'did visit where (page = "NULL")',
+  'did visit where (page = "\\\\N")',
+  'did visit where (page ends with "%_")',
+  'did visit where (page < "a")',
+  'did visit where (page is missing)',
+  'did visit where (value = 0.013229220482609882)',
+  'did visit where (value = -0.11747057893185531)',
+  'did visit where (value = 0.30000000000000004 or value = 1049.3333333333333)',
+  'did visit where (value >= 1e21)',
+  'did visit where (not (value > 2))',
+];
+
+const root = makeProject({
+  'segments.config.json': JSON.stringify({ sample: 'users.csv', events: 'events.csv', schema: 'schema.json', asOf: '2026-11-01' }),
+  'schema.json': JSON.stringify(schema),
+  'users.csv': csvText(['user_id', 'score', 'name', 'tags', 'seen', 'flag'], PROFILES),
+  'events.csv': csvText(['user_id', 'event', 'timestamp', 'page', 'value'], EVENTS),
+});
+const project = loadProject(root);
+const data = agreementData(project);
+let engines: AgreementEngines;
+
+before(async () => {
+  engines = await AgreementEngines.open(data);
+});
+
+after(async () => {
+  await engines?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('edge values', () => {
+  test('the loader read every row and every value', () => {
+    const { profiles, events } = data.store;
+    assert.equal(profiles.count, PROFILES.length);
+    assert.equal(events!.count, EVENTS.length - 1);
+    // Only the declared-empty cells are missing: no value was rejected by its column type.
+    const missing = (name: string) => profiles.columns.get(name)!.missing.reduce((n, m) => n + m, 0);
+    assert.deepEqual(
+      ['score', 'name', 'tags', 'seen', 'flag'].map(missing),
+      [1, 1, 3, 2, 4],
+      `loader diagnostics: ${project.data.diagnostics.map((d) => d.message).join('; ')}`,
+    );
+  });
+
+  test('every condition selects the same ids in the evaluator, DuckDB and PostgreSQL', async () => {
+    const text = CONDITIONS.map((c, i) => `segment edge_${i + 1} {\n  include ${c}\n}\n`).join('\n');
+    const checked = checkExtra(project, text);
+    assert.deepEqual(checked.invalid, [], 'every edge condition is valid');
+    const problems: string[] = [];
+    for (const [i, decl] of checked.valid.entries()) {
+      const problem = disagreement(`\`${CONDITIONS[i]}\``, await engines.members(decl, checked.segmentsById));
+      if (problem) problems.push(problem);
+    }
+    if (problems.length > 0) assert.fail(problems.join('\n\n'));
+  });
+
+  test('the evaluator reads the 17-digit doubles exactly', async () => {
+    const checked = checkExtra(project, 'segment x { include score = 0.013229220482609882 }');
+    const sets = await engines.members(checked.valid[0], checked.segmentsById);
+    assert.deepEqual(sets.evaluator, ['e01']);
+  });
+});
