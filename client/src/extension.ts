@@ -1,0 +1,69 @@
+// The VS Code side of the Segments tooling: a thin client. It starts the
+// bundled language server (dist/server.js) over Node IPC, forwards the file
+// events the server needs to reload a project's data, shows the sample's state
+// in the status bar and offers the SQL / sample commands. Every feature itself
+// (diagnostics, completion, previews, …) lives in the server.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { SampleStatusNotification, type SampleStatus } from './protocol';
+import { SampleStatusBar } from './sample-status-bar';
+
+let client: LanguageClient | undefined;
+
+/** What tests (and other extensions) can reach through `extension.exports`. */
+export interface SegmentsApi {
+  client(): LanguageClient | undefined;
+  sampleStatus(documentUri?: string): SampleStatus | undefined;
+  statusBarText(): string | undefined;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<SegmentsApi> {
+  const statusBar = new SampleStatusBar();
+  context.subscriptions.push(statusBar);
+  registerCommands(context, () => client);
+  const api: SegmentsApi = {
+    client: () => client,
+    sampleStatus: (uri) => statusBar.statusFor(uri),
+    statusBarText: () => statusBar.text,
+  };
+
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const watch = (glob: string): vscode.FileSystemWatcher => {
+    const watcher = vscode.workspace.createFileSystemWatcher(glob);
+    context.subscriptions.push(watcher);
+    return watcher;
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'segment' },
+      { scheme: 'untitled', language: 'segment' },
+      { scheme: 'file', pattern: '**/segments.config.json' },
+    ],
+    synchronize: {
+      // The server re-reads a project's files, config, schema and sample when these change on disk.
+      fileEvents: ['**/*.segment', '**/segments.config.json', '**/*.csv', '**/*.jsonl', '**/schema.json'].map(watch),
+    },
+    initializationOptions: { settings: vscode.workspace.getConfiguration('segments') },
+    outputChannelName: 'Segments',
+  };
+
+  client = new LanguageClient('segments', 'Segments Language Server', serverOptions, clientOptions);
+  context.subscriptions.push(client.onNotification(SampleStatusNotification, (status: SampleStatus) => statusBar.update(status)));
+  try {
+    await client.start();
+  } catch (e) {
+    void vscode.window.showErrorMessage(`The Segments language server did not start: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return api;
+}
+
+export async function deactivate(): Promise<void> {
+  const stopping = client;
+  client = undefined;
+  if (stopping?.isRunning()) await stopping.stop();
+}

@@ -1,0 +1,121 @@
+// Opens code-server's workbench in Debian's chromium (driven by
+// playwright-core, never a downloaded browser) with a test payload, relays the
+// extension host's console, takes the screenshots the tests ask for, and
+// returns when VS Code calls `codeAutomationExit` or the time limit passes.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { format } from 'node:util';
+import { chromium as playwright, type ConsoleMessage } from 'playwright-core';
+
+export interface BrowserRunOptions {
+  chromium: string;
+  origin: string;
+  workspace: string;
+  extensionDevelopmentPath: string;
+  extensionTestsPath: string;
+  artifacts: string;
+  /** Prefix of this run's artifact files. */
+  name: string;
+  timeoutMs: number;
+  /** Every console message; `echo` when it is worth showing (test output, real errors), not workbench chatter. */
+  onLine(line: string, echo: boolean): void;
+}
+
+export interface BrowserRunResult {
+  /** What VS Code reported (0 passed, 1 failed); undefined when it never reported. */
+  exitCode: number | undefined;
+  timedOut: boolean;
+  consoleLog: string;
+  screenshots: string[];
+}
+
+export const SCREENSHOT_MARKER = 'SEGMENTS_E2E_SCREENSHOT';
+
+const NOISE = [
+  /vsda/,
+  /sandbox/i,
+  /\bCanceled\b/,
+  /ECONNRESET/,
+  /watcher/i,
+  /favicon/,
+  /Failed to load resource/,
+  /An iframe which has both allow-scripts/,
+  /web worker extension host/,
+  /authentication provider/,
+  /No search provider registered/,
+];
+
+/** Mocha's spec reporter indents its lines (or prints blank ones); the workbench's own INFO lines do not. */
+function worthShowing(type: string, text: string): boolean {
+  if (type === 'error' || type === 'warning') return !NOISE.some((n) => n.test(text));
+  return /^(INFO )?(\s|$)/.test(text) || /^(INFO )?\d+ (passing|failing|pending)/.test(text);
+}
+
+/** Extension-host logs arrive as `["%c INFO", "color: …", format, …args]`; this makes them one line. */
+function consoleText(values: unknown[], fallback: string): string {
+  if (values.length === 0) return fallback;
+  let rest = values;
+  if (typeof rest[0] === 'string' && rest[0].includes('%c')) {
+    const styles = (rest[0].match(/%c/g) ?? []).length;
+    const prefix = rest[0].replaceAll('%c', '').trim();
+    rest = rest.slice(1 + styles);
+    const text = rest.length > 0 ? format(...(rest as [unknown, ...unknown[]])) : '';
+    return prefix ? `${prefix} ${text}` : text;
+  }
+  return format(...(rest as [unknown, ...unknown[]]));
+}
+
+export async function runInBrowser(o: BrowserRunOptions): Promise<BrowserRunResult> {
+  const browser = await playwright.launch({
+    executablePath: o.chromium,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const lines: string[] = [];
+  const screenshots: string[] = [];
+  let pendingShots: Promise<unknown> = Promise.resolve();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    let finish!: (code: number) => void;
+    const finished = new Promise<number>((resolve) => (finish = resolve));
+    await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
+    page.on('console', (msg: ConsoleMessage) => {
+      void (async () => {
+        const values = await Promise.all(msg.args().map((a) => a.jsonValue().catch(() => '[unserialisable]')));
+        const text = consoleText(values, msg.text());
+        lines.push(`[${msg.type()}] ${text}`);
+        const marker = text.indexOf(SCREENSHOT_MARKER);
+        if (marker >= 0) {
+          const shot = join(o.artifacts, `${text.slice(marker + SCREENSHOT_MARKER.length).trim() || o.name}.png`);
+          pendingShots = pendingShots.then(() => page.screenshot({ path: shot }).then(() => screenshots.push(shot), (e) => o.onLine(`screenshot failed: ${String(e)}`, true)));
+        }
+        const echo = worthShowing(msg.type(), text);
+        for (const line of text.split('\n')) o.onLine(line.replace(/^INFO /, ''), echo);
+      })();
+    });
+    page.on('pageerror', (e) => lines.push(`[pageerror] ${e.stack ?? e.message}`));
+
+    const remote = (path: string): string => `vscode-remote://${new URL(o.origin).host}${path}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(o.extensionDevelopmentPath)],
+      ['extensionTestsPath', remote(o.extensionTestsPath)],
+    ];
+    const url = `${o.origin}/?folder=${encodeURIComponent(o.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    if (response?.status() !== 200) throw new Error(`the workbench page answered ${response?.status()} (a setup problem, not a test failure)`);
+
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), o.timeoutMs)));
+    const outcome = await Promise.race([finished, timeout]);
+    clearTimeout(timer);
+    await pendingShots;
+    if (outcome === 'timeout') {
+      const shot = join(o.artifacts, `${o.name}-timeout.png`);
+      await page.screenshot({ path: shot }).then(() => screenshots.push(shot), () => undefined);
+    }
+    return { exitCode: outcome === 'timeout' ? undefined : outcome, timedOut: outcome === 'timeout', consoleLog: lines.join('\n'), screenshots };
+  } finally {
+    writeFileSync(join(o.artifacts, `${o.name}-console.log`), lines.join('\n') + '\n');
+    await browser.close().catch(() => undefined);
+  }
+}

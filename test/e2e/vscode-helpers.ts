@@ -1,0 +1,121 @@
+// Small helpers for the suites that run inside VS Code's extension host.
+// Mocha (tdd ui) defines `suite`/`test` as globals when it loads a file; they
+// are reached through typed wrappers so the repository's type check does not
+// need mocha's global types.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SegmentsApi } from '../../client/src/extension';
+
+export const EXTENSION_ID = 'segments-as-code.segments-language';
+export const SCREENSHOT_MARKER = 'SEGMENTS_E2E_SCREENSHOT';
+
+interface MochaGlobals {
+  suite(name: string, body: () => void): void;
+  test(name: string, body: () => Promise<void>): void;
+  suiteSetup(body: () => Promise<void>): void;
+  suiteTeardown(body: () => Promise<void>): void;
+}
+const mocha = (): MochaGlobals => globalThis as unknown as MochaGlobals;
+export const suite = (name: string, body: () => void): void => mocha().suite(name, body);
+export const test = (name: string, body: () => Promise<void>): void => mocha().test(name, body);
+export const suiteSetup = (body: () => Promise<void>): void => mocha().suiteSetup(body);
+export const suiteTeardown = (body: () => Promise<void>): void => mocha().suiteTeardown(body);
+
+export async function activateExtension(): Promise<{ extension: vscode.Extension<SegmentsApi>; api: SegmentsApi }> {
+  const extension = vscode.extensions.getExtension<SegmentsApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is installed`);
+  // activate() awaits the language client's start; isActive is false until then.
+  const api = await extension.activate();
+  assert.ok(extension.isActive, 'extension is active');
+  return { extension, api };
+}
+
+export function workspaceFile(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+export async function openInEditor(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
+}
+
+/** Polls until `probe` returns something other than undefined/false; fails with what it last saw. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined && value !== false) return value;
+    } catch (e) {
+      lastError = e;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+    }
+    await sleep(100);
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+export function codeOf(d: vscode.Diagnostic): string | undefined {
+  const code = typeof d.code === 'object' ? d.code.value : d.code;
+  return code === undefined ? undefined : String(code);
+}
+
+export function describeDiagnostics(uri: vscode.Uri): string {
+  return vscode.languages
+    .getDiagnostics(uri)
+    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${d.message}`)
+    .join('\n');
+}
+
+export async function waitForDiagnostic(uri: vscode.Uri, what: string, match: (d: vscode.Diagnostic) => boolean): Promise<vscode.Diagnostic> {
+  try {
+    return await waitFor(what, () => vscode.languages.getDiagnostics(uri).find(match));
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\ndiagnostics now:\n${describeDiagnostics(uri)}`);
+  }
+}
+
+export async function codeLensTitles(uri: vscode.Uri): Promise<string[]> {
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+  return lenses.map((l) => l.command?.title ?? '');
+}
+
+/** Replaces the first `from` in the document with `to`; returns the range of `to`. */
+export async function replaceFirst(doc: vscode.TextDocument, from: string, to: string): Promise<vscode.Range> {
+  const at = doc.getText().indexOf(from);
+  assert.ok(at >= 0, `the document holds ${JSON.stringify(from)}`);
+  const range = new vscode.Range(doc.positionAt(at), doc.positionAt(at + from.length));
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, range, to);
+  assert.ok(await vscode.workspace.applyEdit(edit), 'the edit applies');
+  return new vscode.Range(range.start, doc.positionAt(at + to.length));
+}
+
+export function positionOf(doc: vscode.TextDocument, text: string, offsetInText = 0): vscode.Position {
+  const at = doc.getText().indexOf(text);
+  assert.ok(at >= 0, `the document holds ${JSON.stringify(text)}`);
+  return doc.positionAt(at + offsetInText);
+}
+
+/** Asks the code-server driver for a screenshot of what is on screen now, and waits while it is taken. */
+export async function requestScreenshot(name: string): Promise<void> {
+  await sleep(1000); // squiggles and lenses render a moment after they change
+  console.log(`${SCREENSHOT_MARKER} ${name}`);
+  await sleep(2500);
+}
+
+/** Closes every editor without saving (tests leave documents modified; a save prompt would hang the run). */
+export async function revertAndCloseAll(): Promise<void> {
+  for (let i = 0; i < 20 && vscode.window.visibleTextEditors.length > 0; i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
