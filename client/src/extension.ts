@@ -33,21 +33,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Segmen
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const watch = (glob: string): vscode.FileSystemWatcher => {
-    const watcher = vscode.workspace.createFileSystemWatcher(glob);
-    context.subscriptions.push(watcher);
-    return watcher;
-  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'segment' },
       { scheme: 'untitled', language: 'segment' },
       { scheme: 'file', pattern: '**/segments.config.json' },
     ],
-    synchronize: {
-      // The server re-reads a project's files, config, schema and sample when these change on disk.
-      fileEvents: ['**/*.segment', '**/segments.config.json', '**/*.csv', '**/*.jsonl', '**/schema.json'].map(watch),
-    },
+    // No synchronize.fileEvents: the server registers its own file watchers (so every
+    // editor gets reloads), and forwarding them here too would load a changed sample twice.
     initializationOptions: { settings: vscode.workspace.getConfiguration('segments') },
     outputChannelName: 'Segments',
   };

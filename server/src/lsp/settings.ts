@@ -11,7 +11,7 @@ export interface Settings {
   sampleRowLimit?: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { previewEnabled: true, debounceMs: 200, sampleRowLimit: undefined };
+export const DEFAULT_SETTINGS: Settings = { previewEnabled: true, debounceMs: 150, sampleRowLimit: undefined };
 
 /** Accepts both nested (`{ preview: { enabled } }`) and dotted (`{ 'preview.enabled': … }`) shapes. */
 export function readSettings(section: unknown): Settings {
