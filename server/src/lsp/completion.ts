@@ -21,7 +21,7 @@ import { fieldsInScope } from './catalog-lookup';
 import { completionSite, type CompletionContext } from './completion-context';
 import { spanToRange } from './convert';
 import { eventMarkdown, fieldMarkdown } from './hover';
-import { formatCount, formatShare } from './number-format';
+import { formatCount, formatShare } from '../core/text/numbers';
 import type { ProjectState } from './project-state';
 
 export interface CompletionOptions {

@@ -7,7 +7,7 @@ import type { SegmentDecl } from '../core/syntax/ast';
 import { nodeAt, type Scope } from './ast-lookup';
 import { fieldsInScope } from './catalog-lookup';
 import { spanToRange } from './convert';
-import { formatCount, formatShare } from './number-format';
+import { formatCount, formatShare } from '../core/text/numbers';
 import type { ProjectState } from './project-state';
 import { estimateTitle, sizeTitle } from './size-text';
 import { segmentSize } from './sizes';

@@ -2,7 +2,7 @@
 // many profiles remain (`→ 1,830`), and after the exclude, how many are left.
 // Shows where the audience narrows. Only for segments that have a size.
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver/node';
-import { formatCount, formatShare } from './number-format';
+import { formatCount, formatShare } from '../core/text/numbers';
 import type { ProjectState } from './project-state';
 import { segmentSize } from './sizes';
 

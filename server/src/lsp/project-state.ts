@@ -1,12 +1,12 @@
 // One project as the server holds it: its config, its segment files (open
 // documents override the disk), its data once loaded, and the analysis of the
 // current texts, recomputed lazily after any change.
+import { asOfDay } from '../core/workspace/sizes';
 import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../core/diagnostics';
 import { Evaluator } from '../core/evaluate/evaluator';
 import type { ProjectConfig } from '../core/project/config';
 import { listSegmentFiles } from '../core/project/find-project';
-import { parseIsoDay } from '../core/sample/store';
 import type { SegmentDecl } from '../core/syntax/ast';
 import { LineIndex } from '../core/text/line-index';
 import { analyzeProject, type Analysis, type ParsedSource, type SourceText } from '../core/workspace/analyze';
@@ -182,7 +182,7 @@ export class ProjectState {
   }
 
   asOfDay(): number {
-    return (this.config.asOf ? parseIsoDay(this.config.asOf) : undefined) ?? Math.floor(Date.now() / 86_400_000);
+    return asOfDay(this.config);
   }
 
   private readSmallFile(path: string): string | undefined {

@@ -1,5 +1,5 @@
 // The words of the live preview, shared by CodeLens, inlay hints and hovers.
-import { formatCompact, formatCount, formatShare } from './number-format';
+import { formatCompact, formatCount, formatShare } from '../core/text/numbers';
 import type { SegmentSize } from './sizes';
 
 /** `1,204 of 5,000 (24.1%)`, or why there is no number. */

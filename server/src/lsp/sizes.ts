@@ -5,8 +5,8 @@
 import { estimateSize, type SizeEstimate } from '../core/evaluate/estimate';
 import type { FunnelStep } from '../core/evaluate/evaluator';
 import type { SegmentDecl } from '../core/syntax/ast';
-import { walkExpr } from '../core/syntax/ast';
 import type { Analysis } from '../core/workspace/analyze';
+import { brokenDependencies, errorCountOf } from '../core/workspace/segment-health';
 import type { ProjectState } from './project-state';
 
 export type SegmentSize =
@@ -19,7 +19,6 @@ export type SegmentSize =
   | { kind: 'noSample' };
 
 const cache = new WeakMap<Analysis, Map<SegmentDecl, SegmentSize>>();
-const errorCounts = new WeakMap<Analysis, Map<SegmentDecl, number>>();
 
 export function segmentSize(project: ProjectState, decl: SegmentDecl): SegmentSize {
   const analysis = project.analysis();
@@ -36,7 +35,7 @@ function computeSize(project: ProjectState, analysis: Analysis, decl: SegmentDec
   if (!project.config.sample) return { kind: 'noSample' };
   const errors = errorCountOf(analysis, decl);
   if (errors > 0) return { kind: 'errors', errorCount: errors };
-  const broken = brokenReferences(analysis, decl);
+  const broken = brokenDependencies(analysis, decl);
   if (broken.length > 0) return { kind: 'brokenReference', ids: broken };
   if (project.dataStatus === 'loading') return { kind: 'loading' };
   const evaluator = project.evaluator();
@@ -45,50 +44,4 @@ function computeSize(project: ProjectState, analysis: Analysis, decl: SegmentDec
   const population = project.config.population;
   const estimate = population !== undefined ? estimateSize(count, total, population) : undefined;
   return estimate ? { kind: 'ok', count, total, funnel, estimate } : { kind: 'ok', count, total, funnel };
-}
-
-/** Errors whose start lies inside the segment's block; a syntax error counts at least once. */
-export function errorCountOf(analysis: Analysis, decl: SegmentDecl): number {
-  let counts = errorCounts.get(analysis);
-  if (!counts) {
-    counts = new Map();
-    for (const f of analysis.files) {
-      const errors = analysis.diagnostics.filter((d) => d.file === f.path && d.severity === 'error');
-      for (const s of f.ast.segments) {
-        const n = errors.filter((d) => d.span.start >= s.span.start && d.span.start < Math.max(s.span.end, s.span.start + 1)).length;
-        counts.set(s, s.hasSyntaxError ? Math.max(1, n) : n);
-      }
-    }
-    errorCounts.set(analysis, counts);
-  }
-  return counts.get(decl) ?? 0;
-}
-
-/** Ids of segments with errors that `decl` depends on, directly or through other segments. */
-export function brokenReferences(analysis: Analysis, decl: SegmentDecl): string[] {
-  const broken: string[] = [];
-  const seen = new Set<SegmentDecl>([decl]);
-  const pending = [decl];
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    for (const id of referencedIds(current)) {
-      const target = analysis.segmentsById.get(id);
-      if (!target || seen.has(target)) continue;
-      seen.add(target);
-      if (errorCountOf(analysis, target) > 0) broken.push(id);
-      else pending.push(target);
-    }
-  }
-  return broken.sort();
-}
-
-export function referencedIds(decl: SegmentDecl): string[] {
-  const ids: string[] = [];
-  for (const p of decl.properties) {
-    if (p.kind !== 'include' && p.kind !== 'exclude') continue;
-    walkExpr(p.expr, (e) => {
-      if (e.kind === 'segmentRef') ids.push(e.id.text);
-    });
-  }
-  return ids;
 }

@@ -49,14 +49,4 @@ export function segmentsById(files: ParsedSource[]): Map<string, SegmentDecl> {
   return byId;
 }
 
-/** Segments a diagnostic of severity error lies in: they get no size. */
-export function segmentsWithErrors(analysis: Analysis): Set<SegmentDecl> {
-  const broken = new Set<SegmentDecl>();
-  for (const f of analysis.files) {
-    const errors = analysis.diagnostics.filter((d) => d.file === f.path && d.severity === 'error');
-    for (const s of f.ast.segments) {
-      if (s.hasSyntaxError || errors.some((d) => d.span.start >= s.span.start && d.span.start < s.span.end)) broken.add(s);
-    }
-  }
-  return broken;
-}
+export { segmentsWithErrors } from './segment-health';

@@ -4,9 +4,10 @@ import { diagnostic, type Diagnostic } from '../diagnostics';
 import { Evaluator, type FunnelStep } from '../evaluate/evaluator';
 import { estimateSize, type SizeEstimate } from '../evaluate/estimate';
 import type { ProjectConfig } from '../project/config';
-import { parseIsoDay } from '../sample/store';
-import { segmentDependencies, type SegmentDecl } from '../syntax/ast';
-import { segmentsWithErrors, type Analysis } from './analyze';
+import { resolveAsOfDay } from '../evaluate/calendar';
+import type { SegmentDecl } from '../syntax/ast';
+import type { Analysis } from './analyze';
+import { brokenDependencies, errorCountOf, segmentsWithErrors } from './segment-health';
 import type { ProjectData } from './project-data';
 
 export interface SegmentSize {
@@ -25,9 +26,8 @@ export interface SegmentSize {
 }
 
 /** The day relative windows count back from: asOf, or today in UTC. */
-export function asOfDay(config: ProjectConfig, now: Date = new Date()): number {
-  const configured = config.asOf ? parseIsoDay(config.asOf) : undefined;
-  return configured ?? Math.floor(now.getTime() / 86_400_000);
+export function asOfDay(config: ProjectConfig, now: number = Date.now()): number {
+  return resolveAsOfDay(config.asOf, now);
 }
 
 export function computeSizes(analysis: Analysis, data: ProjectData, config: ProjectConfig, evaluator?: Evaluator): SegmentSize[] {
@@ -37,16 +37,14 @@ export function computeSizes(analysis: Analysis, data: ProjectData, config: Proj
   const broken = segmentsWithErrors(analysis);
   const sizes: SegmentSize[] = [];
   for (const file of analysis.files) {
-    const errorsIn = analysis.diagnostics.filter((d) => d.file === file.path && d.severity === 'error');
     for (const decl of file.ast.segments) {
       if (!decl.id) continue;
-      const errors = errorsIn.filter((d) => d.span.start >= decl.span.start && d.span.start < decl.span.end).length;
-      const base = { id: decl.id.text, file: file.path, decl, total: store.profiles.count, errors: Math.max(errors, broken.has(decl) ? 1 : 0) };
+      const base = { id: decl.id.text, file: file.path, decl, total: store.profiles.count, errors: errorCountOf(analysis, decl) };
       if (broken.has(decl)) {
         sizes.push({ ...base, funnel: [] });
         continue;
       }
-      const blockedBy = brokenDependency(decl, analysis.segmentsById, broken);
+      const [blockedBy] = brokenDependencies(analysis, decl);
       if (blockedBy) {
         sizes.push({ ...base, blockedBy, funnel: [] });
         continue;
@@ -57,22 +55,6 @@ export function computeSizes(analysis: Analysis, data: ProjectData, config: Proj
     }
   }
   return sizes;
-}
-
-/** The first segment reachable through `segment ID` references that has errors, if any. */
-function brokenDependency(decl: SegmentDecl, byId: ReadonlyMap<string, SegmentDecl>, broken: Set<SegmentDecl>): string | undefined {
-  const seen = new Set<string>();
-  const pending = segmentDependencies(decl);
-  while (pending.length > 0) {
-    const id = pending.shift()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const target = byId.get(id);
-    if (!target) continue; // an unknown id is an error in this segment itself
-    if (broken.has(target)) return id;
-    pending.push(...segmentDependencies(target));
-  }
-  return undefined;
 }
 
 /** A warning on each segment that matches no profile of a non-empty sample. */
