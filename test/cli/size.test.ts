@@ -55,7 +55,33 @@ test('size prints a readable table by default and markdown on request', () => {
   assert.equal(table.status, 0);
   assert.match(table.stdout, /oslo\s+2 of 4\s+50\.0%\s+≈ 1\.2M \(360k–2\.04M\)/);
   const md = runSegments(['size', '--format', 'markdown'], root);
-  assert.match(md.stdout, /^\| Segment \| Members \| Share \| Estimated audience \(95%\) \|\n\| --- \| ---: \| ---: \| ---: \|\n\| `oslo` \| 2 of 4 \| 50\.0% \|/);
+  assert.match(md.stdout, /^### Audience sizes\n\n\| Segment \| Members \| Share \| Estimated audience \(95%\) \|\n\| --- \| ---: \| ---: \| ---: \|\n\| `oslo` \| 2 of 4 \| 50\.0% \|/);
+});
+
+test('size --format markdown is ready for a PR comment: heading, table, and what it was counted on', () => {
+  const root = project({ population: 2_400_000 }, SEGMENTS);
+  const md = runSegments(['size', '--format', 'markdown'], root);
+  assert.equal(md.status, 0, md.stderr);
+  assert.equal(
+    md.stdout,
+    [
+      '### Audience sizes',
+      '',
+      '| Segment | Members | Share | Estimated audience (95%) |',
+      '| --- | ---: | ---: | ---: |',
+      '| `oslo` | 2 of 4 | 50.0% | ≈ 1.2M (360k–2.04M) |',
+      '| `not_over_30` | 3 of 4 | 75.0% | ≈ 1.8M (722k–2.29M) |',
+      '| `recent_buyers` | 1 of 4 | 25.0% | ≈ 600k (109k–1.68M) |',
+      '',
+      '3 segments sized on a sample of 4 profiles as of 2026-11-01; estimates for a population of 2,400,000.',
+      '',
+    ].join('\n'),
+  );
+  // Wilson 95% for 3 of 4 mirrors 1 of 4: 1 − 0.6993 and 1 − 0.0456 of 2.4M.
+  // Without asOf the windows count back from today, and the line says so.
+  const today = new Date().toISOString().slice(0, 10);
+  const noAsOf = makeProject({ 'segments.config.json': JSON.stringify({ sample: 'users.csv' }), 'users.csv': USERS, 'a.segment': 'segment oslo {\n  include city = "Oslo"\n}\n' });
+  assert.match(runSegments(['size', '--format', 'markdown'], noAsOf).stdout, new RegExp(`\\n1 segment sized on a sample of 4 profiles as of ${today} \\(today\\)\\.\\n$`));
 });
 
 test('a segment with errors gets no number, and one that depends on it waits', () => {

@@ -3,7 +3,8 @@
 // Exit status: 0 fine, 1 the files have errors, 2 bad usage or unreadable input.
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../core/workspace/open-projects';
-import { runCheck } from './commands/check';
+import { CHECK_FORMATS, runCheck, type CheckFormat } from './commands/check';
+import { parsePercent, runDiff, type DiffFormat } from './commands/diff';
 import { runFmt } from './commands/fmt';
 import { runSize, type SizeFormat } from './commands/size';
 import { runSql } from './commands/sql';
@@ -19,7 +20,7 @@ declare const SEGMENTS_VERSION: string | undefined;
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('segments')
     .description('Check, format, size and compile audience segments (.segment files).')
-    .version(typeof SEGMENTS_VERSION === 'string' ? SEGMENTS_VERSION : '0.0.0-dev')
+    .version(version())
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride();
@@ -28,8 +29,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .command('check')
     .description('report every problem in the segment files (exit 1 on errors)')
     .argument('[paths...]', 'files or folders (default: the project of the current folder)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((paths: string[], opts: { format: 'text' | 'json' }) => setExit(runCheck(paths, opts.format, io)));
+    .addOption(new Option('--format <format>', 'output format (github: workflow annotations; sarif: code scanning)').choices([...CHECK_FORMATS]).default('text'))
+    .action((paths: string[], opts: { format: CheckFormat }) => setExit(runCheck(paths, opts.format, io, version())));
 
   program
     .command('fmt')
@@ -58,7 +59,30 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       setExit(runSql(paths, opts, io)),
     );
 
+  program
+    .command('diff')
+    .description('what changed in segment definitions and sizes since a git ref (for pull requests)')
+    .argument('[paths...]', 'files or folders (default: the project of the current folder)')
+    .requiredOption('--base <ref>', 'git ref to compare with, e.g. origin/main')
+    .option('--head <ref>', 'git ref to compare (default: the working tree)')
+    .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
+    .option('--fail-on-change <percent>', "exit 1 when a segment's size moves by more than this percentage")
+    .action((paths: string[], opts: { base: string; head?: string; format: DiffFormat; failOnChange?: string }) =>
+      setExit(
+        runDiff(paths, {
+          base: opts.base,
+          head: opts.head,
+          format: opts.format,
+          failOnChange: opts.failOnChange === undefined ? undefined : parsePercent(opts.failOnChange),
+        }, io),
+      ),
+    );
+
   return program;
+}
+
+function version(): string {
+  return typeof SEGMENTS_VERSION === 'string' ? SEGMENTS_VERSION : '0.0.0-dev';
 }
 
 export function runCli(argv: string[], io: CliIo): number {
@@ -91,6 +115,13 @@ export function main(): void {
     err: (s) => process.stderr.write(s),
     color: process.stdout.isTTY === true && !process.env.NO_COLOR && !process.env.CI,
   };
+  // `segments … | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   const code = runCli(process.argv.slice(2), io);
   process.exitCode = code;
 }

@@ -1,5 +1,5 @@
-// `segments check [paths…] [--format text|json]`: every diagnostic of the
-// projects the paths belong to. Exit 1 when any is an error.
+// `segments check [paths…] [--format text|json|github|sarif]`: every diagnostic
+// of the projects the paths belong to. Exit 1 when any is an error.
 import { compareDiagnostics, type Diagnostic } from '../../core/diagnostics';
 import { SourcePositions } from '../../core/text/source-positions';
 import { analyzeProject } from '../../core/workspace/analyze';
@@ -8,9 +8,14 @@ import { loadProjectData } from '../../core/workspace/project-data';
 import { computeSizes, matchesNobodyDiagnostics } from '../../core/workspace/sizes';
 import { formatTextReport, summaryLine } from '../report/text-report';
 import { toJsonDiagnostics } from '../report/json-report';
+import { formatGithubAnnotations } from '../report/github-annotations';
+import { repositoryRoot } from '../report/repo-paths';
+import { toSarif } from '../report/sarif';
 import type { CliIo } from '../io';
 
-export type CheckFormat = 'text' | 'json';
+export type CheckFormat = 'text' | 'json' | 'github' | 'sarif';
+
+export const CHECK_FORMATS: readonly CheckFormat[] = ['text', 'json', 'github', 'sarif'];
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
@@ -45,10 +50,16 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   });
 }
 
-export function runCheck(paths: string[], format: CheckFormat, io: CliIo): number {
+/** `version` goes into the SARIF log's tool description. */
+export function runCheck(paths: string[], format: CheckFormat, io: CliIo, version = '0.0.0-dev'): number {
   const { diagnostics, positions, fileCount } = collectDiagnostics(paths, io.cwd);
   if (format === 'json') {
     io.out(`${JSON.stringify(toJsonDiagnostics(diagnostics, positions, io.cwd), null, 2)}\n`);
+  } else if (format === 'sarif') {
+    io.out(`${JSON.stringify(toSarif(diagnostics, positions, { repoRoot: repositoryRoot(io.cwd), version }), null, 2)}\n`);
+  } else if (format === 'github') {
+    io.out(formatGithubAnnotations(diagnostics, positions, repositoryRoot(io.cwd)));
+    io.out(`${summaryLine(diagnostics, fileCount)}\n`);
   } else {
     const report = formatTextReport(diagnostics, positions, { cwd: io.cwd, color: io.color });
     if (report) io.out(report.endsWith('\n') ? report : `${report}\n`);

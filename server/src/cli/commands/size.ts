@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { analyzeProject } from '../../core/workspace/analyze';
 import { openProjects, UsageError } from '../../core/workspace/open-projects';
 import { loadProjectData } from '../../core/workspace/project-data';
-import { computeSizes, type SegmentSize } from '../../core/workspace/sizes';
+import { asOfDay, computeSizes, type SegmentSize } from '../../core/workspace/sizes';
+import { formatDay } from '../../core/sample/store';
 import { formatCompact, formatCount, formatShare } from '../report/numbers';
 import type { CliIo } from '../io';
 
@@ -31,6 +32,7 @@ export function runSize(paths: string[], options: { sample?: string; format: Siz
   const sampleOverride = options.sample ? resolve(io.cwd, options.sample) : undefined;
   if (sampleOverride && !existsSync(sampleOverride)) throw new UsageError(`no such sample file: ${options.sample}`);
   const rows: SizeRow[] = [];
+  const samples: SampleInfo[] = [];
   let dataErrors = 0;
   const problems: string[] = [];
   for (const project of openProjects(paths, io.cwd)) {
@@ -46,14 +48,24 @@ export function runSize(paths: string[], options: { sample?: string; format: Siz
       continue;
     }
     const analysis = analyzeProject(project.sources, data);
+    let segments = 0;
     for (const s of computeSizes(analysis, data, project.config)) {
-      if (project.selected.has(s.file)) rows.push(toRow(s, io.cwd));
+      if (!project.selected.has(s.file)) continue;
+      rows.push(toRow(s, io.cwd));
+      segments++;
     }
+    samples.push({
+      segments,
+      profiles: data.store.profiles.count,
+      asOf: formatDay(asOfDay(project.config)),
+      asOfIsToday: project.config.asOf === undefined,
+      population: project.config.population,
+    });
   }
   for (const p of problems) io.err(`segments: ${p}\n`);
   if (dataErrors > 0 && rows.length === 0) return 2;
   if (options.format === 'json') io.out(`${JSON.stringify(rows, null, 2)}\n`);
-  else if (options.format === 'markdown') io.out(markdownTable(rows));
+  else if (options.format === 'markdown') io.out(markdownReport(rows, samples));
   else io.out(textTable(rows));
   return rows.some((r) => r.count === null) ? 1 : 0;
 }
@@ -85,6 +97,24 @@ function textTable(rows: SizeRow[]): string {
   const line = (cols: string[]) =>
     cols.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)].join('\n') + '\n';
+}
+
+interface SampleInfo {
+  segments: number;
+  profiles: number;
+  asOf: string;
+  asOfIsToday: boolean;
+  population?: number;
+}
+
+/** For a pull-request comment: a heading, the table, and what the numbers were counted on. */
+function markdownReport(rows: SizeRow[], samples: SampleInfo[]): string {
+  const totals = samples.map((s) => {
+    const population = s.population !== undefined ? `; estimates for a population of ${formatCount(s.population)}` : '';
+    const asOf = `${s.asOf}${s.asOfIsToday ? ' (today)' : ''}`;
+    return `${formatCount(s.segments)} segment${s.segments === 1 ? '' : 's'} sized on a sample of ${formatCount(s.profiles)} profiles as of ${asOf}${population}.`;
+  });
+  return ['### Audience sizes', '', markdownTable(rows), ...totals.map((t) => `${t}\n`)].join('\n');
 }
 
 function markdownTable(rows: SizeRow[]): string {

@@ -1,0 +1,123 @@
+// `segments diff --base REF [--head REF] [paths…] [--format markdown|json] [--fail-on-change PCT]`:
+// what changed in the definitions and sizes between a git ref and the working
+// tree (or another ref). The base is read from git objects; nothing is checked
+// out or written. Both sides are sized on the working tree's sample.
+// Exit 0, or 1 when --fail-on-change is given and a segment moved by more.
+import { realpathSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { diffProject, type ProjectDiff } from '../../core/diff/diff-project';
+import { relativeChange, type SizeChange } from '../../core/diff/size-change';
+import { formatDay } from '../../core/sample/store';
+import { SourcePositions } from '../../core/text/source-positions';
+import type { SourceText } from '../../core/workspace/analyze';
+import { openProjects, UsageError } from '../../core/workspace/open-projects';
+import { loadProjectData } from '../../core/workspace/project-data';
+import { asOfDay } from '../../core/workspace/sizes';
+import { gitTopLevel, resolveCommit } from '../git/git';
+import { segmentSourcesAt } from '../git/project-at-commit';
+import { renderDiffMarkdown } from '../report/diff-markdown';
+import { failOnChange, sizeJson, sortSegments, summarize, type DiffProblem, type DiffProjectInfo, type DiffReport, type DiffSegment } from '../report/diff-report';
+import type { CliIo } from '../io';
+
+export type DiffFormat = 'markdown' | 'json';
+
+export interface DiffOptions {
+  base: string;
+  head?: string;
+  format: DiffFormat;
+  /** Percent; exit 1 when a segment's size moves by more. */
+  failOnChange?: number;
+}
+
+export function parsePercent(text: string): number {
+  const n = Number(text.trim().replace(/%$/, ''));
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0) {
+    throw new UsageError(`--fail-on-change takes a percentage such as 20, not \`${text}\``);
+  }
+  return n;
+}
+
+export function runDiff(paths: string[], options: DiffOptions, io: CliIo): number {
+  const projects = openProjects(paths, io.cwd);
+  const selectedPaths = paths.map((p) => realOrSame(resolve(io.cwd, p)));
+  const segments: DiffSegment[] = [];
+  const problems: DiffProblem[] = [];
+  const infos: DiffProjectInfo[] = [];
+  let unchanged = 0;
+  let baseCommit = '';
+  let headCommit: string | null = null;
+
+  for (const project of projects) {
+    const root = realOrSame(project.config.root);
+    const top = gitTopLevel(root);
+    if (!top) throw new UsageError(`not a git repository: ${relative(io.cwd, root) || '.'} (\`segments diff\` compares with a git ref; run it inside a clone)`);
+    baseCommit = resolveCommit(top, options.base);
+    headCommit = options.head !== undefined ? resolveCommit(top, options.head) : null;
+    const folder = relative(top, root).split(sep).join('/');
+    const inRepo = (abs: string) => join(top, relative(top, realOrSame(abs)));
+
+    const base = segmentSourcesAt(top, baseCommit, folder);
+    const head: SourceText[] = headCommit !== null
+      ? segmentSourcesAt(top, headCommit, folder)
+      : project.sources.map((s) => ({ path: inRepo(s.path), text: s.text }));
+    const data = project.config.configFile ? loadProjectData(project.config) : undefined;
+    const selected = selectedPaths.length === 0 ? undefined : (file: string) => selectedPaths.some((p) => file === p || file.startsWith(p + sep));
+
+    const result: ProjectDiff = diffProject({ base, head, config: project.config, data, selected });
+    const repoPath = (abs: string) => relative(top, abs).split(sep).join('/');
+    for (const s of result.segments) {
+      segments.push({
+        segment: s.segment,
+        status: s.status,
+        file: repoPath(s.file),
+        ...(s.movedFrom ? { movedFrom: repoPath(s.movedFrom) } : {}),
+        ...(s.unreadableIn ? { unreadableIn: s.unreadableIn } : {}),
+        changes: s.changes,
+        size: sizeJson(s.size),
+      });
+    }
+    unchanged += result.unchanged;
+    const positions = { base: new SourcePositions(base.map((s) => [s.path, s.text])), head: new SourcePositions(head.map((s) => [s.path, s.text])) };
+    for (const p of result.problems) {
+      const r = positions[p.side].resolve(p.diagnostic);
+      problems.push({ side: p.side, file: repoPath(p.diagnostic.file), line: r.line, column: r.column, code: p.diagnostic.code, message: p.diagnostic.message });
+    }
+    infos.push({
+      root: folder === '' ? '.' : folder,
+      sample: data?.store ? { profiles: data.store.profiles.count, asOf: formatDay(asOfDay(project.config)) } : null,
+    });
+  }
+
+  const sorted = sortSegments(segments);
+  const sizes = sorted.map((s) => ({ segment: s.segment, status: s.status, size: sizeOf(s) }));
+  const report: DiffReport = {
+    base: { ref: options.base, commit: baseCommit },
+    head: { ref: options.head ?? null, commit: headCommit },
+    summary: summarize(sizes, unchanged),
+    projects: infos,
+    segments: sorted,
+    problems,
+  };
+  if (options.failOnChange !== undefined) report.failOnChange = failOnChange(sizes, options.failOnChange);
+
+  io.out(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderDiffMarkdown(report));
+  if (report.failOnChange?.failed) {
+    io.err(`segments: ${report.failOnChange.text}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** The exact size change again (the JSON carries a rounded percent). */
+function sizeOf(s: DiffSegment): SizeChange {
+  const { before, after, change } = s.size;
+  return { before, after, change, relative: before === null || after === null ? null : relativeChange(before, after) };
+}
+
+function realOrSame(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}

@@ -1,0 +1,92 @@
+// A condition as one line of canonical source text, the same whatever the
+// spacing, line breaks, comments or string escapes of the file: two conditions
+// mean the same thing when their canonical texts are equal. The diff compares
+// and prints conditions in this form.
+import type { Duration, EventWindow, Expr, Literal, Name, Path } from '../syntax/ast';
+import { formatName } from '../check/format-name';
+
+function name(n: Name): string {
+  return n.quoted ? `\`${n.text}\`` : formatName(n.text);
+}
+
+function path(p: Path): string {
+  return p.parts.map(name).join('.');
+}
+
+function literal(l: Literal): string {
+  // Strings by value, so `"Caf\u00e9"` and `"Café"` read the same.
+  return l.kind === 'string' ? JSON.stringify(l.value) : l.raw;
+}
+
+function list(values: Literal[]): string {
+  return `(${values.map(literal).join(', ')})`;
+}
+
+function duration(d: Duration): string {
+  return `${d.amount} ${d.unit}${d.amount === 1 ? '' : 's'}`;
+}
+
+function window(w: EventWindow): string {
+  switch (w.kind) {
+    case 'withinLast':
+      return `within last ${duration(w.duration)}`;
+    case 'since':
+      return `since ${literal(w.date)}`;
+    case 'between':
+      return `between ${literal(w.from)} and ${literal(w.to)}`;
+  }
+}
+
+const COUNT_WORDS = { atLeast: 'at least', atMost: 'at most', exactly: 'exactly' } as const;
+
+export function canonicalExpr(expr: Expr): string {
+  switch (expr.kind) {
+    case 'or':
+    case 'and':
+      return expr.operands.map(canonicalExpr).join(` ${expr.kind} `);
+    case 'not':
+      return `not ${canonicalExpr(expr.operand)}`;
+    case 'group':
+      return `(${canonicalExpr(expr.inner)})`;
+    case 'compare':
+      return `${path(expr.attribute)} ${expr.op} ${literal(expr.value)}`;
+    case 'in':
+      return `${path(expr.attribute)} ${expr.negated ? 'not in' : 'in'} ${list(expr.values)}`;
+    case 'between':
+      return `${path(expr.attribute)} between ${literal(expr.low)} and ${literal(expr.high)}`;
+    case 'presence':
+      return `${path(expr.attribute)} is ${expr.missing ? 'missing' : 'present'}`;
+    case 'contains':
+      return expr.mode === 'one'
+        ? `${path(expr.attribute)} contains ${expr.values[0] ? literal(expr.values[0]) : ''}`
+        : `${path(expr.attribute)} contains ${expr.mode} ${list(expr.values)}`;
+    case 'textMatch':
+      return `${path(expr.attribute)} ${expr.op === 'startsWith' ? 'starts with' : 'ends with'} ${literal(expr.value)}`;
+    case 'dateCompare':
+      return `${path(expr.attribute)} ${expr.op} ${literal(expr.value)}`;
+    case 'withinLast':
+      return `${path(expr.attribute)} within last ${duration(expr.duration)}`;
+    case 'ago':
+      return `${path(expr.attribute)} more than ${duration(expr.duration)} ago`;
+    case 'boolean':
+      return path(expr.attribute);
+    case 'segmentRef':
+      return `segment ${name(expr.id)}`;
+    case 'did': {
+      const parts = ['did'];
+      if (expr.negated) parts.push('not');
+      parts.push(expr.eventIsString ? JSON.stringify(expr.event.text) : name(expr.event));
+      if (expr.where) parts.push(`where (${canonicalExpr(unwrapOneGroup(expr.where))})`);
+      if (expr.count) parts.push(`${COUNT_WORDS[expr.count.op]} ${expr.count.n} ${expr.count.n === 1 ? 'time' : 'times'}`);
+      if (expr.window) parts.push(window(expr.window));
+      return parts.join(' ');
+    }
+    case 'error':
+      return '…';
+  }
+}
+
+/** `where ((a))` reads as `where (a)`: the parentheses of `where` are its own. */
+function unwrapOneGroup(expr: Expr): Expr {
+  return expr.kind === 'group' ? unwrapOneGroup(expr.inner) : expr;
+}
