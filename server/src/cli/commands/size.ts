@@ -9,7 +9,7 @@ import { openProjects, UsageError } from '../../core/workspace/open-projects';
 import { loadProjectData } from '../../core/workspace/project-data';
 import { asOfDay, computeSizes, type SegmentSize } from '../../core/workspace/sizes';
 import { formatDay } from '../../core/sample/store';
-import { formatCompact, formatCount, formatShare } from '../report/numbers';
+import { formatCompact, formatCount, formatShare } from '../../core/text/numbers';
 import type { CliIo } from '../io';
 
 export type SizeFormat = 'table' | 'json' | 'markdown';

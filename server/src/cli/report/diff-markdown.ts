@@ -2,7 +2,7 @@
 // comment. The summary comes first, then one short section per segment with its
 // condition changes as a ```diff block and its size before → after.
 import type { ConditionChange, MetadataChange } from '../../core/diff/compare-definitions';
-import { formatCount } from './numbers';
+import { formatCount } from '../../core/text/numbers';
 import { formatRelative, type DiffReport, type DiffSegment } from './diff-report';
 
 const STATUS_WORDS: Record<DiffSegment['status'], string> = {

@@ -5,7 +5,9 @@ import { createTokenInstance, tokenMatcher, type IRecognitionException, type ITo
 import { closest, distance } from 'fastest-levenshtein';
 import type { Comment, SegmentDecl, SegmentFile, Span } from './ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
+import { blockKey, type BlockCache } from './block-cache';
 import { SegmentGrammar } from './grammar';
+import { lexSegments } from './lexer';
 import * as T from './tokens';
 
 export interface ParseResult {
@@ -24,10 +26,15 @@ function grammar(): SegmentGrammar {
   return sharedGrammar;
 }
 
-export function parseSegments(text: string, file: string): ParseResult {
+/**
+ * `cache`: pass the same BlockCache for every version of one file (an editor's
+ * document) and blocks whose text did not change are not parsed again; the
+ * result is the same as without it.
+ */
+export function parseSegments(text: string, file: string, cache?: BlockCache): ParseResult {
   const diagnostics: Diagnostic[] = [];
-  const lexed = T.segmentLexer.tokenize(text);
-  const comments: Comment[] = (lexed.groups.comments ?? []).map((t: IToken) => ({
+  const lexed = lexSegments(text);
+  const comments: Comment[] = lexed.comments.map((t: IToken) => ({
     text: t.image,
     span: { start: t.startOffset, end: t.startOffset + t.image.length },
   }));
@@ -50,8 +57,22 @@ export function parseSegments(text: string, file: string): ParseResult {
         'expected `segment`: a file holds blocks like `segment my_audience { include … }`'),
     );
   }
-  for (const block of blocks.blocks) {
-    segments.push(parseBlock(block, text, file, diagnostics));
+  if (cache) {
+    cache.begin(file);
+    const lexErrorStarts = new Set(lexed.errors.map((e) => e.offset));
+    for (const block of blocks.blocks) {
+      const last = block[block.length - 1];
+      const key = blockKey(text, block, lexErrorStarts.has(tokenEnd(last)));
+      let decl = cache.reuse(key, block, diagnostics);
+      if (!decl) {
+        const before = diagnostics.length;
+        decl = parseBlock(block, text, file, diagnostics);
+        cache.remember(key, block, decl, diagnostics.slice(before));
+      }
+      segments.push(decl);
+    }
+  } else {
+    for (const block of blocks.blocks) segments.push(parseBlock(block, text, file, diagnostics));
   }
   return {
     ast: { segments, comments, span: { start: 0, end: text.length } },
@@ -65,8 +86,15 @@ function tokenEnd(tok: IToken): number {
 
 /** Reports lexical problems and turns the offending tokens into ones the grammar can continue with. */
 function cleanTokens(raw: IToken[], file: string, out: Diagnostic[]): IToken[] {
-  const tokens: IToken[] = [];
-  for (const tok of raw) {
+  let tokens: IToken[] | undefined;
+  for (let i = 0; i < raw.length; i++) {
+    const tok = raw[i];
+    if (tok.tokenType !== T.BadString && tok.tokenType !== T.UnterminatedBacktick) {
+      tokens?.push(tok);
+      continue;
+    }
+    // The first bad token: copy the good ones before it (most files have none, and no copy).
+    tokens ??= raw.slice(0, i);
     const span = { start: tok.startOffset, end: tokenEnd(tok) };
     if (tok.tokenType === T.BadString) {
       const closed = tok.image.length > 1 && tok.image.endsWith('"');
@@ -80,11 +108,9 @@ function cleanTokens(raw: IToken[], file: string, out: Diagnostic[]): IToken[] {
     if (tok.tokenType === T.UnterminatedBacktick) {
       out.push(diagnostic(file, span, 'error', 'unterminated-name', 'this name is missing its closing backtick `` ` ``'));
       tokens.push({ ...tok, tokenType: T.BacktickName, tokenTypeIdx: T.BacktickName.tokenTypeIdx! });
-      continue;
     }
-    tokens.push(tok);
   }
-  return tokens;
+  return tokens ?? raw;
 }
 
 interface Blocks {
