@@ -55,7 +55,7 @@ export interface CheckedExtra {
 /** Parses and checks `text` as one more file of the project. */
 export function checkExtra(project: LoadedProject, text: string, fileName = 'agreement-extra.segment'): CheckedExtra {
   const path = join(project.config.root, fileName);
-  const analysis = analyzeProject([...project.sources, { path, text }], project.data, project.parsed);
+  const analysis = analyzeProject([...project.sources, { path, text }], project.data, { files: project.parsed });
   const file = analysis.files.find((f) => f.path === path)!;
   const broken = segmentsWithErrors(analysis);
   const valid: SegmentDecl[] = [];

@@ -9,6 +9,7 @@ import type { ProjectConfig } from '../core/project/config';
 import { listSegmentFiles } from '../core/project/find-project';
 import type { SegmentDecl } from '../core/syntax/ast';
 import { LineIndex } from '../core/text/line-index';
+import { BlockCache } from '../core/syntax/block-cache';
 import { analyzeProject, type Analysis, type ParsedSource, type SourceText } from '../core/workspace/analyze';
 import type { ProjectData } from '../core/workspace/project-data';
 
@@ -34,6 +35,7 @@ export class ProjectState {
   private readonly extraFiles = new Set<string>();
   private readonly diskTexts = new Map<string, string | null>();
   private readonly parsedCache = new Map<string, ParsedSource>();
+  private readonly blockCaches = new Map<string, BlockCache>();
   private readonly indexes = new Map<string, LineIndex>();
   private cachedAnalysis: Analysis | undefined;
   private evaluatorInstance: Evaluator | undefined;
@@ -139,7 +141,7 @@ export class ProjectState {
   /** Parse and check of every file with the current texts; cached until something changes. */
   analysis(): Analysis {
     if (!this.cachedAnalysis) {
-      const analysis = analyzeProject(this.sources(), this.data, this.parsedCache);
+      const analysis = analyzeProject(this.sources(), this.data, { files: this.parsedCache, blocks: this.blockCaches });
       this.parsedCache.clear();
       for (const f of analysis.files) this.parsedCache.set(f.path, f);
       this.cachedAnalysis = analysis;

@@ -293,3 +293,33 @@ test('empty and comment-only files parse to no segments', () => {
   assert.deepEqual(parseOk('').length, 0);
   assert.deepEqual(parseOk('# nothing here\n\n').length, 0);
 });
+
+test('a correct block next to a broken one keeps hasSyntaxError false', () => {
+  const { ast } = parseSegments('segment a { include x > 12 { }segment b { include y }\n', 'f');
+  const b = ast.segments.find((s) => s.id?.text === 'b');
+  assert.equal(b?.hasSyntaxError, false);
+});
+
+test('a missing brace is reported once, in plain words', () => {
+  const { diagnostics } = parseSegments('segment a { include x > 12 { }', 'f');
+  assert.ok(diagnostics.every((d) => !/unexpected the end/.test(d.message)), JSON.stringify(diagnostics.map((d) => d.message)));
+  assert.equal(diagnostics.filter((d) => d.code === 'missing-brace').length, 1);
+});
+
+test('a segment without an id is a syntax error', () => {
+  const { diagnostics } = parseSegments('segment { include x }\n', 'f');
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.span.start, d.message]), [
+    ['syntax-error', 0, 'expected a segment id after `segment`, such as `segment my_audience {`'],
+  ]);
+});
+
+test('`segment` and `did` with nothing after them are reported, not read as attributes', () => {
+  for (const [text, message] of [
+    ['segment s {\n  include segment\n}\n', 'expected a segment id after `segment`, found `}`'],
+    ['segment s {\n  include did\n}\n', 'expected an event name after `did`, found `}`'],
+  ]) {
+    const { ast, diagnostics } = parseSegments(text, 'f');
+    assert.deepEqual(diagnostics.map((d) => d.message), [message], text);
+    assert.equal(ast.segments[0].hasSyntaxError, true);
+  }
+});

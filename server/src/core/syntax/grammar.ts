@@ -316,14 +316,18 @@ export class SegmentGrammar extends EmbeddedActionsParser {
 
   private segmentRef = this.RULE('segmentRef', (): Expr => {
     const kw = this.note(this.CONSUME(T.Segment));
-    const idTok = this.note(this.CONSUME(T.Name));
+    // Optional here so `include segment` (id not typed yet) is reported as such,
+    // not read as a boolean attribute named `segment`.
+    const idTok: IToken | undefined = this.OPTION((this.segmentIdOption ??= () => this.note(this.CONSUME(T.Name))));
     return this.ACTION(() => {
       const kwSpan = this.spanOf(kw);
-      const id = isVirtual(idTok) ? { text: '', span: { start: kwSpan.end, end: kwSpan.end }, quoted: false } : this.nameOf(idTok);
+      if (!idTok || isVirtual(idTok)) this.missing('a segment id');
+      const id = !idTok || isVirtual(idTok) ? { text: '', span: { start: kwSpan.end, end: kwSpan.end }, quoted: false } : this.nameOf(idTok);
       return { kind: 'segmentRef' as const, id, span: this.join(kwSpan, id.span) };
     });
   });
 
+  private segmentIdOption?: () => IToken;
   private didNotOption?: { GATE: () => boolean; DEF: () => boolean };
   private eventNameAlts?: IOrAlt<IToken>[];
   private whereOption?: () => Expr;
@@ -349,6 +353,8 @@ export class SegmentGrammar extends EmbeddedActionsParser {
         (this.eventNameAlts ??= [
           { ALT: () => this.CONSUME(T.StringLiteral) },
           { ALT: () => this.CONSUME(T.Name) },
+          // `did` with no event yet: reported, and the rest of the block still parses.
+          { ALT: () => MISSING_VALUE, IGNORE_AMBIGUITIES: true },
         ]),
       ),
     );
@@ -367,6 +373,7 @@ export class SegmentGrammar extends EmbeddedActionsParser {
       const kwSpan = this.spanOf(kw);
       const eventIsString = eventTok.tokenType === T.StringLiteral;
       let event: Name;
+      if (eventTok === MISSING_VALUE) this.missing('an event name');
       if (isVirtual(eventTok)) event = { text: '', span: { start: kwSpan.end, end: kwSpan.end }, quoted: false };
       else if (eventIsString) {
         const lit = this.literalOf(eventTok);
@@ -668,11 +675,15 @@ export class SegmentGrammar extends EmbeddedActionsParser {
         if (!isVirtual(tok)) parts.push(this.nameOf(tok));
       });
     });
-    return this.ACTION(() => ({
-      parts,
-      text: parts.map((p) => p.text).join('.'),
-      span: this.join(parts[0].span, parts[parts.length - 1].span),
-    }));
+    return this.ACTION(() => {
+      // A lone `did` reaches here only when no event follows it (`include did` then `}`).
+      if (parts.length === 1 && first.tokenType === T.Did) this.missing('an event name');
+      return {
+        parts,
+        text: parts.map((p) => p.text).join('.'),
+        span: this.join(parts[0].span, parts[parts.length - 1].span),
+      };
+    });
   });
 
   private literalList = this.RULE('literalList', (): { values: Literal[]; span: Span } => {

@@ -47,6 +47,8 @@ export function parseSegments(text: string, file: string, cache?: BlockCache): P
       `unexpected character${err.length > 1 ? 's' : ''} \`${image.length > 20 ? `${image.slice(0, 20)}…` : image}\`${hint}`));
   }
 
+  // Problems found before parsing (bad characters, strings, names): a block holding one has an error.
+  const lexical = diagnostics.map((d) => d.span.start);
   const segments: SegmentDecl[] = [];
   const blocks = splitBlocks(tokens);
   if (blocks.leading.length > 0) {
@@ -66,13 +68,13 @@ export function parseSegments(text: string, file: string, cache?: BlockCache): P
       let decl = cache.reuse(key, block, diagnostics);
       if (!decl) {
         const before = diagnostics.length;
-        decl = parseBlock(block, text, file, diagnostics);
+        decl = parseBlock(block, text, file, diagnostics, lexical);
         cache.remember(key, block, decl, diagnostics.slice(before));
       }
       segments.push(decl);
     }
   } else {
-    for (const block of blocks.blocks) segments.push(parseBlock(block, text, file, diagnostics));
+    for (const block of blocks.blocks) segments.push(parseBlock(block, text, file, diagnostics, lexical));
   }
   return {
     ast: { segments, comments, span: { start: 0, end: text.length } },
@@ -146,7 +148,7 @@ function splitBlocks(tokens: IToken[]): Blocks {
   return { leading, blocks };
 }
 
-function parseBlock(block: IToken[], text: string, file: string, out: Diagnostic[]): SegmentDecl {
+function parseBlock(block: IToken[], text: string, file: string, out: Diagnostic[], lexicalStarts: number[]): SegmentDecl {
   const blockSpan: Span = { start: block[0].startOffset, end: tokenEnd(block[block.length - 1]) };
   const before = out.length;
   const tooDeep = findTooDeep(block);
@@ -173,7 +175,8 @@ function parseBlock(block: IToken[], text: string, file: string, out: Diagnostic
     void e;
   }
   for (const err of g.errors) {
-    if (!closed && err.token?.image === '' && /`}`/.test(err.message)) continue;
+    // Errors about the stand-in brace repeat what missing-brace says.
+    if (!closed && err.token?.image === '' && (/`}`/.test(err.message) || err.name === 'NotAllInputParsedException')) continue;
     out.push(describeParseError(err, block, blockSpan, text, file));
   }
   if (!closed) {
@@ -183,10 +186,17 @@ function parseBlock(block: IToken[], text: string, file: string, out: Diagnostic
       `segment${id} is missing its closing \`}\``));
   }
   if (decl) decl.closed = closed;
+  if (decl && !decl.id) {
+    const kw = block[0];
+    out.push(diagnostic(file, { start: kw.startOffset, end: tokenEnd(kw) }, 'error', 'syntax-error',
+      'expected a segment id after `segment`, such as `segment my_audience {`'));
+  }
   for (const p of g.literalProblems) {
     out.push(diagnostic(file, p.span, 'error', p.code, p.message, p.fix ? { fixes: [{ title: p.fix.title, edits: [{ span: p.span, newText: p.fix.newText }] }] } : {}));
   }
-  const hasError = out.slice(before).some((d) => d.severity === 'error') || blockHasLexError(out, before, blockSpan);
+  const hasError =
+    out.slice(before).some((d) => d.severity === 'error') ||
+    lexicalStarts.some((start) => start >= blockSpan.start && start < blockSpan.end);
   if (!decl) return { kind: 'segment', id: undefined, properties: [], span: blockSpan, hasSyntaxError: true, closed: false };
   decl.span = { start: blockSpan.start, end: Math.max(decl.span.end, blockSpan.end) };
   decl.hasSyntaxError = hasError;
@@ -212,9 +222,6 @@ function standInBrace(offset: number): IToken {
   return createTokenInstance(T.RBrace, '', offset, offset, NaN, NaN, NaN, NaN);
 }
 
-function blockHasLexError(all: Diagnostic[], _before: number, span: Span): boolean {
-  return all.some((d) => d.severity === 'error' && d.span.start >= span.start && d.span.start <= span.end);
-}
 
 /** The first token past MAX_NESTING levels of parentheses or `not`s, if any. */
 function findTooDeep(block: IToken[]): IToken | undefined {

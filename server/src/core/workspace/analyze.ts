@@ -4,6 +4,7 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics';
 import { checkProject } from '../check/check-project';
 import type { SegmentDecl, SegmentFile } from '../syntax/ast';
 import { parseSegments } from '../syntax/parser';
+import { BlockCache } from '../syntax/block-cache';
 import type { ProjectData } from './project-data';
 
 export interface SourceText {
@@ -24,15 +25,25 @@ export interface Analysis {
   segmentsById: Map<string, SegmentDecl>;
 }
 
-export function parseSource(source: SourceText): ParsedSource {
-  const { ast, diagnostics } = parseSegments(source.text, source.path);
+export function parseSource(source: SourceText, cache?: BlockCache): ParsedSource {
+  const { ast, diagnostics } = parseSegments(source.text, source.path, cache);
   return { ...source, ast, syntaxDiagnostics: diagnostics };
 }
 
-export function analyzeProject(sources: SourceText[], data: ProjectData | undefined, parsed?: Map<string, ParsedSource>): Analysis {
+export interface ParseCaches {
+  /** Last parse of each file: reused whole when the text is unchanged. */
+  files?: Map<string, ParsedSource>;
+  /** Per-file block caches: an edited file re-parses only the blocks that changed. */
+  blocks?: Map<string, BlockCache>;
+}
+
+export function analyzeProject(sources: SourceText[], data: ProjectData | undefined, caches: ParseCaches = {}): Analysis {
   const files = sources.map((s) => {
-    const cached = parsed?.get(s.path);
-    return cached && cached.text === s.text ? cached : parseSource(s);
+    const cached = caches.files?.get(s.path);
+    if (cached && cached.text === s.text) return cached;
+    let blockCache = caches.blocks?.get(s.path);
+    if (caches.blocks && !blockCache) caches.blocks.set(s.path, (blockCache = new BlockCache()));
+    return parseSource(s, blockCache);
   });
   const semantic = checkProject({ files: files.map((f) => ({ path: f.path, ast: f.ast })), catalog: data?.catalog });
   const diagnostics = [...files.flatMap((f) => f.syntaxDiagnostics), ...semantic].sort(compareDiagnostics);
