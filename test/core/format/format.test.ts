@@ -65,7 +65,7 @@ include purchase_count>=1}
   );
 });
 
-test('a short expression stays on the keyword line; a long one puts each top-level operand on its own line', () => {
+test('include puts each top-level `and` condition on its own line; a long exclude breaks the same way', () => {
   golden(
     `segment a {
   include age >= 18 and age <= 65
@@ -73,7 +73,9 @@ test('a short expression stays on the keyword line; a long one puts each top-lev
 }
 `,
     `segment a {
-  include age >= 18 and age <= 65
+  include
+    age >= 18
+    and age <= 65
   exclude
     age != 3
     and score < -3.5
@@ -133,7 +135,9 @@ test('parentheses are kept; a group that fits stays on one line', () => {
     `segment d { include not(a = 1 or b = 2) and ((c = 3)) }
 `,
     `segment d {
-  include not (a = 1 or b = 2) and ((c = 3))
+  include
+    not (a = 1 or b = 2)
+    and ((c = 3))
 }
 `,
   );
@@ -325,7 +329,9 @@ segment c { include z }
     `segment a {
   title "A"
 
-  include x and y
+  include
+    x
+    and y
   exclude z
 }
 
@@ -461,4 +467,11 @@ test('the line limit is 80 columns: 80 stays on the keyword line, 81 breaks', ()
   assert.equal(fits.length, 80);
   golden(`segment a {\n${fits}\n}\n`, `segment a {\n${fits}\n}\n`);
   golden(`segment a {\n  include a = "${'x'.repeat(65)}"\n}\n`, `segment a {\n  include\n    a = "${'x'.repeat(65)}"\n}\n`);
+});
+
+test('an exclude joined by `and` and an include joined by `or` stay on the keyword line when they fit', () => {
+  golden(
+    'segment a {\n  include x or y\n  exclude vip and b = 1\n}\n',
+    'segment a {\n  include x or y\n  exclude vip and b = 1\n}\n',
+  );
 });

@@ -72,6 +72,12 @@ function property(cur: TokenCursor, p: Property): Doc[] {
     }
     case 'include':
     case 'exclude':
+      // The top-level `and` conditions of `include` always get a line each: they are
+      // the funnel steps the editor annotates with counts, and reviewers read diffs
+      // condition by condition. Anything else shares the keyword's line when it fits.
+      if (p.kind === 'include' && p.expr.kind === 'and') {
+        return [...frag(kw, true), ...indent(STEP, [HARD, ...chainOrSingle(cur, p.expr, HARD)])];
+      }
       // One group for the keyword and the top-level operands: when it breaks, the
       // keyword stands alone and every operand gets its own line.
       return group([...frag(kw, true), ...indent(STEP, [LINE, ...chainOrSingle(cur, p.expr)])]);
@@ -79,11 +85,11 @@ function property(cur: TokenCursor, p: Property): Doc[] {
 }
 
 /** The operands of a top-level `and`/`or` separated by breakable lines, connective leading. */
-function chainOrSingle(cur: TokenCursor, e: Expr): Doc[] {
+function chainOrSingle(cur: TokenCursor, e: Expr, separator: Doc = LINE): Doc[] {
   if (e.kind !== 'and' && e.kind !== 'or') return expr(cur, e);
   const parts: Doc[] = operand(cur, e.operands[0]);
   for (let i = 1; i < e.operands.length; i++) {
-    parts.push(LINE, ...frag(cur.word(e.kind)), SPACE, ...operand(cur, e.operands[i]));
+    parts.push(separator, ...frag(cur.word(e.kind)), SPACE, ...operand(cur, e.operands[i]));
   }
   return parts;
 }
