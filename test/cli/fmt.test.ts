@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeProject, runSegments } from '../support/cli';
+import { makeProject, REPO_ROOT, runSegments } from '../support/cli';
 
 const MESSY = 'segment   s {include age>18 and city="Oslo"\n   title "T"}\n';
 
@@ -29,4 +29,9 @@ test('fmt leaves a file with a syntax error exactly as written', () => {
   const root = makeProject({ 'segments.config.json': '{}', 'a.segment': broken });
   runSegments(['fmt'], root);
   assert.equal(readFileSync(join(root, 'a.segment'), 'utf8'), broken);
+});
+
+test('the demo project is in canonical layout', () => {
+  const r = runSegments(['fmt', '--check'], join(REPO_ROOT, 'samples', 'nordic-shop'));
+  assert.equal(r.status, 0, r.stdout);
 });
