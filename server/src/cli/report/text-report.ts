@@ -18,20 +18,21 @@ export function formatTextReport(diagnostics: Diagnostic[], positions: SourcePos
     const r = positions.resolve(d);
     const file = relative(options.cwd, d.file) || d.file;
     out.push(`${paint(d.severity, `${d.severity}[${d.code}]`)}${paint('bold', `: ${d.message}`)}`);
-    out.push(`  ${paint('dim', '-->')} ${file}:${r.line}:${r.column}`);
+    // Laid out as rustc does: the gutter is as wide as the line number.
+    const gutter = r.lineText !== undefined ? String(r.line).length : 1;
+    const pad = ' '.repeat(gutter);
+    out.push(`${pad}${paint('dim', '-->')} ${file}:${r.line}:${r.column}`);
     if (r.lineText !== undefined) {
-      const gutter = String(r.line).length;
-      const pad = ' '.repeat(gutter);
       const shown = r.lineText.replace(/\t/g, ' ');
       const width = r.endLine === r.line ? Math.max(1, r.endColumn - r.column) : Math.max(1, shown.length - r.column + 1);
       out.push(`${pad} ${paint('dim', '|')}`);
       out.push(`${r.line} ${paint('dim', '|')} ${shown}`);
       out.push(`${pad} ${paint('dim', '|')} ${' '.repeat(r.column - 1)}${paint(d.severity, '^'.repeat(width))}`);
     }
-    for (const fix of d.fixes ?? []) out.push(`  ${paint('dim', '= help:')} ${fix.title}`);
+    for (const fix of d.fixes ?? []) out.push(`${pad} ${paint('dim', '= help:')} ${fix.title}`);
     for (const rel of d.related ?? []) {
       const rr = positions.resolve({ ...d, file: rel.file, span: rel.span, position: undefined });
-      out.push(`  ${paint('dim', '= note:')} ${rel.message} (${relative(options.cwd, rel.file) || rel.file}:${rr.line}:${rr.column})`);
+      out.push(`${pad} ${paint('dim', '= note:')} ${rel.message} (${relative(options.cwd, rel.file) || rel.file}:${rr.line}:${rr.column})`);
     }
     out.push('');
   }
