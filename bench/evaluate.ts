@@ -50,12 +50,10 @@ function buildStore(version: number): SampleStore {
   {
     const missing = missingMask(0.1);
     const days = new Int32Array(N);
-    const times = new Float64Array(N);
     for (let i = 0; i < N; i++) {
       days[i] = missing[i] ? 0 : AS_OF - pick(400);
-      times[i] = days[i] * 86_400_000;
     }
-    columns.set('last_seen', { name: 'last_seen', type: 'date', missing, days, times });
+    columns.set('last_seen', { name: 'last_seen', type: 'date', missing, days });
   }
   {
     const missing = missingMask(0.15);

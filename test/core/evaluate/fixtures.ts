@@ -50,14 +50,12 @@ export function makeColumn(name: string, type: ValueType, cells: Cell[]): Column
     }
     case 'date': {
       const days = new Int32Array(n);
-      const times = new Float64Array(n);
       cells.forEach((c, i) => {
         const t = isMissing(c) ? undefined : parseIsoInstant(c as string);
         if (t === undefined) return void (missing[i] = 1);
-        times[i] = t;
         days[i] = dayOfInstant(t);
       });
-      return { name, type, missing, days, times };
+      return { name, type, missing, days };
     }
     case 'list': {
       const dictionary: string[] = [];

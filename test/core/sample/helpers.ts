@@ -36,10 +36,8 @@ export function plainValue(column: Column, row: number): PlainValue {
       return column.dictionary[column.codes[row]];
     case 'list':
       return Array.from(column.itemCodes.subarray(column.offsets[row], column.offsets[row + 1]), (c) => column.dictionary[c]);
-    case 'date': {
-      const t = column.times[row];
-      return t === column.days[row] * 86_400_000 ? formatDay(column.days[row]) : new Date(t).toISOString();
-    }
+    case 'date':
+      return formatDay(column.days[row]);
   }
 }
 

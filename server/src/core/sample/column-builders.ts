@@ -261,11 +261,23 @@ export class BooleanBuilder extends ColumnBuilder {
 export class DateBuilder extends ColumnBuilder {
   readonly type = 'date' as const;
   private days = new Int32Array(this.capacity);
-  private times = new Float64Array(this.capacity);
+  /** Full instants, kept only where asked (event timestamps, which order events in time). */
+  private times: Float64Array | undefined;
+
+  constructor(name: string, declared: boolean, initialCapacity: number, keepInstants = false) {
+    super(name, declared, initialCapacity);
+    if (keepInstants) this.times = new Float64Array(this.capacity);
+  }
 
   protected resize(size: number): void {
     this.days = grown(this.days, size);
-    this.times = grown(this.times, size);
+    if (this.times) this.times = grown(this.times, size);
+  }
+
+  /** The instants (ms since epoch) of the rows so far; only for a builder made with keepInstants. */
+  instants(): Float64Array {
+    if (!this.times) throw new Error(`column ${this.name} keeps no instants`);
+    return trimmed(this.times, this.length);
   }
 
   pushBatch(batch: CsvBatch, field: number, from: number, to: number): void {
@@ -286,8 +298,8 @@ export class DateBuilder extends ColumnBuilder {
       const e = fe[fi];
       const t = parseInstantBytes(bytes, s, e);
       if (t === t) {
-        times[n] = t;
         days[n] = Math.floor(t / MS_PER_DAY);
+        if (times) times[n] = t;
         present++;
         continue;
       }
@@ -309,7 +321,7 @@ export class DateBuilder extends ColumnBuilder {
     const t = typeof value === 'string' ? parseInstantText(value) : NaN;
     this.nonEmpty++;
     if (t === t) {
-      this.times[this.length] = t;
+      if (this.times) this.times[this.length] = t;
       this.days[this.length] = Math.floor(t / MS_PER_DAY);
       this.length++;
     } else {
@@ -323,7 +335,6 @@ export class DateBuilder extends ColumnBuilder {
       name: this.name,
       type: 'date',
       days: trimmed(this.days, this.length),
-      times: trimmed(this.times, this.length),
       missing: trimmed(this.missing, this.length),
     };
   }

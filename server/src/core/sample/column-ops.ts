@@ -20,12 +20,8 @@ export function takeRows(column: Column, rows: Int32Array): Column {
     }
     case 'date': {
       const days = new Int32Array(n);
-      const times = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        days[i] = column.days[rows[i]];
-        times[i] = column.times[rows[i]];
-      }
-      return { name: column.name, type: 'date', days, times, missing };
+      for (let i = 0; i < n; i++) days[i] = column.days[rows[i]];
+      return { name: column.name, type: 'date', days, missing };
     }
     case 'string': {
       const codes = new Int32Array(n);

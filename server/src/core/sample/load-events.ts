@@ -114,7 +114,7 @@ export function loadEvents(opts: EventLoadOptions): EventLoadResult {
       new Map<string, CellSink>([
         [idColumn, (refs = new ProfileRefSink(opts.idIndex, capacity))],
         [EVENT_NAME_COLUMN, (names = new StringBuilder(EVENT_NAME_COLUMN, true, capacity))],
-        [EVENT_TIME_COLUMN, (times = new DateBuilder(EVENT_TIME_COLUMN, true, capacity))],
+        [EVENT_TIME_COLUMN, (times = new DateBuilder(EVENT_TIME_COLUMN, true, capacity, true))],
       ]),
     checkColumns: (columns) => checkEventColumns(path, idColumn, columns),
     onProgress: opts.onProgress,
@@ -187,7 +187,7 @@ export function loadEvents(opts: EventLoadOptions): EventLoadResult {
   const cursor = profileStart.slice(0, opts.profileCount);
   const order = new Int32Array(kept);
   for (let r = 0; r < n; r++) if (usable[r]) order[cursor[ref[r]]++] = r;
-  const t = timeColumn.times;
+  const t = times.instants();
   for (let p = 0; p < opts.profileCount; p++) sortByTime(order, profileStart[p], profileStart[p + 1], t);
 
   const nameCodes = new Int32Array(kept);

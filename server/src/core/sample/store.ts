@@ -37,13 +37,13 @@ export interface BooleanColumn extends ColumnBase {
 
 /**
  * Dates as whole days since 1970-01-01 (UTC). A date-time is stored as the UTC
- * calendar day it falls on; `times` keeps the full instant (ms since epoch) for
- * date-time cells and the day's midnight for plain dates.
+ * calendar day it falls on: every condition on a profile attribute compares
+ * calendar days (brief §4), so the time of day is not kept, which saves 8 bytes
+ * a row per date column.
  */
 export interface DateColumn extends ColumnBase {
   type: 'date';
   days: Int32Array;
-  times: Float64Array;
 }
 
 /**
