@@ -3,6 +3,7 @@
 // values, unique emails, numbers, booleans, dates, date-times, `;` lists),
 // with some empty cells, quoted values and non-ASCII text.
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { mulberry32 } from '../scripts/seeded-random';
 
 export const BENCH_COLUMNS = [
   'user_id', 'email', 'first_name', 'city', 'country', 'age', 'gender', 'device',
@@ -12,17 +13,7 @@ export const BENCH_COLUMNS = [
   'app_version', 'language', 'referral_source',
 ];
 
-/** mulberry32: small, fast, deterministic. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = mulberry32;
 
 const NAMES = ['Anna', 'Ola', 'Kari', 'Lars', 'Ingrid', 'Per', 'Sofie', 'Jonas', 'Maja', 'Björn', 'Åsa', 'Emil'];
 const CITIES = ['Oslo', 'Bergen', 'Stavanger', 'Trondheim', 'Göteborg', 'Stockholm', 'Malmö', 'København', 'Aarhus', 'Helsinki', '"Tromsø, Norway"'];

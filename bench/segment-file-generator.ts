@@ -4,6 +4,7 @@
 // naming the demo catalog's attributes, events and values so the checker does
 // its full work (names, types, values) rather than bailing out on unknowns.
 // Deterministic for a given seed.
+import { mulberry32 } from '../scripts/seeded-random';
 
 interface Attribute {
   name: string;
@@ -63,17 +64,7 @@ const TAGS = ['lifecycle', 'retargeting', 'email', 'sms', 'vip', 'geo', 'interes
 const WORDS = ['customers', 'who', 'bought', 'recently', 'and', 'opened', 'the', 'newsletter', 'in', 'Oslo', 'shoes', 'gets', 'offer', 'winter', 'sale'];
 const UNITS = ['days', 'weeks', 'months', 'day', 'year'];
 
-/** Small, fast, deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 export interface GeneratedFile {
   text: string;

@@ -6,6 +6,7 @@
 // giant string.
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { mulberry32 } from './seeded-random';
 
 export interface SampleOptions {
   /** Number of profiles to write. */
@@ -77,19 +78,11 @@ const DEFAULT_CHUNK_SIZE = 1 << 20;
 
 /** mulberry32: tiny, fast, and good enough for plausible demo data. */
 export class SeededRandom {
-  private state: number;
+  /** Uniform in [0, 1). */
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = mulberry32(seed);
   }
 
   /** Integer in [lo, hi], both ends included. */

@@ -13,22 +13,13 @@ import { join } from 'node:path';
 import { GOLDEN_ATTRIBUTES, GOLDEN_DIR, GOLDEN_EVENTS } from '../core/sql/golden-project';
 import { AS_OF, ID_COLUMN } from '../core/sql/fixtures';
 import { csvLine } from './csv-text';
+import { mulberry32 } from '../../scripts/seeded-random';
 
 export const GOLDEN_ABSENT_ATTRIBUTE = 'email';
 const PROFILES = 600;
 const DAY_MS = 86_400_000;
 
-/** mulberry32: a small seeded generator, so the data is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = mulberry32;
 
 const dayText = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 const asOfDay = Date.parse(AS_OF) / DAY_MS;

@@ -6,21 +6,13 @@ import assert from 'node:assert/strict';
 import { loadSample } from '../../../server/src/core/sample/load-sample';
 import { profileRows, writeTemp } from './helpers';
 import type { PlainValue } from './helpers';
+import { mulberry32 } from '../../../scripts/seeded-random';
 
 const ROWS = 20_000;
 const CITIES = ['Oslo', 'Bergen', 'Göteborg', 'Tromsø, Norway', 'say "hi"', 'two\nlines', '東京'];
 const TAGS = ['sport', 'travel', 'fashion', 'outdoor'];
 
-/** Small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = mulberry32;
 
 function expectedRows(): Record<string, PlainValue>[] {
   const rnd = random(7);

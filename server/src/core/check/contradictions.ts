@@ -13,7 +13,7 @@
 // windows (`within last`, `more than … ago`) are compared with each other using
 // the widest length a month or year can have, so a warning is only given when
 // no `asOf` could make both true.
-import type { Duration, Expr } from '../syntax/ast';
+import { isAttributeCondition, type Duration, type Expr } from '../syntax/ast';
 import type { ValueType } from '../sample/store';
 import { addToDomain, newDomain, textOrderTest, type Domain, type ValueConstraint } from './domains';
 import type { NameScope, Reporter } from './context';
@@ -153,23 +153,6 @@ interface AttributeState {
   narrowedBy: Map<string, Seen[]>;
 }
 
-function isAttributeCondition(e: Expr): e is AttributeCondition {
-  switch (e.kind) {
-    case 'compare':
-    case 'in':
-    case 'between':
-    case 'presence':
-    case 'contains':
-    case 'textMatch':
-    case 'dateCompare':
-    case 'withinLast':
-    case 'ago':
-    case 'boolean':
-      return true;
-    default:
-      return false;
-  }
-}
 
 /**
  * Checks one chain of `and`-ed conditions (already flattened) for conditions on

@@ -2,17 +2,15 @@
 // both. With a known type the message names the attribute's type; without one
 // (no catalog, unknown attribute) only what the operator itself demands is
 // checked (`before` always needs a date).
-import type { EventWindow, Expr, Literal } from '../syntax/ast';
+import type { EventWindow, Literal } from '../syntax/ast';
 import type { ValueType } from '../sample/store';
 import type { FieldInfo } from '../sample/catalog-types';
 import { replaceFix, type Reporter } from './context';
 import { describePath } from './describe';
 import { convertLiteral, expectedInWords, isRecovered, kindInWords, kindsForType, typeInWords } from './literals';
 
-export type AttributeCondition = Extract<
-  Expr,
-  { kind: 'compare' | 'in' | 'between' | 'presence' | 'contains' | 'textMatch' | 'dateCompare' | 'withinLast' | 'ago' | 'boolean' }
->;
+import type { AttributeCondition } from '../syntax/ast';
+export type { AttributeCondition };
 
 interface OperatorRule {
   /** The operator as the user wrote it, for messages. */

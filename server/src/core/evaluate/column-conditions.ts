@@ -12,37 +12,15 @@
 // row: the checker reports the mismatch as an error. Each form otherwise gets its
 // natural meaning on any column type; which forms are allowed is the checker's
 // business, not this module's.
-import type {
-  AgoExpr,
-  BetweenExpr,
-  BooleanExpr,
-  CompareExpr,
-  CompareOp,
-  ContainsExpr,
-  DateCompareExpr,
-  InExpr,
-  Literal,
-  PresenceExpr,
-  TextMatchExpr,
-  WithinLastExpr,
-} from '../syntax/ast';
+import type { CompareOp, ContainsExpr, Literal, TextMatchExpr } from '../syntax/ast';
 import { parseIsoDay, type Column, type ListColumn, type StringColumn } from '../sample/store';
 import { andBits, andNotBits, emptyBitset, fullBitset, type Bitset } from './bitset';
 import { subtractDuration } from './calendar';
 import { byteFlagBits, byteTableBits, codeTableBits, float64RangeBits, int32RangeBits, rowsWithMarkedItem } from './row-scan';
 import { compareCodePoints } from './text-order';
 
-export type AttributeCondition =
-  | CompareExpr
-  | InExpr
-  | BetweenExpr
-  | PresenceExpr
-  | ContainsExpr
-  | TextMatchExpr
-  | DateCompareExpr
-  | WithinLastExpr
-  | AgoExpr
-  | BooleanExpr;
+import type { AttributeCondition } from '../syntax/ast';
+export type { AttributeCondition };
 
 /** The rows of a table for which `expr` holds; `column` is undefined when the table has no such column. */
 export function evaluateAttributeCondition(

@@ -247,8 +247,13 @@ export interface SegmentFile {
   span: Span;
 }
 
-/** The attribute path a condition tests, or undefined for `did`, `segment`, combinators. */
-export function conditionAttribute(expr: Expr): Path | undefined {
+/** A condition on one attribute (not `did`, `segment`, or a combinator). */
+export type AttributeCondition = Extract<
+  Expr,
+  { kind: 'compare' | 'in' | 'between' | 'presence' | 'contains' | 'textMatch' | 'dateCompare' | 'withinLast' | 'ago' | 'boolean' }
+>;
+
+export function isAttributeCondition(expr: Expr): expr is AttributeCondition {
   switch (expr.kind) {
     case 'compare':
     case 'in':
@@ -260,10 +265,15 @@ export function conditionAttribute(expr: Expr): Path | undefined {
     case 'withinLast':
     case 'ago':
     case 'boolean':
-      return expr.attribute;
+      return true;
     default:
-      return undefined;
+      return false;
   }
+}
+
+/** The attribute path a condition tests, or undefined for `did`, `segment`, combinators. */
+export function conditionAttribute(expr: Expr): Path | undefined {
+  return isAttributeCondition(expr) ? expr.attribute : undefined;
 }
 
 /** Direct sub-expressions of an expression (not descending into `did … where`). */
