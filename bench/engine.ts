@@ -12,20 +12,19 @@
 // kind), so neither engine pays for the other's memory or garbage. The script
 // bundles itself with esbuild first and the children run the bundle: tsx routes
 // every cross-module call through export getters, which would skew the timings.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ValueType } from '../server/src/core/sample/store';
 import type { Catalog, FieldInfo, EventInfo } from '../server/src/core/sample/catalog-types';
 import type { SegmentDecl } from '../server/src/core/syntax/ast';
+import { SAMPLE_AS_OF, SAMPLE_ID_COLUMN, sampleFiles, type SampleFiles } from './sample-files';
 
 // ---------------------------------------------------------------- parameters
 
-const AS_OF = '2026-11-01';
-const SEED = 42;
-const ID = 'user_id';
+const AS_OF = SAMPLE_AS_OF;
+const ID = SAMPLE_ID_COLUMN;
 const MB = 1024 * 1024;
 
 /**
@@ -399,33 +398,6 @@ async function child(kind: string, profiles: string, events: string): Promise<vo
 }
 
 // ---------------------------------------------------------------- parent
-
-interface SampleFiles {
-  profiles: string;
-  events: string;
-  eventCount: number;
-}
-
-async function sampleFiles(profileCount: number): Promise<SampleFiles> {
-  const dir = join(tmpdir(), 'segments-bench', `sample-${profileCount}-seed${SEED}-${AS_OF}`);
-  const profiles = join(dir, 'profiles.csv');
-  const events = join(dir, 'events.csv');
-  const done = join(dir, 'done.json');
-  const params = { profileCount, seed: SEED, asOf: AS_OF };
-  if (existsSync(done)) {
-    const saved = JSON.parse(readFileSync(done, 'utf8'));
-    if (JSON.stringify(saved.params) === JSON.stringify(params) && existsSync(profiles) && existsSync(events)) {
-      return { profiles, events, eventCount: saved.events };
-    }
-  }
-  mkdirSync(dir, { recursive: true });
-  console.log(`generating ${profileCount.toLocaleString('en-US')} profiles into ${dir} …`);
-  const { generateSample } = await import('../scripts/sample-generator');
-  const summary = generateSample({ ...params, profilesFile: profiles, eventsFile: events });
-  // Written last: a run cut short leaves no done.json, so the files are rebuilt.
-  writeFileSync(done, JSON.stringify({ params, events: summary.events }));
-  return { profiles, events, eventCount: summary.events };
-}
 
 function bundleSelf(): string {
   const here = fileURLToPath(import.meta.url);
