@@ -37,8 +37,9 @@ function buildStore(version: number): SampleStore {
   {
     const missing = missingMask(0.05);
     const dictionary = Array.from({ length: 50 }, (_, k) => `city${k}`);
-    const codes = new Int32Array(N);
-    for (let i = 0; i < N; i++) codes[i] = missing[i] ? -1 : pick(50);
+    // As the loader stores them: one byte per code for a dictionary this small.
+    const codes = new Uint8Array(N);
+    for (let i = 0; i < N; i++) codes[i] = missing[i] ? 0 : pick(50);
     columns.set('city', { name: 'city', type: 'string', missing, codes, dictionary });
   }
   {
@@ -64,13 +65,13 @@ function buildStore(version: number): SampleStore {
       if (!missing[i]) for (let k = pick(4); k > 0; k--) items.push(pick(dictionary.length));
       offsets[i + 1] = items.length;
     }
-    columns.set('interests', { name: 'interests', type: 'list', missing, offsets, itemCodes: Int32Array.from(items), dictionary });
+    columns.set('interests', { name: 'interests', type: 'list', missing, offsets, itemCodes: Uint8Array.from(items), dictionary });
   }
 
   const profileStart = new Int32Array(N + 1);
   for (let p = 0; p < N; p++) profileStart[p + 1] = profileStart[p] + pick(7);
   const count = profileStart[N];
-  const nameCodes = new Int32Array(count);
+  const nameCodes = new Uint8Array(count);
   const days = new Int32Array(count);
   const times = new Float64Array(count);
   const amountMissing = new Uint8Array(count);

@@ -36,7 +36,7 @@ export function makeColumn(name: string, type: ValueType, cells: Cell[]): Column
     case 'string': {
       const dictionary: string[] = [];
       const index = new Map<string, number>();
-      const codes = new Int32Array(n).fill(-1);
+      const codes = new Int32Array(n); // a missing row keeps code 0, as the loaders leave it
       cells.forEach((c, i) => {
         if (isMissing(c)) return void (missing[i] = 1);
         const text = c as string;

@@ -256,8 +256,9 @@ function listContains(column: ListColumn, mode: ContainsExpr['mode'], texts: str
   const { offsets, itemCodes, dictionary } = column;
   const codes = [...new Set(texts)].map((t) => dictionary.indexOf(t));
   const rowsWithAny = (wanted: number[]) => {
+    // One spare slot keeps code 0 in bounds for an empty dictionary.
     const table = new Uint8Array(dictionary.length + 1);
-    for (const c of wanted) if (c >= 0) table[c + 1] = 1;
+    for (const c of wanted) if (c >= 0) table[c] = 1;
     return rowsWithMarkedItem(offsets, codeTableBits(itemCodes, table, itemCodes.length), size);
   };
   let bits: Bitset;
@@ -280,7 +281,7 @@ function textMatch(column: Column, op: TextMatchExpr['op'], lit: Literal, size: 
 
 /**
  * Rows of a string column whose value passes `test`, which runs once per distinct
- * value, not once per row. Missing rows (code -1) never match.
+ * value, not once per row. Missing rows never match.
  */
 function dictionaryBits(
   column: StringColumn,
@@ -288,8 +289,9 @@ function dictionaryBits(
   test: (text: string, code: number) => boolean,
 ): Bitset {
   const { dictionary } = column;
+  // One spare slot keeps code 0 (a missing row's) in bounds for an empty dictionary.
   const table = new Uint8Array(dictionary.length + 1);
-  for (let c = 0; c < dictionary.length; c++) if (test(dictionary[c], c)) table[c + 1] = 1;
-  // Missing rows hold code -1 by contract; AND with present rows anyway in case a loader left a stale code.
+  for (let c = 0; c < dictionary.length; c++) if (test(dictionary[c], c)) table[c] = 1;
+  // Missing rows hold code 0, which may be marked: only present rows count.
   return andNotBits(codeTableBits(column.codes, table, size), missingBits(column, size));
 }

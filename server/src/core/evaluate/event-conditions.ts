@@ -88,7 +88,7 @@ function eventsNamed(name: string, events: EventTable): Bitset {
   if (!bits) {
     const table = new Uint8Array(events.eventNames.length + 1);
     events.eventNames.forEach((eventName, code) => {
-      if (eventName === name) table[code + 1] = 1;
+      if (eventName === name) table[code] = 1;
     });
     bits = codeTableBits(events.nameCodes, table, events.count);
     byName.set(name, bits);

@@ -3,20 +3,54 @@
 // each to a tight loop (a million rows in one to two milliseconds). Tests are
 // written as `+(a >= b)` rather than `if`: on real data the outcome is random,
 // and a branch the CPU cannot predict costs several times the loop body.
+import type { CodeArray } from '../sample/store';
 import { countInRange, wordCount, type Bitset } from './bitset';
 
 /**
- * Rows whose code is marked in `table`. `table` is indexed by code + 1, so the
- * missing code -1 reads `table[0]`, which callers leave 0.
+ * Rows whose code is marked in `table` (indexed by code). A missing row holds
+ * code 0 and so reads `table[0]`: callers mask missing rows out afterwards.
+ * One loop per code width, so each stays monomorphic.
  */
-export function codeTableBits(codes: Int32Array, table: Uint8Array, size: number): Bitset {
+export function codeTableBits(codes: CodeArray, table: Uint8Array, size: number): Bitset {
+  if (codes instanceof Uint8Array) return uint8CodeTableBits(codes, table, size);
+  if (codes instanceof Uint16Array) return uint16CodeTableBits(codes, table, size);
+  return int32CodeTableBits(codes, table, size);
+}
+
+function uint8CodeTableBits(codes: Uint8Array, table: Uint8Array, size: number): Bitset {
   const words = wordCount(size);
   const out = new Uint32Array(words);
   for (let w = 0; w < words; w++) {
     const base = w << 5;
     const end = Math.min(32, size - base);
     let word = 0;
-    for (let b = 0; b < end; b++) word |= table[codes[base + b] + 1] << b;
+    for (let b = 0; b < end; b++) word |= table[codes[base + b]] << b;
+    out[w] = word;
+  }
+  return out;
+}
+
+function uint16CodeTableBits(codes: Uint16Array, table: Uint8Array, size: number): Bitset {
+  const words = wordCount(size);
+  const out = new Uint32Array(words);
+  for (let w = 0; w < words; w++) {
+    const base = w << 5;
+    const end = Math.min(32, size - base);
+    let word = 0;
+    for (let b = 0; b < end; b++) word |= table[codes[base + b]] << b;
+    out[w] = word;
+  }
+  return out;
+}
+
+function int32CodeTableBits(codes: Int32Array, table: Uint8Array, size: number): Bitset {
+  const words = wordCount(size);
+  const out = new Uint32Array(words);
+  for (let w = 0; w < words; w++) {
+    const base = w << 5;
+    const end = Math.min(32, size - base);
+    let word = 0;
+    for (let b = 0; b < end; b++) word |= table[codes[base + b]] << b;
     out[w] = word;
   }
   return out;

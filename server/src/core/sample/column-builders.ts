@@ -2,7 +2,8 @@
 // batch at a time (one column per call, so each inner loop stays monomorphic
 // and reads bytes in place) or one JSON value at a time. A cell that does not
 // fit the column's type becomes missing and is logged for a warning.
-import type { BooleanColumn, Column, DateColumn, ListColumn, NumberColumn, StringColumn, ValueType } from './store';
+import type { BooleanColumn, CodeArray, Column, DateColumn, ListColumn, NumberColumn, StringColumn, ValueType } from './store';
+import { codeLimit, widenedFor } from './code-array';
 import type { CsvBatch } from './csv';
 import { decodeField } from './csv';
 import { ByteDictionary } from './dictionary';
@@ -50,18 +51,31 @@ export const EXPECTED_VALUE: Record<ValueType, string> = {
   list: 'is not a list',
 };
 
-function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, size: number): T {
+function grown<T extends CodeArray | Float64Array>(a: T, size: number): T {
   const b = new (a.constructor as new (n: number) => T)(size);
   b.set(a.subarray(0, Math.min(a.length, size)));
   return b;
 }
 
-/** The first `length` items, copied when the spare room is worth giving back. */
-function trimmed<T extends Int32Array | Float64Array | Uint8Array>(a: T, length: number): T {
+/**
+ * The first `length` items in an array that owns its whole buffer: a view on a
+ * larger buffer would keep the spare room alive and could not be transferred to
+ * another thread without copying all of it. A view when `asView` (the caller
+ * copies out the rows it keeps).
+ */
+function trimmed<T extends CodeArray | Float64Array>(a: T, length: number, asView = false): T {
   if (a.length === length) return a;
-  // The row estimate overshoots by a few percent: keep that; give back what growth by 1.5 left.
-  if (a.length - length > 1024 && a.length > length * 1.1) return a.slice(0, length) as T;
-  return a.subarray(0, length) as T;
+  return (asView ? a.subarray(0, length) : a.slice(0, length)) as T;
+}
+
+const NO_BYTES = new Uint8Array(0);
+const NO_INT32 = new Int32Array(0);
+const NO_FLOAT64 = new Float64Array(0);
+
+function daysOfInstants(times: Float64Array, length: number): Int32Array {
+  const days = new Int32Array(length);
+  for (let i = 0; i < length; i++) days[i] = Math.floor(times[i] / MS_PER_DAY);
+  return days;
 }
 
 function cellText(value: JsonCell): string {
@@ -111,7 +125,18 @@ export abstract class ColumnBuilder {
     while (this.length < rows) this.pushMissingRow();
   }
 
-  abstract finish(): Column;
+  /**
+   * The finished column. The builder then lets go of its arrays (it is spent),
+   * so the spare room of each column can be reclaimed while the next finishes.
+   * With `asViews`, arrays may be views on the builder's (longer) arrays: for a
+   * caller that copies out the rows it keeps anyway.
+   */
+  abstract finish(asViews?: boolean): Column;
+
+  protected releaseMissing(): void {
+    this.missing = NO_BYTES;
+    this.capacity = 0;
+  }
 
   protected abstract resize(size: number): void;
 
@@ -185,13 +210,16 @@ export class NumberBuilder extends ColumnBuilder {
     }
   }
 
-  finish(): NumberColumn {
-    return {
+  finish(asViews = false): NumberColumn {
+    const column: NumberColumn = {
       name: this.name,
       type: 'number',
-      values: trimmed(this.values, this.length),
-      missing: trimmed(this.missing, this.length),
+      values: trimmed(this.values, this.length, asViews),
+      missing: trimmed(this.missing, this.length, asViews),
     };
+    this.values = NO_FLOAT64;
+    this.releaseMissing();
+    return column;
   }
 }
 
@@ -248,36 +276,52 @@ export class BooleanBuilder extends ColumnBuilder {
     }
   }
 
-  finish(): BooleanColumn {
-    return {
+  finish(asViews = false): BooleanColumn {
+    const column: BooleanColumn = {
       name: this.name,
       type: 'boolean',
-      values: trimmed(this.values, this.length),
-      missing: trimmed(this.missing, this.length),
+      values: trimmed(this.values, this.length, asViews),
+      missing: trimmed(this.missing, this.length, asViews),
     };
+    this.values = NO_BYTES;
+    this.releaseMissing();
+    return column;
   }
 }
 
 export class DateBuilder extends ColumnBuilder {
   readonly type = 'date' as const;
-  private days = new Int32Array(this.capacity);
+  /** Days of the rows; left empty while instants are kept (the days follow from them). */
+  private days: Int32Array;
   /** Full instants, kept only where asked (event timestamps, which order events in time). */
   private times: Float64Array | undefined;
 
   constructor(name: string, declared: boolean, initialCapacity: number, keepInstants = false) {
     super(name, declared, initialCapacity);
-    if (keepInstants) this.times = new Float64Array(this.capacity);
+    if (keepInstants) {
+      this.times = new Float64Array(this.capacity);
+      this.days = new Int32Array(0);
+    } else this.days = new Int32Array(this.capacity);
   }
 
   protected resize(size: number): void {
-    this.days = grown(this.days, size);
     if (this.times) this.times = grown(this.times, size);
+    else this.days = grown(this.days, size);
   }
 
-  /** The instants (ms since epoch) of the rows so far; only for a builder made with keepInstants. */
+  /**
+   * The instants (ms since epoch) of the rows so far, as a view on the builder's
+   * own array (no copy: the events loader reads them once, then drops the builder).
+   * Only for a builder made with keepInstants.
+   */
   instants(): Float64Array {
     if (!this.times) throw new Error(`column ${this.name} keeps no instants`);
-    return trimmed(this.times, this.length);
+    return this.times.subarray(0, this.length);
+  }
+
+  /** The missing mask of the rows so far, as a view (no copy), for a loader that reads it once. */
+  missingRows(): Uint8Array {
+    return this.missing.subarray(0, this.length);
   }
 
   pushBatch(batch: CsvBatch, field: number, from: number, to: number): void {
@@ -298,8 +342,8 @@ export class DateBuilder extends ColumnBuilder {
       const e = fe[fi];
       const t = parseInstantBytes(bytes, s, e);
       if (t === t) {
-        days[n] = Math.floor(t / MS_PER_DAY);
         if (times) times[n] = t;
+        else days[n] = Math.floor(t / MS_PER_DAY);
         present++;
         continue;
       }
@@ -322,7 +366,7 @@ export class DateBuilder extends ColumnBuilder {
     this.nonEmpty++;
     if (t === t) {
       if (this.times) this.times[this.length] = t;
-      this.days[this.length] = Math.floor(t / MS_PER_DAY);
+      else this.days[this.length] = Math.floor(t / MS_PER_DAY);
       this.length++;
     } else {
       this.noteBadJson(line, value);
@@ -330,34 +374,48 @@ export class DateBuilder extends ColumnBuilder {
     }
   }
 
-  finish(): DateColumn {
-    return {
+  finish(asViews = false): DateColumn {
+    const column: DateColumn = {
       name: this.name,
       type: 'date',
-      days: trimmed(this.days, this.length),
-      missing: trimmed(this.missing, this.length),
+      days: this.times ? daysOfInstants(this.times, this.length) : trimmed(this.days, this.length, asViews),
+      missing: trimmed(this.missing, this.length, asViews),
     };
+    this.days = NO_INT32;
+    this.times = undefined;
+    this.releaseMissing();
+    return column;
   }
 }
 
 export class StringBuilder extends ColumnBuilder {
   readonly type = 'string' as const;
   readonly dictionary = new ByteDictionary();
-  private codes = new Int32Array(this.capacity);
+  /** Bytes until the dictionary outgrows them (see widen). */
+  private codes: CodeArray = new Uint8Array(this.capacity);
+  private codeLimit = codeLimit(this.codes);
 
   protected resize(size: number): void {
     this.codes = grown(this.codes, size);
   }
 
+  /** Copies the codes into an array wide enough for `code`; returns it. */
+  private widen(code: number): CodeArray {
+    this.codes = widenedFor(this.codes, code);
+    this.codeLimit = codeLimit(this.codes);
+    return this.codes;
+  }
+
   protected override pushMissingRow(): void {
-    this.codes[this.length] = -1;
+    this.codes[this.length] = 0;
     super.pushMissingRow();
   }
 
   pushBatch(batch: CsvBatch, field: number, from: number, to: number): void {
     this.reserve(to - from);
     const { bytes, recordFields: rf, fieldStart: fs, fieldEnd: fe } = batch;
-    const codes = this.codes;
+    let codes = this.codes;
+    let limit = this.codeLimit;
     const missing = this.missing;
     const dictionary = this.dictionary;
     let n = this.length;
@@ -366,10 +424,15 @@ export class StringBuilder extends ColumnBuilder {
       const fi = rf[r] + field;
       if (fi >= rf[r + 1] || fs[fi] === fe[fi]) {
         missing[n] = 1;
-        codes[n] = -1;
+        codes[n] = 0;
         continue;
       }
-      codes[n] = dictionary.codeOfBytes(bytes, fs[fi], fe[fi]);
+      const code = dictionary.codeOfBytes(bytes, fs[fi], fe[fi]);
+      if (code >= limit) {
+        codes = this.widen(code);
+        limit = this.codeLimit;
+      }
+      codes[n] = code;
       present++;
     }
     this.length = n;
@@ -388,22 +451,22 @@ export class StringBuilder extends ColumnBuilder {
       this.pushMissingRow();
       return;
     }
-    this.codes[this.length++] = this.dictionary.codeOfString(typeof value === 'string' ? value : String(value));
+    const code = this.dictionary.codeOfString(typeof value === 'string' ? value : String(value));
+    if (code >= this.codeLimit) this.widen(code);
+    this.codes[this.length++] = code;
   }
 
-  /** The code of row i (-1 when missing); used by loaders that read a key column this way. */
-  codeAt(row: number): number {
-    return this.codes[row];
-  }
-
-  finish(): StringColumn {
-    return {
+  finish(asViews = false): StringColumn {
+    const column: StringColumn = {
       name: this.name,
       type: 'string',
-      codes: trimmed(this.codes, this.length),
+      codes: trimmed(this.codes, this.length, asViews),
       dictionary: this.dictionary.values,
-      missing: trimmed(this.missing, this.length),
+      missing: trimmed(this.missing, this.length, asViews),
     };
+    this.codes = NO_BYTES;
+    this.releaseMissing();
+    return column;
   }
 }
 
@@ -412,11 +475,25 @@ export class ListBuilder extends ColumnBuilder {
   readonly type = 'list' as const;
   readonly dictionary = new ByteDictionary();
   private offsets = new Int32Array(this.capacity + 1);
-  private items = new Int32Array(Math.max(16, this.capacity));
+  /** Bytes until the dictionary outgrows them (see widenItems). */
+  private items: CodeArray = new Uint8Array(Math.max(16, this.capacity));
+  private itemLimit = codeLimit(this.items);
   private itemCount = 0;
 
   protected resize(size: number): void {
     this.offsets = grown(this.offsets, size + 1);
+  }
+
+  /** Copies the items into an array wide enough for `code`; returns it. */
+  private widenItems(code: number): CodeArray {
+    this.items = widenedFor(this.items, code);
+    this.itemLimit = codeLimit(this.items);
+    return this.items;
+  }
+
+  private pushItem(code: number): void {
+    if (code >= this.itemLimit) this.widenItems(code);
+    this.items[this.itemCount++] = code;
   }
 
   private reserveItems(extra: number): void {
@@ -445,7 +522,8 @@ export class ListBuilder extends ColumnBuilder {
         const e = fe[fi];
         // At most one item per byte or so; reserving the field length keeps the loop check-free.
         this.reserveItems(e - s + 1);
-        const items = this.items;
+        let items = this.items;
+        let limit = this.itemLimit;
         let k = this.itemCount;
         let a = s;
         while (a <= e) {
@@ -455,7 +533,14 @@ export class ListBuilder extends ColumnBuilder {
           let ie = z;
           while (is < ie && (bytes[is] === SPACE || bytes[is] === TAB)) is++;
           while (ie > is && (bytes[ie - 1] === SPACE || bytes[ie - 1] === TAB)) ie--;
-          if (ie > is) items[k++] = dictionary.codeOfBytes(bytes, is, ie);
+          if (ie > is) {
+            const code = dictionary.codeOfBytes(bytes, is, ie);
+            if (code >= limit) {
+              items = this.widenItems(code);
+              limit = this.itemLimit;
+            }
+            items[k++] = code;
+          }
           a = z + 1;
         }
         this.itemCount = k;
@@ -473,7 +558,7 @@ export class ListBuilder extends ColumnBuilder {
     const before = this.itemCount;
     if (Array.isArray(value)) {
       this.reserveItems(value.length);
-      for (const item of value) if (item !== '') this.items[this.itemCount++] = this.dictionary.codeOfString(item);
+      for (const item of value) if (item !== '') this.pushItem(this.dictionary.codeOfString(item));
       // A JSON `[]` counts as missing, like an empty CSV cell: SQL engines cannot all tell an
       // empty array from NULL (BigQuery stores no NULL arrays), and every engine must agree.
       if (this.itemCount === before) {
@@ -489,7 +574,7 @@ export class ListBuilder extends ColumnBuilder {
     this.reserveItems(parts.length);
     for (const part of parts) {
       const item = part.trim();
-      if (item !== '') this.items[this.itemCount++] = this.dictionary.codeOfString(item);
+      if (item !== '') this.pushItem(this.dictionary.codeOfString(item));
     }
     if (this.itemCount === before) {
       this.pushMissingRow();
@@ -500,15 +585,19 @@ export class ListBuilder extends ColumnBuilder {
     this.nonEmpty++;
   }
 
-  finish(): ListColumn {
-    return {
+  finish(asViews = false): ListColumn {
+    const column: ListColumn = {
       name: this.name,
       type: 'list',
-      offsets: trimmed(this.offsets, this.length + 1),
-      itemCodes: trimmed(this.items, this.itemCount),
+      offsets: trimmed(this.offsets, this.length + 1, asViews),
+      itemCodes: trimmed(this.items, this.itemCount, asViews),
       dictionary: this.dictionary.values,
-      missing: trimmed(this.missing, this.length),
+      missing: trimmed(this.missing, this.length, asViews),
     };
+    this.offsets = NO_INT32;
+    this.items = NO_BYTES;
+    this.releaseMissing();
+    return column;
   }
 }
 

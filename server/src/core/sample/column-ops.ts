@@ -2,6 +2,7 @@
 // order. Used to drop unusable rows (profiles without an id) and to put events
 // in profile-then-time order.
 import type { Column } from './store';
+import { codeArrayLike } from './code-array';
 
 export function takeRows(column: Column, rows: Int32Array): Column {
   const n = rows.length;
@@ -24,7 +25,7 @@ export function takeRows(column: Column, rows: Int32Array): Column {
       return { name: column.name, type: 'date', days, missing };
     }
     case 'string': {
-      const codes = new Int32Array(n);
+      const codes = codeArrayLike(column.codes, n);
       for (let i = 0; i < n; i++) codes[i] = column.codes[rows[i]];
       return { name: column.name, type: 'string', codes, dictionary: column.dictionary, missing };
     }
@@ -36,7 +37,7 @@ export function takeRows(column: Column, rows: Int32Array): Column {
         total += column.offsets[r + 1] - column.offsets[r];
         offsets[i + 1] = total;
       }
-      const itemCodes = new Int32Array(total);
+      const itemCodes = codeArrayLike(column.itemCodes, total);
       for (let i = 0; i < n; i++) {
         const r = rows[i];
         itemCodes.set(column.itemCodes.subarray(column.offsets[r], column.offsets[r + 1]), offsets[i]);

@@ -17,8 +17,8 @@ export function columnStats(column: Column, rows?: Int32Array): FieldStats {
     case 'string': {
       const counts = new Int32Array(column.dictionary.length);
       for (let i = 0; i < n; i++) {
-        const code = column.codes[at(i)];
-        if (code >= 0) counts[code]++;
+        const r = at(i);
+        if (!column.missing[r]) counts[column.codes[r]]++;
       }
       Object.assign(stats, topValues(counts, column.dictionary));
       break;

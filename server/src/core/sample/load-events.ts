@@ -7,7 +7,7 @@
 // dropped with a warning.
 import type { Diagnostic } from '../diagnostics';
 import type { SchemaDocument } from '../project/schema-types';
-import type { EventTable, ValueType } from './store';
+import type { CodeArray, Column, EventTable, ValueType } from './store';
 import type { CsvBatch } from './csv';
 import type { ProfileIdIndex } from './load-profiles';
 import type { JsonCell } from './jsonl';
@@ -15,6 +15,7 @@ import type { CellSink } from './read-table';
 import { readTable } from './read-table';
 import { DateBuilder, StringBuilder } from './column-builders';
 import { takeRows } from './column-ops';
+import { codeArrayFor } from './code-array';
 import { CappedReport, dataDiagnostic, formatCount, nameList, plural } from './data-diagnostics';
 
 export const EVENT_NAME_COLUMN = 'event';
@@ -38,6 +39,7 @@ export interface EventLoadResult {
   size: number;
 }
 
+const MS_PER_DAY = 86_400_000;
 const NO_ID = -2;
 const UNKNOWN_ID = -1;
 
@@ -98,7 +100,66 @@ function declaredPropertyTypes(schema: SchemaDocument | undefined): Map<string, 
   return types;
 }
 
+/**
+ * The rows as read, in file order. Each field is dropped (set to undefined) as
+ * soon as its last reader is done, so the file-order and the sorted copies of
+ * the big columns never all live at once: that overlap is the peak of a load.
+ */
+interface FileOrderRows {
+  count: number;
+  /** 1-based line of each row. */
+  lines?: Int32Array;
+  /** Profile row of each event (NO_ID, UNKNOWN_ID when none). */
+  refs?: Int32Array;
+  nameCodes?: CodeArray;
+  nameMissing?: Uint8Array;
+  eventNames: string[];
+  /** Instants, ms since epoch (a view on the builder's array). */
+  instants?: Float64Array;
+  timeMissing?: Uint8Array;
+  badTimeText: Map<number, string>;
+  /** 1 where the event is kept. */
+  usable?: Uint8Array;
+  properties: (Column | undefined)[];
+}
+
 export function loadEvents(opts: EventLoadOptions): EventLoadResult {
+  const read = readEventRows(opts);
+  if (!read.rows) return { diagnostics: read.diagnostics, size: read.size };
+  const { rows, diagnostics } = read;
+  const { perProfile, kept, orphans } = selectUsableRows(rows, opts, diagnostics);
+
+  // Counting sort by profile (stable, so file order is kept), then by time within each profile.
+  const profileStart = new Int32Array(opts.profileCount + 1);
+  for (let p = 0; p < opts.profileCount; p++) profileStart[p + 1] = profileStart[p] + perProfile[p + 1];
+  const order = groupByProfile(rows, profileStart, kept);
+  sortWithinProfiles(order, profileStart, rows.instants!);
+
+  // One column at a time, each file-order column dropped once its sorted copy exists.
+  const nameCodes = sortedNameCodes(rows, order);
+  const times = sortedInstants(rows, order);
+  const days = daysOf(times);
+  const properties = new Map<string, Column>();
+  for (let i = 0; i < rows.properties.length; i++) {
+    const column = rows.properties[i]!;
+    rows.properties[i] = undefined;
+    properties.set(column.name, takeRows(column, order));
+  }
+  const table: EventTable = {
+    count: kept,
+    profileStart,
+    nameCodes,
+    eventNames: rows.eventNames,
+    days,
+    times,
+    properties,
+    orphanCount: orphans,
+  };
+  return { table, diagnostics, size: read.size };
+}
+
+/** Reads the file; the key columns come back as plain arrays, the builders are left behind. */
+function readEventRows(opts: EventLoadOptions): { rows?: FileOrderRows; diagnostics: Diagnostic[]; size: number } {
   const { path, idColumn } = opts;
   const declared = declaredPropertyTypes(opts.schema);
   let refs: ProfileRefSink | undefined;
@@ -117,20 +178,40 @@ export function loadEvents(opts: EventLoadOptions): EventLoadResult {
         [EVENT_TIME_COLUMN, (times = new DateBuilder(EVENT_TIME_COLUMN, true, capacity, true))],
       ]),
     checkColumns: (columns) => checkEventColumns(path, idColumn, columns),
+    copiesRows: true,
     onProgress: opts.onProgress,
     chunkSize: opts.chunkSize,
   });
-  const diagnostics = read.diagnostics;
-  if (!read.ok || !refs || !names || !times) return { diagnostics, size: read.size };
+  if (!read.ok || !refs || !names || !times) return { diagnostics: read.diagnostics, size: read.size };
+  const nameColumn = names.finish(true);
+  const rows: FileOrderRows = {
+    count: read.rowCount,
+    lines: read.rowLines,
+    refs: refs.refs,
+    nameCodes: nameColumn.codes,
+    nameMissing: nameColumn.missing,
+    eventNames: nameColumn.dictionary,
+    instants: times.instants(),
+    timeMissing: times.missingRows(),
+    badTimeText: new Map(times.bad.samples.map((s) => [s.line, s.text])),
+    properties: read.columns,
+  };
+  return { rows, diagnostics: read.diagnostics, size: read.size };
+}
 
-  const n = read.rowCount;
-  const lines = read.rowLines;
-  const ref = refs.refs;
-  const nameColumn = names.finish();
-  const timeColumn = times.finish();
-  const badTimeText = new Map(times.bad.samples.map((s) => [s.line, s.text]));
-
-  // Which rows are usable, and how many per profile.
+/** Marks the usable rows (and reports the others); counts the kept events per profile (at index p + 1). */
+function selectUsableRows(
+  rows: FileOrderRows,
+  opts: EventLoadOptions,
+  diagnostics: Diagnostic[],
+): { perProfile: Int32Array; kept: number; orphans: number } {
+  const { path, idColumn } = opts;
+  const n = rows.count;
+  const lines = rows.lines!;
+  const ref = rows.refs!;
+  const nameMissing = rows.nameMissing!;
+  const timeMissing = rows.timeMissing!;
+  const badTimeText = rows.badTimeText;
   const usable = new Uint8Array(n);
   const perProfile = new Int32Array(opts.profileCount + 1);
   const noId = new CappedReport();
@@ -142,8 +223,8 @@ export function loadEvents(opts: EventLoadOptions): EventLoadResult {
   for (let r = 0; r < n; r++) {
     const line = lines[r];
     if (ref[r] === NO_ID) noId.add(line, () => `Line ${line} has no \`${idColumn}\`; the event is skipped.`);
-    else if (nameColumn.missing[r]) noName.add(line, () => `Line ${line} has no \`${EVENT_NAME_COLUMN}\` name; the event is skipped.`);
-    else if (timeColumn.missing[r]) {
+    else if (nameMissing[r]) noName.add(line, () => `Line ${line} has no \`${EVENT_NAME_COLUMN}\` name; the event is skipped.`);
+    else if (timeMissing[r]) {
       badTime.add(line, () => {
         const text = badTimeText.get(line);
         return text === undefined
@@ -159,6 +240,10 @@ export function loadEvents(opts: EventLoadOptions): EventLoadResult {
       kept++;
     }
   }
+  rows.usable = usable;
+  rows.lines = undefined;
+  rows.nameMissing = undefined;
+  rows.timeMissing = undefined;
   noId.emit(path, 'warning', 'events-missing-id', (more, first) => `${plural(more, 'more event', 'more events')} (the first on line ${first}) have no \`${idColumn}\` and are skipped.`, diagnostics);
   noName.emit(path, 'warning', 'events-missing-name', (more, first) => `${plural(more, 'more event', 'more events')} (the first on line ${first}) have no \`${EVENT_NAME_COLUMN}\` name and are skipped.`, diagnostics);
   badTime.emit(
@@ -180,36 +265,45 @@ export function loadEvents(opts: EventLoadOptions): EventLoadResult {
       ),
     );
   }
+  return { perProfile, kept, orphans };
+}
 
-  // Counting sort by profile (stable, so file order is kept), then by time within each profile.
-  const profileStart = new Int32Array(opts.profileCount + 1);
-  for (let p = 0; p < opts.profileCount; p++) profileStart[p + 1] = profileStart[p] + perProfile[p + 1];
-  const cursor = profileStart.slice(0, opts.profileCount);
+/** The usable rows grouped by profile, file order within each; drops the profile refs. */
+function groupByProfile(rows: FileOrderRows, profileStart: Int32Array, kept: number): Int32Array {
+  const ref = rows.refs!;
+  const usable = rows.usable!;
+  const cursor = profileStart.slice(0, profileStart.length - 1);
   const order = new Int32Array(kept);
-  for (let r = 0; r < n; r++) if (usable[r]) order[cursor[ref[r]]++] = r;
-  const t = times.instants();
-  for (let p = 0; p < opts.profileCount; p++) sortByTime(order, profileStart[p], profileStart[p + 1], t);
+  for (let r = 0; r < rows.count; r++) if (usable[r]) order[cursor[ref[r]]++] = r;
+  rows.refs = undefined;
+  rows.usable = undefined;
+  return order;
+}
 
-  const nameCodes = new Int32Array(kept);
-  const days = new Int32Array(kept);
-  const instants = new Float64Array(kept);
-  for (let i = 0; i < kept; i++) {
-    const r = order[i];
-    nameCodes[i] = nameColumn.codes[r];
-    days[i] = timeColumn.days[r];
-    instants[i] = t[r];
-  }
-  const table: EventTable = {
-    count: kept,
-    profileStart,
-    nameCodes,
-    eventNames: nameColumn.dictionary,
-    days,
-    times: instants,
-    properties: new Map(read.columns.map((c) => [c.name, takeRows(c, order)])),
-    orphanCount: orphans,
-  };
-  return { table, diagnostics, size: read.size };
+function sortedNameCodes(rows: FileOrderRows, order: Int32Array): CodeArray {
+  const codes = rows.nameCodes!;
+  const out = codeArrayFor(rows.eventNames.length, order.length);
+  for (let i = 0; i < order.length; i++) out[i] = codes[order[i]];
+  rows.nameCodes = undefined;
+  return out;
+}
+
+function sortedInstants(rows: FileOrderRows, order: Int32Array): Float64Array {
+  const t = rows.instants!;
+  const out = new Float64Array(order.length);
+  for (let i = 0; i < order.length; i++) out[i] = t[order[i]];
+  rows.instants = undefined;
+  return out;
+}
+
+function daysOf(instants: Float64Array): Int32Array {
+  const days = new Int32Array(instants.length);
+  for (let i = 0; i < instants.length; i++) days[i] = Math.floor(instants[i] / MS_PER_DAY);
+  return days;
+}
+
+function sortWithinProfiles(order: Int32Array, profileStart: Int32Array, times: Float64Array): void {
+  for (let p = 0; p + 1 < profileStart.length; p++) sortByTime(order, profileStart[p], profileStart[p + 1], times);
 }
 
 /** Sorts order[start, end) by time, ties by row (file order). Most profiles' events are already in order. */

@@ -7,7 +7,7 @@ export type ValueType = 'number' | 'string' | 'boolean' | 'date' | 'list';
 
 /**
  * One typed column. Row i is missing when `missing[i] === 1`; the value slot of a
- * missing row holds 0 / -1 and must not be read.
+ * missing row holds 0 and must not be read.
  */
 export type Column = NumberColumn | StringColumn | BooleanColumn | DateColumn | ListColumn;
 
@@ -22,10 +22,19 @@ export interface NumberColumn extends ColumnBase {
   values: Float64Array;
 }
 
-/** Dictionary-encoded text: `codes[i]` indexes `dictionary`, -1 when missing. */
+/**
+ * Dictionary codes in the narrowest array that holds them: one byte a row for up
+ * to 255 distinct values, two for up to 65,535, four beyond (see narrowCodes).
+ */
+export type CodeArray = Uint8Array | Uint16Array | Int32Array;
+
+/**
+ * Dictionary-encoded text: `codes[i]` indexes `dictionary`. A missing row holds
+ * code 0, which must not be read as a value (check `missing` first).
+ */
 export interface StringColumn extends ColumnBase {
   type: 'string';
-  codes: Int32Array;
+  codes: CodeArray;
   dictionary: string[];
 }
 
@@ -54,7 +63,7 @@ export interface DateColumn extends ColumnBase {
 export interface ListColumn extends ColumnBase {
   type: 'list';
   offsets: Int32Array;
-  itemCodes: Int32Array;
+  itemCodes: CodeArray;
   dictionary: string[];
 }
 
@@ -78,7 +87,7 @@ export interface EventTable {
   /** Length profiles.count + 1. */
   profileStart: Int32Array;
   /** Event name per row, as an index into `eventNames`. */
-  nameCodes: Int32Array;
+  nameCodes: CodeArray;
   eventNames: string[];
   /** UTC day of the event's timestamp (days since 1970-01-01). */
   days: Int32Array;
