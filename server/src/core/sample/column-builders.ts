@@ -153,7 +153,28 @@ export abstract class ColumnBuilder {
   }
 }
 
-export class NumberBuilder extends ColumnBuilder {
+/**
+ * Number, boolean and date columns read a JSON cell the same way: a blank
+ * string is missing; a value the column cannot take is reported and missing.
+ */
+abstract class ScalarBuilder extends ColumnBuilder {
+  /** Appends the value as the next row; false when it does not fit the column's type. */
+  protected abstract storeJson(value: JsonCell): boolean;
+
+  pushJson(value: JsonCell, line: number): void {
+    this.reserve(1);
+    if (typeof value === 'string' && value.trim() === '') {
+      this.pushMissingRow();
+      return;
+    }
+    this.nonEmpty++;
+    if (this.storeJson(value)) return;
+    this.noteBadJson(line, value);
+    this.pushMissingRow();
+  }
+}
+
+export class NumberBuilder extends ScalarBuilder {
   readonly type = 'number' as const;
   private values = new Float64Array(this.capacity);
 
@@ -195,19 +216,11 @@ export class NumberBuilder extends ColumnBuilder {
     this.nonEmpty += present;
   }
 
-  pushJson(value: JsonCell, line: number): void {
-    this.reserve(1);
+  protected storeJson(value: JsonCell): boolean {
     const v = typeof value === 'number' ? value : typeof value === 'string' ? parseNumberText(value) : NaN;
-    if (typeof value === 'string' && value.trim() === '') {
-      this.pushMissingRow();
-      return;
-    }
-    this.nonEmpty++;
-    if (v === v) this.values[this.length++] = v;
-    else {
-      this.noteBadJson(line, value);
-      this.pushMissingRow();
-    }
+    if (v !== v) return false;
+    this.values[this.length++] = v;
+    return true;
   }
 
   finish(asViews = false): NumberColumn {
@@ -223,7 +236,7 @@ export class NumberBuilder extends ColumnBuilder {
   }
 }
 
-export class BooleanBuilder extends ColumnBuilder {
+export class BooleanBuilder extends ScalarBuilder {
   readonly type = 'boolean' as const;
   private values = new Uint8Array(this.capacity);
 
@@ -261,19 +274,11 @@ export class BooleanBuilder extends ColumnBuilder {
     this.nonEmpty += present;
   }
 
-  pushJson(value: JsonCell, line: number): void {
-    this.reserve(1);
-    if (typeof value === 'string' && value.trim() === '') {
-      this.pushMissingRow();
-      return;
-    }
+  protected storeJson(value: JsonCell): boolean {
     const v = typeof value === 'boolean' ? (value ? 1 : 0) : typeof value === 'string' ? parseBooleanText(value) : -1;
-    this.nonEmpty++;
-    if (v >= 0) this.values[this.length++] = v;
-    else {
-      this.noteBadJson(line, value);
-      this.pushMissingRow();
-    }
+    if (v < 0) return false;
+    this.values[this.length++] = v;
+    return true;
   }
 
   finish(asViews = false): BooleanColumn {
@@ -289,7 +294,7 @@ export class BooleanBuilder extends ColumnBuilder {
   }
 }
 
-export class DateBuilder extends ColumnBuilder {
+export class DateBuilder extends ScalarBuilder {
   readonly type = 'date' as const;
   /** Days of the rows; left empty while instants are kept (the days follow from them). */
   private days: Int32Array;
@@ -356,22 +361,13 @@ export class DateBuilder extends ColumnBuilder {
     this.nonEmpty += present;
   }
 
-  pushJson(value: JsonCell, line: number): void {
-    this.reserve(1);
-    if (typeof value === 'string' && value.trim() === '') {
-      this.pushMissingRow();
-      return;
-    }
+  protected storeJson(value: JsonCell): boolean {
     const t = typeof value === 'string' ? parseInstantText(value) : NaN;
-    this.nonEmpty++;
-    if (t === t) {
-      if (this.times) this.times[this.length] = t;
-      else this.days[this.length] = Math.floor(t / MS_PER_DAY);
-      this.length++;
-    } else {
-      this.noteBadJson(line, value);
-      this.pushMissingRow();
-    }
+    if (t !== t) return false;
+    if (this.times) this.times[this.length] = t;
+    else this.days[this.length] = Math.floor(t / MS_PER_DAY);
+    this.length++;
+    return true;
   }
 
   finish(asViews = false): DateColumn {
