@@ -12,10 +12,9 @@
 // kind), so neither engine pays for the other's memory or garbage. The script
 // bundles itself with esbuild first and the children run the bundle: tsx routes
 // every cross-module call through export getters, which would skew the timings.
+import { bundleSelf } from './bundle-self';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { ValueType } from '../server/src/core/sample/store';
 import type { Catalog, FieldInfo, EventInfo } from '../server/src/core/sample/catalog-types';
 import type { SegmentDecl } from '../server/src/core/syntax/ast';
@@ -399,11 +398,6 @@ async function child(kind: string, profiles: string, events: string): Promise<vo
 
 // ---------------------------------------------------------------- parent
 
-function bundleSelf(): string {
-  const here = fileURLToPath(import.meta.url);
-  const bundle = join(here, '..', '..', 'node_modules', '.cache', 'segments-bench', 'engine.mjs');
-  return bundle;
-}
 
 function runChild<T>(bundle: string, kind: string, files: SampleFiles): T {
   const out = spawnSync(process.execPath, ['--expose-gc', bundle, '--child', kind, files.profiles, files.events], {
@@ -458,18 +452,7 @@ async function main(): Promise<void> {
   const runs = option('runs', 3);
   const files = await sampleFiles(profileCount);
 
-  const bundle = bundleSelf();
-  const { buildSync } = await import('esbuild');
-  buildSync({
-    entryPoints: [fileURLToPath(import.meta.url)],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: bundle,
-    external: ['@duckdb/node-api', 'esbuild'],
-    logLevel: 'error',
-  });
+  const bundle = bundleSelf(import.meta.url, 'engine');
 
   const loadStart = loadavg();
   console.log(`${profileCount.toLocaleString('en-US')} profiles x ${Object.keys(PROFILE_TYPES).length + 1} columns, ${files.eventCount.toLocaleString('en-US')} events; asOf ${AS_OF}; DuckDB in memory, threads = 2`);

@@ -8,11 +8,11 @@
 // The CSV is generated once (deterministically) into <os tmp>/segments-bench/.
 // The loader is bundled with esbuild first, as the extension ships it: tsx runs
 // every cross-module call through export getters, which would skew the numbers.
+import { bundleSelf } from './bundle-self';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { BENCH_COLUMNS, writeProfileCsv } from './profile-csv-generator';
 
 interface Measurement {
@@ -116,20 +116,7 @@ async function main(): Promise<void> {
   }
   console.log(`${csv}: ${(statSync(csv).size / MB).toFixed(0)} MB, ${rows.toLocaleString('en-US')} rows x ${BENCH_COLUMNS.length} columns`);
 
-  const here = dirname(fileURLToPath(import.meta.url));
-  const repo = resolve(here, '..');
-  const bundle = join(repo, 'node_modules', '.cache', 'segments-bench', 'load-profiles.mjs');
-  const { buildSync } = await import('esbuild');
-  buildSync({
-    entryPoints: [fileURLToPath(import.meta.url)],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: bundle,
-    external: ['@duckdb/node-api', 'esbuild'],
-    logLevel: 'error',
-  });
+  const bundle = bundleSelf(import.meta.url, 'load-profiles');
 
   for (const kind of ['loader', 'duckdb']) {
     const results: Measurement[] = [];

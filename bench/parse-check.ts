@@ -9,10 +9,10 @@
 // Measured on an esbuild bundle of this file, as the extension ships the code:
 // tsx wraps every arrow function in a `__name` call and routes cross-module calls
 // through export getters, which distorts timings badly.
+import { bundleSelf, REPO_ROOT } from './bundle-self';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 
 interface Stats {
   median: number;
@@ -171,21 +171,8 @@ async function main(): Promise<void> {
     await child(process.argv[process.argv.indexOf('--repo') + 1], runs);
     return;
   }
-  const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-  const bundle = join(repo, 'node_modules', '.cache', 'segments-bench', 'parse-check.mjs');
-  const { buildSync } = await import('esbuild');
-  buildSync({
-    entryPoints: [fileURLToPath(import.meta.url)],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: bundle,
-    external: ['esbuild', '@duckdb/node-api'],
-    // jsonc-parser's UMD build requires its modules by computed paths esbuild cannot follow; its ESM build bundles.
-    mainFields: ['module', 'main'],
-    logLevel: 'error',
-  });
+  const repo = REPO_ROOT;
+  const bundle = bundleSelf(import.meta.url, 'parse-check');
   const out = spawnSync(process.execPath, [bundle, '--child', '--runs', String(runs), '--repo', repo], { stdio: 'inherit' });
   process.exit(out.status ?? 1);
 }

@@ -1,0 +1,27 @@
+// Benchmarks time an esbuild bundle of themselves, as the extension ships the
+// code: run under tsx, every arrow function is wrapped in `__name` and every
+// call between modules goes through an export getter, which distorts timings.
+import { buildSync } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { join, resolve, dirname } from 'node:path';
+
+/** The repository root (benches live in bench/). */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Bundles the script at `scriptUrl` to node_modules/.cache/segments-bench/<name>.mjs and returns that path. */
+export function bundleSelf(scriptUrl: string, name: string): string {
+  const bundle = join(REPO_ROOT, 'node_modules', '.cache', 'segments-bench', `${name}.mjs`);
+  buildSync({
+    entryPoints: [fileURLToPath(scriptUrl)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: bundle,
+    external: ['@duckdb/node-api', 'esbuild'],
+    // jsonc-parser's UMD build requires its modules by computed paths esbuild cannot follow; its ESM build bundles.
+    mainFields: ['module', 'main'],
+    logLevel: 'error',
+  });
+  return bundle;
+}
