@@ -4,7 +4,8 @@
 // Run: npx tsx bench/evaluate.ts [profiles]
 // Timings on a shared machine vary by ±50%; compare medians from the same run.
 import type { Column, EventTable, SampleStore } from '../server/src/core/sample/store';
-import { parseIsoDay } from '../server/src/core/sample/store';
+import { parseIsoDay, rowMaskOf } from '../server/src/core/sample/store';
+import { encodeNumbers } from '../server/src/core/sample/number-dictionary';
 import { parseSegments } from '../server/src/core/syntax/parser';
 import type { SegmentDecl } from '../server/src/core/syntax/ast';
 import { Evaluator } from '../server/src/core/evaluate/evaluator';
@@ -32,7 +33,7 @@ function buildStore(version: number): SampleStore {
     const missing = missingMask(0.1);
     const values = new Float64Array(N);
     for (let i = 0; i < N; i++) values[i] = missing[i] ? 0 : 16 + pick(60);
-    columns.set('age', { name: 'age', type: 'number', missing, values });
+    columns.set('age', { name: 'age', type: 'number', missing: rowMaskOf(missing), ...encodeNumbers(values, (i) => missing[i] === 1) });
   }
   {
     const missing = missingMask(0.05);
@@ -40,13 +41,13 @@ function buildStore(version: number): SampleStore {
     // As the loader stores them: one byte per code for a dictionary this small.
     const codes = new Uint8Array(N);
     for (let i = 0; i < N; i++) codes[i] = missing[i] ? 0 : pick(50);
-    columns.set('city', { name: 'city', type: 'string', missing, codes, dictionary });
+    columns.set('city', { name: 'city', type: 'string', missing: rowMaskOf(missing), codes, dictionary });
   }
   {
     const missing = missingMask(0.2);
     const values = new Uint8Array(N);
     for (let i = 0; i < N; i++) values[i] = missing[i] ? 0 : pick(2);
-    columns.set('vip', { name: 'vip', type: 'boolean', missing, values });
+    columns.set('vip', { name: 'vip', type: 'boolean', missing: rowMaskOf(missing), values });
   }
   {
     const missing = missingMask(0.1);
@@ -54,7 +55,7 @@ function buildStore(version: number): SampleStore {
     for (let i = 0; i < N; i++) {
       days[i] = missing[i] ? 0 : AS_OF - pick(400);
     }
-    columns.set('last_seen', { name: 'last_seen', type: 'date', missing, days });
+    columns.set('last_seen', { name: 'last_seen', type: 'date', missing: rowMaskOf(missing), days });
   }
   {
     const missing = missingMask(0.15);
@@ -65,7 +66,7 @@ function buildStore(version: number): SampleStore {
       if (!missing[i]) for (let k = pick(4); k > 0; k--) items.push(pick(dictionary.length));
       offsets[i + 1] = items.length;
     }
-    columns.set('interests', { name: 'interests', type: 'list', missing, offsets, itemCodes: Uint8Array.from(items), dictionary });
+    columns.set('interests', { name: 'interests', type: 'list', missing: rowMaskOf(missing), offsets, itemCodes: Uint8Array.from(items), dictionary });
   }
 
   const profileStart = new Int32Array(N + 1);
@@ -73,13 +74,11 @@ function buildStore(version: number): SampleStore {
   const count = profileStart[N];
   const nameCodes = new Uint8Array(count);
   const days = new Int32Array(count);
-  const times = new Float64Array(count);
   const amountMissing = new Uint8Array(count);
   const amounts = new Float64Array(count);
   for (let e = 0; e < count; e++) {
     nameCodes[e] = pick(5);
     days[e] = AS_OF - pick(365);
-    times[e] = days[e] * 86_400_000;
     amountMissing[e] = nameCodes[e] === 0 ? 0 : 1;
     amounts[e] = amountMissing[e] ? 0 : pick(200);
   }
@@ -89,8 +88,7 @@ function buildStore(version: number): SampleStore {
     nameCodes,
     eventNames: ['purchase', 'product_view', 'cart_add', 'login', 'email_open'],
     days,
-    times,
-    properties: new Map([['amount', { name: 'amount', type: 'number', missing: amountMissing, values: amounts }]]),
+    properties: new Map([['amount', { name: 'amount', type: 'number', missing: rowMaskOf(amountMissing), ...encodeNumbers(amounts, (i) => amountMissing[i] === 1) }]]),
     orphanCount: 0,
   };
   const ids = Array.from({ length: N }, (_, i) => `u${i}`);

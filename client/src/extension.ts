@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { serverEnvironment } from '../../server/src/lsp/launch-environment';
 import { SampleStatusNotification, type SampleStatus } from './protocol';
 import { SampleStatusBar } from './sample-status-bar';
 
@@ -29,9 +30,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Segmen
   };
 
   const serverModule = context.asAbsolutePath('dist/server.js');
+  const env = serverEnvironment(process.env);
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

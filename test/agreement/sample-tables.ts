@@ -12,7 +12,8 @@
 // exact only on a DATE column (on a TIMESTAMP column `= DATE 'd'` would miss
 // every time after midnight).
 import type { Catalog } from '../../server/src/core/sample/catalog-types';
-import type { Column, SampleStore, ValueType } from '../../server/src/core/sample/store';
+import type { Column, EventTable, SampleStore, ValueType } from '../../server/src/core/sample/store';
+import { isMissing, numberAt } from '../../server/src/core/sample/store';
 
 /** An attribute type, or `timestamp` for the event time (ms since epoch, UTC). */
 export type SqlColumnType = ValueType | 'timestamp';
@@ -36,22 +37,28 @@ export interface SqlTable {
 function columnCells(column: Column): (row: number) => Cell {
   switch (column.type) {
     case 'number':
-      return (i) => (column.missing[i] ? null : column.values[i]);
+      return (i) => (isMissing(column, i) ? null : numberAt(column, i));
     case 'string':
-      return (i) => (column.missing[i] ? null : column.dictionary[column.codes[i]]);
+      return (i) => (isMissing(column, i) ? null : column.dictionary[column.codes[i]]);
     case 'boolean':
-      return (i) => (column.missing[i] ? null : column.values[i] === 1);
+      return (i) => (isMissing(column, i) ? null : column.values[i] === 1);
     case 'date':
-      return (i) => (column.missing[i] ? null : column.days[i]);
+      return (i) => (isMissing(column, i) ? null : column.days[i]);
     case 'list':
       return (i) =>
-        column.missing[i]
+        isMissing(column, i)
           ? null
           : Array.from(column.itemCodes.subarray(column.offsets[i], column.offsets[i + 1]), (c) => column.dictionary[c]);
   }
 }
 
 const allNull = () => null;
+
+/** The event's instant: the store must be loaded with keepEventTimes, so the engines get the real timestamps. */
+function eventTime(events: EventTable, row: number): number {
+  if (!events.times) throw new Error('load the sample with keepEventTimes: the SQL tables need each event\'s timestamp');
+  return events.times[row];
+}
 
 /**
  * The profiles table: the id column, every attribute column of the store, and
@@ -83,7 +90,7 @@ export function eventsTable(store: SampleStore, catalog: Catalog | undefined): S
   const columns: TableColumn[] = [
     { name: profiles.idColumn, type: 'string', cell: (i) => profiles.ids[profileOfRow[i]] },
     { name: 'event', type: 'string', cell: (i) => events!.eventNames[events!.nameCodes[i]] },
-    { name: 'timestamp', type: 'timestamp', cell: (i) => events!.times[i] },
+    { name: 'timestamp', type: 'timestamp', cell: (i) => eventTime(events!, i) },
   ];
   const seen = new Set(columns.map((c) => c.name));
   for (const [name, column] of events?.properties ?? []) {

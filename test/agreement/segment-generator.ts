@@ -11,7 +11,7 @@
 // outside the schema's allowed values, a reversed range); the test counts them.
 import fc from 'fast-check';
 import type { Catalog, FieldInfo } from '../../server/src/core/sample/catalog-types';
-import { formatDay, parseIsoDay, type Column, type SampleStore, type ValueType } from '../../server/src/core/sample/store';
+import { columnLength, formatDay, isMissing, numberAt, parseIsoDay, type Column, type SampleStore, type ValueType } from '../../server/src/core/sample/store';
 
 const DAY_MS = 86_400_000;
 const SIMPLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
@@ -56,10 +56,10 @@ function distinctValues(column: Column, rows?: Int32Array): { numbers: number[];
   const numbers = new Set<number>();
   const texts = new Set<string>();
   const visit = (i: number) => {
-    if (column.missing[i]) return;
+    if (isMissing(column, i)) return;
     switch (column.type) {
       case 'number':
-        numbers.add(column.values[i]);
+        numbers.add(numberAt(column, i));
         break;
       case 'date':
         numbers.add(column.days[i]);
@@ -75,7 +75,7 @@ function distinctValues(column: Column, rows?: Int32Array): { numbers: number[];
     }
   };
   if (rows) rows.forEach(visit);
-  else for (let i = 0; i < column.missing.length; i++) visit(i);
+  else for (let i = 0; i < columnLength(column); i++) visit(i);
   return { numbers: [...numbers].sort((a, b) => a - b), texts: [...texts].sort() };
 }
 
@@ -99,9 +99,9 @@ function fieldValues(info: FieldInfo, column: Column | undefined, asOfDates: str
 
 function missingShare(column: Column | undefined, rows?: Int32Array): number {
   if (!column) return 1;
-  const indices = rows ?? Array.from(column.missing.keys());
+  const indices = rows ?? Array.from({ length: columnLength(column) }, (_, i) => i);
   let missing = 0;
-  for (const i of indices) missing += column.missing[i];
+  for (const i of indices) missing += +isMissing(column, i);
   return indices.length === 0 ? 1 : missing / indices.length;
 }
 

@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { serverEnvironment } from '../../server/src/lsp/launch-environment';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -66,6 +67,8 @@ export interface StartOptions {
   /** What the client answers for the `segments` configuration section. */
   settings?: Record<string, unknown>;
   capabilities?: ClientCapabilities;
+  /** Start without the allocator variables the VS Code client sets (server/src/lsp/launch-environment.ts). */
+  bareEnvironment?: boolean;
 }
 
 export class TestClient {
@@ -212,7 +215,9 @@ export class TestClient {
 
 export async function startServer(options: StartOptions = {}): Promise<TestClient> {
   if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run \`npm run build\` first (npm test does)`);
-  const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // Started the way the VS Code client starts it, unless a test asks for a bare environment.
+  const env = options.bareEnvironment ? process.env : serverEnvironment(process.env);
+  const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const client = new TestClient(connection, child, options.settings ?? { debounceMs: 20 });
   child.stderr!.on('data', (b: Buffer) => (client.stderr += b.toString()));

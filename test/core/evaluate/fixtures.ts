@@ -2,9 +2,11 @@
 // for the evaluator's tests. Dates are written as ISO text ('2026-01-31' or
 // '2026-01-31T23:30:00-02:00'); a list cell is a string array; null or an absent
 // key is a missing value.
+import { encodeNumbers } from '../../../server/src/core/sample/number-dictionary';
 import {
   dayOfInstant,
   parseIsoInstant,
+  rowMaskOf,
   type Column,
   type EventTable,
   type ProfileTable,
@@ -19,6 +21,12 @@ export type Row = Record<string, Cell>;
 export type ColumnTypes = Record<string, ValueType>;
 
 export function makeColumn(name: string, type: ValueType, cells: Cell[]): Column {
+  const column = makeColumnWithFlags(name, type, cells);
+  return { ...column, missing: rowMaskOf(column.missing) } as Column;
+}
+
+/** The column with a byte per row for `missing`, which makeColumn packs into bits. */
+function makeColumnWithFlags(name: string, type: ValueType, cells: Cell[]) {
   const n = cells.length;
   const missing = new Uint8Array(n);
   const isMissing = (c: Cell) => c === null || c === undefined;
@@ -26,7 +34,7 @@ export function makeColumn(name: string, type: ValueType, cells: Cell[]): Column
     case 'number': {
       const values = new Float64Array(n);
       cells.forEach((c, i) => (isMissing(c) ? (missing[i] = 1) : (values[i] = c as number)));
-      return { name, type, missing, values };
+      return { name, type, missing, ...encodeNumbers(values, (i) => missing[i] === 1) };
     }
     case 'boolean': {
       const values = new Uint8Array(n);

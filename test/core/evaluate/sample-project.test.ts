@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSample } from '../../../server/src/core/sample/load-sample';
-import { formatDay, parseIsoDay, type Column, type SampleStore } from '../../../server/src/core/sample/store';
+import { formatDay, isMissing, numberAt, parseIsoDay, type Column, type SampleStore } from '../../../server/src/core/sample/store';
 import { Evaluator } from '../../../server/src/core/evaluate/evaluator';
 import { projectOf, type Cell, type ColumnTypes, type Row, type StoreSpec } from './fixtures';
 import { referenceMembers } from './reference-evaluator';
@@ -15,10 +15,10 @@ const root = 'samples/nordic-shop';
 const config = JSON.parse(readFileSync(join(root, 'segments.config.json'), 'utf8')) as { asOf: string };
 
 function cell(column: Column, i: number): Cell {
-  if (column.missing[i]) return null;
+  if (isMissing(column, i)) return null;
   switch (column.type) {
     case 'number':
-      return column.values[i];
+      return numberAt(column, i);
     case 'string':
       return column.dictionary[column.codes[i]];
     case 'boolean':

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from '../../../server/src/core/diagnostics';
 import type { Column, ProfileTable } from '../../../server/src/core/sample/store';
-import { formatDay } from '../../../server/src/core/sample/store';
+import { formatDay, isMissing, numberAt } from '../../../server/src/core/sample/store';
 
 let dir: string | undefined;
 // Registered at import time, so it runs once after the whole test file.
@@ -26,10 +26,10 @@ export type PlainValue = number | string | boolean | string[] | undefined;
 
 /** Row `row` of a column as a plain value: dates as `YYYY-MM-DD` (or the full ISO instant when it has a time). */
 export function plainValue(column: Column, row: number): PlainValue {
-  if (column.missing[row]) return undefined;
+  if (isMissing(column, row)) return undefined;
   switch (column.type) {
     case 'number':
-      return column.values[row];
+      return numberAt(column, row);
     case 'boolean':
       return column.values[row] === 1;
     case 'string':

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadSample } from '../../../server/src/core/sample/load-sample';
-import type { EventTable } from '../../../server/src/core/sample/store';
+import { formatDay, type EventTable } from '../../../server/src/core/sample/store';
 import type { SchemaDocument } from '../../../server/src/core/project/schema-types';
 import { describe, plainValue, writeTemp } from './helpers';
 
@@ -12,7 +12,7 @@ const PROFILES = 'user_id,age\nu1,30\nu2,40\nu3,50\n';
 function loadWithEvents(name: string, events: string, schema?: SchemaDocument) {
   const profilesPath = writeTemp(`profiles-for-${name}.csv`, PROFILES);
   const eventsPath = writeTemp(name, events);
-  return { eventsPath, ...loadSample({ profilesPath, eventsPath, idColumn: 'user_id', schema }) };
+  return { eventsPath, ...loadSample({ profilesPath, eventsPath, idColumn: 'user_id', schema, keepEventTimes: true }) };
 }
 
 /** Each profile's events as `name@ISO` strings, in table order. */
@@ -21,7 +21,7 @@ function eventsByProfile(ids: string[], events: EventTable): Record<string, stri
   ids.forEach((id, p) => {
     const list: string[] = [];
     for (let i = events.profileStart[p]; i < events.profileStart[p + 1]; i++) {
-      list.push(`${events.eventNames[events.nameCodes[i]]}@${new Date(events.times[i]).toISOString()}`);
+      list.push(`${events.eventNames[events.nameCodes[i]]}@${new Date(events.times![i]).toISOString()}`);
     }
     out[id] = list;
   });
@@ -155,4 +155,14 @@ test('JSON Lines events with nested properties', () => {
   assert.deepEqual(plainValue(events.properties.get('order.items')!, 2), ['a', 'b']);
   assert.equal(plainValue(events.properties.get('order.total')!, 2), 10);
   assert.equal(plainValue(events.properties.get('order.total')!, 1), undefined);
+});
+
+test('without keepEventTimes the table keeps each event\'s UTC day, not its instant', () => {
+  const profilesPath = writeTemp('profiles-for-days.csv', PROFILES);
+  const eventsPath = writeTemp('days.csv', 'user_id,event,timestamp\nu1,view,2024-01-01T23:30:00-02:00\nu1,view,2024-01-01T08:00:00Z\n');
+  const { store } = loadSample({ profilesPath, eventsPath, idColumn: 'user_id' });
+  const events = store!.events!;
+  assert.equal(events.times, undefined);
+  // Sorted by time within the profile: 08:00Z first, then 23:30-02:00 (01:30Z the next day).
+  assert.deepEqual(Array.from(events.days, formatDay), ['2024-01-01', '2024-01-02']);
 });

@@ -16,7 +16,8 @@ import type { CompareOp, ContainsExpr, Literal, TextMatchExpr } from '../syntax/
 import { parseIsoDay, type Column, type ListColumn, type StringColumn } from '../sample/store';
 import { andBits, andNotBits, emptyBitset, fullBitset, type Bitset } from './bitset';
 import { subtractDuration } from './calendar';
-import { byteFlagBits, byteTableBits, codeTableBits, float64RangeBits, int32RangeBits, rowsWithMarkedItem } from './row-scan';
+import { lowerBound, upperBound } from '../sample/number-dictionary';
+import { byteFlagBits, byteTableBits, codeRangeBits, codeTableBits, int32RangeBits, rowsWithMarkedItem } from './row-scan';
 import { compareCodePoints } from './text-order';
 
 import type { AttributeCondition } from '../syntax/ast';
@@ -65,16 +66,9 @@ export function evaluateAttributeCondition(
 
 // ---- presence ---------------------------------------------------------------
 
-const missingCache = new WeakMap<Column, Bitset>();
-
-/** Cached per column: almost every condition needs it. Never mutate the result. */
-export function missingBits(column: Column, size: number): Bitset {
-  let bits = missingCache.get(column);
-  if (!bits) {
-    bits = byteFlagBits(column.missing, size);
-    missingCache.set(column, bits);
-  }
-  return bits;
+/** The column's own missing mask, which has a bitset's layout. Never mutate the result. */
+export function missingBits(column: Column, _size: number): Bitset {
+  return column.missing;
 }
 
 function presentBits(column: Column, size: number): Bitset {
@@ -131,9 +125,14 @@ function nextDown(x: number): number {
 function numericRange(column: Column, lo: number, hi: number, size: number): Bitset {
   let bits: Bitset;
   switch (column.type) {
-    case 'number':
-      bits = float64RangeBits(column.values, lo, hi, size);
+    case 'number': {
+      // The dictionary is ascending, so the values in [lo, hi] are the codes in [first, last].
+      const first = lowerBound(column.dictionary, lo);
+      const last = upperBound(column.dictionary, hi) - 1;
+      if (first > last) return emptyBitset(size);
+      bits = codeRangeBits(column.codes, first, last, size);
       break;
+    }
     case 'date':
       bits = int32RangeBits(column.days, lo, hi, size);
       break;

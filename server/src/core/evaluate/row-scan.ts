@@ -70,24 +70,20 @@ export function byteTableBits(values: Uint8Array, table: Uint8Array, size: numbe
   return out;
 }
 
-/** Rows with lo <= value <= hi, missing or not: callers AND with the present rows. */
-export function float64RangeBits(values: Float64Array, lo: number, hi: number, size: number): Bitset {
-  const words = wordCount(size);
-  const out = new Uint32Array(words);
-  for (let w = 0; w < words; w++) {
-    const base = w << 5;
-    const end = Math.min(32, size - base);
-    let word = 0;
-    for (let b = 0; b < end; b++) {
-      const v = values[base + b];
-      word |= (+(v >= lo) & +(v <= hi)) << b;
-    }
-    out[w] = word;
-  }
-  return out;
+/**
+ * Rows whose code lies in [first, last], missing or not: callers AND with the
+ * present rows. Narrow codes go through a table (their loops exist already);
+ * four-byte codes, whose dictionaries can be large, compare directly.
+ */
+export function codeRangeBits(codes: CodeArray, first: number, last: number, size: number): Bitset {
+  if (codes instanceof Int32Array) return int32RangeBits(codes, first, last, size);
+  // Every code of the width has a slot, so no read falls outside the table.
+  const table = new Uint8Array(codes instanceof Uint8Array ? 256 : 65_536);
+  table.fill(1, first, last + 1);
+  return codeTableBits(codes, table, size);
 }
 
-/** As float64RangeBits, for day numbers and booleans. */
+/** Rows with lo <= value <= hi, missing or not (callers AND with the present rows): day numbers and four-byte codes. */
 export function int32RangeBits(values: Int32Array, lo: number, hi: number, size: number): Bitset {
   const words = wordCount(size);
   const out = new Uint32Array(words);

@@ -4,6 +4,7 @@
 // come from the sample wherever it has the column.
 import type { FieldDeclaration, SchemaDocument } from '../project/schema-types';
 import type { Column, EventTable, SampleStore } from './store';
+import { isMissing } from './store';
 import type { Catalog, EventInfo, FieldInfo } from './catalog-types';
 import { columnStats } from './field-stats';
 
@@ -63,7 +64,7 @@ function addSampleProperties(info: EventInfo, table: EventTable, rows: Int32Arra
 }
 
 function hasAnyValue(column: Column, rows: Int32Array): boolean {
-  for (let i = 0; i < rows.length; i++) if (!column.missing[rows[i]]) return true;
+  for (let i = 0; i < rows.length; i++) if (!isMissing(column, rows[i])) return true;
   return false;
 }
 

@@ -2,7 +2,9 @@
 // batch at a time (one column per call, so each inner loop stays monomorphic
 // and reads bytes in place) or one JSON value at a time. A cell that does not
 // fit the column's type becomes missing and is logged for a warning.
-import type { BooleanColumn, CodeArray, Column, DateColumn, ListColumn, NumberColumn, StringColumn, ValueType } from './store';
+import type { BooleanColumn, CodeArray, Column, DateColumn, ListColumn, NumberColumn, RowMask, StringColumn, ValueType } from './store';
+import { maskWords } from './store';
+import { NumberDictionary } from './number-dictionary';
 import { codeLimit, widenedFor } from './code-array';
 import type { CsvBatch } from './csv';
 import { decodeField } from './csv';
@@ -51,7 +53,7 @@ export const EXPECTED_VALUE: Record<ValueType, string> = {
   list: 'is not a list',
 };
 
-function grown<T extends CodeArray | Float64Array>(a: T, size: number): T {
+function grown<T extends CodeArray | Float64Array | Uint32Array>(a: T, size: number): T {
   const b = new (a.constructor as new (n: number) => T)(size);
   b.set(a.subarray(0, Math.min(a.length, size)));
   return b;
@@ -63,14 +65,14 @@ function grown<T extends CodeArray | Float64Array>(a: T, size: number): T {
  * another thread without copying all of it. A view when `asView` (the caller
  * copies out the rows it keeps).
  */
-function trimmed<T extends CodeArray | Float64Array>(a: T, length: number, asView = false): T {
+function trimmed<T extends CodeArray | Float64Array | Uint32Array>(a: T, length: number, asView = false): T {
   if (a.length === length) return a;
   return (asView ? a.subarray(0, length) : a.slice(0, length)) as T;
 }
 
 const NO_BYTES = new Uint8Array(0);
+const NO_WORDS = new Uint32Array(0);
 const NO_INT32 = new Int32Array(0);
-const NO_FLOAT64 = new Float64Array(0);
 
 function daysOfInstants(times: Float64Array, length: number): Int32Array {
   const days = new Int32Array(length);
@@ -82,6 +84,11 @@ function cellText(value: JsonCell): string {
   return Array.isArray(value) ? JSON.stringify(value) : String(value);
 }
 
+/** Sets row `row`'s bit in a RowMask. */
+function markMissing(mask: RowMask, row: number): void {
+  mask[row >>> 5] |= 1 << (row & 31);
+}
+
 export abstract class ColumnBuilder {
   abstract readonly type: ValueType;
   /** Rows so far. */
@@ -90,7 +97,8 @@ export abstract class ColumnBuilder {
   nonEmpty = 0;
   readonly bad = new BadValueLog();
   protected capacity: number;
-  protected missing: Uint8Array;
+  /** Bit per row (see RowMask); set with markMissing. */
+  protected missing: RowMask;
 
   constructor(
     readonly name: string,
@@ -99,7 +107,7 @@ export abstract class ColumnBuilder {
     initialCapacity: number,
   ) {
     this.capacity = Math.max(16, initialCapacity);
-    this.missing = new Uint8Array(this.capacity);
+    this.missing = new Uint32Array(maskWords(this.capacity));
   }
 
   /** Makes room for `extra` more rows. */
@@ -107,7 +115,7 @@ export abstract class ColumnBuilder {
     const need = this.length + extra;
     if (need <= this.capacity) return;
     const size = Math.max(need, Math.ceil(this.capacity * 1.5));
-    this.missing = grown(this.missing, size);
+    this.missing = grown(this.missing, maskWords(size));
     this.resize(size);
     this.capacity = size;
   }
@@ -133,15 +141,18 @@ export abstract class ColumnBuilder {
    */
   abstract finish(asViews?: boolean): Column;
 
-  protected releaseMissing(): void {
-    this.missing = NO_BYTES;
+  /** The finished mask: exactly the words of `length` rows. */
+  protected finishedMissing(asViews: boolean): RowMask {
+    const mask = trimmed(this.missing, maskWords(this.length), asViews);
+    this.missing = NO_WORDS;
     this.capacity = 0;
+    return mask;
   }
 
   protected abstract resize(size: number): void;
 
   protected pushMissingRow(): void {
-    this.missing[this.length++] = 1;
+    markMissing(this.missing, this.length++);
   }
 
   protected noteBadBytes(line: number, bytes: Buffer, start: number, end: number): void {
@@ -174,40 +185,65 @@ abstract class ScalarBuilder extends ColumnBuilder {
   }
 }
 
+/** Numbers are interned as they load (see NumberColumn): codes widen like text codes. */
 export class NumberBuilder extends ScalarBuilder {
   readonly type = 'number' as const;
-  private values = new Float64Array(this.capacity);
+  private readonly dictionary = new NumberDictionary();
+  private codes: CodeArray = new Uint8Array(this.capacity);
+  private codeLimit = codeLimit(this.codes);
 
   protected resize(size: number): void {
-    this.values = grown(this.values, size);
+    this.codes = grown(this.codes, size);
+  }
+
+  /** Copies the codes into an array wide enough for `code`; returns it. */
+  private widen(code: number): CodeArray {
+    this.codes = widenedFor(this.codes, code);
+    this.codeLimit = codeLimit(this.codes);
+    return this.codes;
+  }
+
+  protected override pushMissingRow(): void {
+    this.codes[this.length] = 0;
+    super.pushMissingRow();
   }
 
   pushBatch(batch: CsvBatch, field: number, from: number, to: number): void {
     this.reserve(to - from);
     const { bytes, recordFields: rf, fieldStart: fs, fieldEnd: fe, recordLine } = batch;
-    const values = this.values;
+    let codes = this.codes;
+    let limit = this.codeLimit;
+    const dictionary = this.dictionary;
     const missing = this.missing;
     let n = this.length;
     let present = 0;
     for (let r = from; r < to; r++, n++) {
       const fi = rf[r] + field;
       if (fi >= rf[r + 1]) {
-        missing[n] = 1;
+        markMissing(missing, n);
+        codes[n] = 0;
         continue;
       }
       const s = fs[fi];
       const e = fe[fi];
       if (s === e) {
-        missing[n] = 1;
+        markMissing(missing, n);
+        codes[n] = 0;
         continue;
       }
       const v = parseNumberBytes(bytes, s, e);
       if (v === v) {
-        values[n] = v;
+        const code = dictionary.codeOf(v);
+        if (code >= limit) {
+          codes = this.widen(code);
+          limit = this.codeLimit;
+        }
+        codes[n] = code;
         present++;
         continue;
       }
-      missing[n] = 1;
+      markMissing(missing, n);
+      codes[n] = 0;
       if (isBlankBytes(bytes, s, e)) continue;
       present++;
       this.noteBadBytes(recordLine[r], bytes, s, e);
@@ -219,19 +255,23 @@ export class NumberBuilder extends ScalarBuilder {
   protected storeJson(value: JsonCell): boolean {
     const v = typeof value === 'number' ? value : typeof value === 'string' ? parseNumberText(value) : NaN;
     if (v !== v) return false;
-    this.values[this.length++] = v;
+    const code = this.dictionary.codeOf(v);
+    if (code >= this.codeLimit) this.widen(code);
+    this.codes[this.length++] = code;
     return true;
   }
 
   finish(asViews = false): NumberColumn {
+    // Renumbering writes the codes, so it works on the builder's array before any copy.
+    const dictionary = this.dictionary.sortedValues(this.codes, this.length);
     const column: NumberColumn = {
       name: this.name,
       type: 'number',
-      values: trimmed(this.values, this.length, asViews),
-      missing: trimmed(this.missing, this.length, asViews),
+      codes: trimmed(this.codes, this.length, asViews),
+      dictionary,
+      missing: this.finishedMissing(asViews),
     };
-    this.values = NO_FLOAT64;
-    this.releaseMissing();
+    this.codes = NO_BYTES;
     return column;
   }
 }
@@ -254,7 +294,7 @@ export class BooleanBuilder extends ScalarBuilder {
     for (let r = from; r < to; r++, n++) {
       const fi = rf[r] + field;
       if (fi >= rf[r + 1] || fs[fi] === fe[fi]) {
-        missing[n] = 1;
+        markMissing(missing, n);
         continue;
       }
       const s = fs[fi];
@@ -265,7 +305,7 @@ export class BooleanBuilder extends ScalarBuilder {
         present++;
         continue;
       }
-      missing[n] = 1;
+      markMissing(missing, n);
       if (isBlankBytes(bytes, s, e)) continue;
       present++;
       this.noteBadBytes(recordLine[r], bytes, s, e);
@@ -286,10 +326,9 @@ export class BooleanBuilder extends ScalarBuilder {
       name: this.name,
       type: 'boolean',
       values: trimmed(this.values, this.length, asViews),
-      missing: trimmed(this.missing, this.length, asViews),
+      missing: this.finishedMissing(asViews),
     };
     this.values = NO_BYTES;
-    this.releaseMissing();
     return column;
   }
 }
@@ -325,8 +364,8 @@ export class DateBuilder extends ScalarBuilder {
   }
 
   /** The missing mask of the rows so far, as a view (no copy), for a loader that reads it once. */
-  missingRows(): Uint8Array {
-    return this.missing.subarray(0, this.length);
+  missingRows(): RowMask {
+    return this.missing.subarray(0, maskWords(this.length));
   }
 
   pushBatch(batch: CsvBatch, field: number, from: number, to: number): void {
@@ -340,7 +379,7 @@ export class DateBuilder extends ScalarBuilder {
     for (let r = from; r < to; r++, n++) {
       const fi = rf[r] + field;
       if (fi >= rf[r + 1] || fs[fi] === fe[fi]) {
-        missing[n] = 1;
+        markMissing(missing, n);
         continue;
       }
       const s = fs[fi];
@@ -352,7 +391,7 @@ export class DateBuilder extends ScalarBuilder {
         present++;
         continue;
       }
-      missing[n] = 1;
+      markMissing(missing, n);
       if (isBlankBytes(bytes, s, e)) continue;
       present++;
       this.noteBadBytes(recordLine[r], bytes, s, e);
@@ -375,11 +414,10 @@ export class DateBuilder extends ScalarBuilder {
       name: this.name,
       type: 'date',
       days: this.times ? daysOfInstants(this.times, this.length) : trimmed(this.days, this.length, asViews),
-      missing: trimmed(this.missing, this.length, asViews),
+      missing: this.finishedMissing(asViews),
     };
     this.days = NO_INT32;
     this.times = undefined;
-    this.releaseMissing();
     return column;
   }
 }
@@ -419,7 +457,7 @@ export class StringBuilder extends ColumnBuilder {
     for (let r = from; r < to; r++, n++) {
       const fi = rf[r] + field;
       if (fi >= rf[r + 1] || fs[fi] === fe[fi]) {
-        missing[n] = 1;
+        markMissing(missing, n);
         codes[n] = 0;
         continue;
       }
@@ -458,10 +496,9 @@ export class StringBuilder extends ColumnBuilder {
       type: 'string',
       codes: trimmed(this.codes, this.length, asViews),
       dictionary: this.dictionary.values,
-      missing: trimmed(this.missing, this.length, asViews),
+      missing: this.finishedMissing(asViews),
     };
     this.codes = NO_BYTES;
-    this.releaseMissing();
     return column;
   }
 }
@@ -542,7 +579,7 @@ export class ListBuilder extends ColumnBuilder {
         this.itemCount = k;
       }
       offsets[n + 1] = this.itemCount;
-      if (this.itemCount === before) missing[n] = 1;
+      if (this.itemCount === before) markMissing(missing, n);
       else present++;
     }
     this.length = n;
@@ -588,11 +625,10 @@ export class ListBuilder extends ColumnBuilder {
       offsets: trimmed(this.offsets, this.length + 1, asViews),
       itemCodes: trimmed(this.items, this.itemCount, asViews),
       dictionary: this.dictionary.values,
-      missing: trimmed(this.missing, this.length, asViews),
+      missing: this.finishedMissing(asViews),
     };
     this.offsets = NO_INT32;
     this.items = NO_BYTES;
-    this.releaseMissing();
     return column;
   }
 }

@@ -1,19 +1,16 @@
 // Row selection over finished columns: keeps the rows listed in `rows`, in that
 // order. Used to drop unusable rows (profiles without an id) and to put events
 // in profile-then-time order.
-import type { Column } from './store';
+import type { CodeArray, Column, RowMask } from './store';
+import { maskWords } from './store';
 import { codeArrayLike } from './code-array';
 
 export function takeRows(column: Column, rows: Int32Array): Column {
   const n = rows.length;
-  const missing = new Uint8Array(n);
-  for (let i = 0; i < n; i++) missing[i] = column.missing[rows[i]];
+  const missing = takeMaskRows(column.missing, rows);
   switch (column.type) {
-    case 'number': {
-      const values = new Float64Array(n);
-      for (let i = 0; i < n; i++) values[i] = column.values[rows[i]];
-      return { name: column.name, type: 'number', values, missing };
-    }
+    case 'number':
+      return { name: column.name, type: 'number', codes: takeCodes(column.codes, rows), dictionary: column.dictionary, missing };
     case 'boolean': {
       const values = new Uint8Array(n);
       for (let i = 0; i < n; i++) values[i] = column.values[rows[i]];
@@ -24,11 +21,8 @@ export function takeRows(column: Column, rows: Int32Array): Column {
       for (let i = 0; i < n; i++) days[i] = column.days[rows[i]];
       return { name: column.name, type: 'date', days, missing };
     }
-    case 'string': {
-      const codes = codeArrayLike(column.codes, n);
-      for (let i = 0; i < n; i++) codes[i] = column.codes[rows[i]];
-      return { name: column.name, type: 'string', codes, dictionary: column.dictionary, missing };
-    }
+    case 'string':
+      return { name: column.name, type: 'string', codes: takeCodes(column.codes, rows), dictionary: column.dictionary, missing };
     case 'list': {
       const offsets = new Int32Array(n + 1);
       let total = 0;
@@ -45,4 +39,19 @@ export function takeRows(column: Column, rows: Int32Array): Column {
       return { name: column.name, type: 'list', offsets, itemCodes, dictionary: column.dictionary, missing };
     }
   }
+}
+
+function takeCodes(codes: CodeArray, rows: Int32Array): CodeArray {
+  const out = codeArrayLike(codes, rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = codes[rows[i]];
+  return out;
+}
+
+function takeMaskRows(mask: RowMask, rows: Int32Array): RowMask {
+  const out = new Uint32Array(maskWords(rows.length));
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    out[i >>> 5] |= ((mask[r >>> 5] >>> (r & 31)) & 1) << (i & 31);
+  }
+  return out;
 }

@@ -3,22 +3,22 @@
 // booleans, min / median / max for numbers and dates. Over all rows, or over a
 // subset (the events of one name).
 import type { Column } from './store';
-import { formatDay } from './store';
+import { columnLength, formatDay, isMissing } from './store';
 import type { FieldStats, ValueCount } from './catalog-types';
 import { DISTINCT_VALUE_CAP } from './catalog-types';
 
 export function columnStats(column: Column, rows?: Int32Array): FieldStats {
-  const n = rows ? rows.length : column.missing.length;
+  const n = rows ? rows.length : columnLength(column);
   const at = rows ? (i: number) => rows[i] : (i: number) => i;
   let missing = 0;
-  for (let i = 0; i < n; i++) missing += column.missing[at(i)];
+  for (let i = 0; i < n; i++) missing += +isMissing(column, at(i));
   const stats: FieldStats = { rows: n, missing };
   switch (column.type) {
     case 'string': {
       const counts = new Int32Array(column.dictionary.length);
       for (let i = 0; i < n; i++) {
         const r = at(i);
-        if (!column.missing[r]) counts[column.codes[r]]++;
+        if (!isMissing(column, r)) counts[column.codes[r]]++;
       }
       Object.assign(stats, topValues(counts, column.dictionary));
       break;
@@ -45,7 +45,7 @@ export function columnStats(column: Column, rows?: Int32Array): FieldStats {
       let no = 0;
       for (let i = 0; i < n; i++) {
         const r = at(i);
-        if (column.missing[r]) continue;
+        if (isMissing(column, r)) continue;
         if (column.values[r]) yes++;
         else no++;
       }
@@ -60,18 +60,13 @@ export function columnStats(column: Column, rows?: Int32Array): FieldStats {
       break;
     }
     case 'number': {
-      const values = new Float64Array(n - missing);
-      let k = 0;
+      // Codes follow the order of the values, so counts per code give the order statistics.
+      const counts = new Int32Array(column.dictionary.length);
       for (let i = 0; i < n; i++) {
         const r = at(i);
-        if (!column.missing[r]) values[k++] = column.values[r];
+        if (!isMissing(column, r)) counts[column.codes[r]]++;
       }
-      if (k > 0) {
-        const m = medianOf(values);
-        stats.min = m.min;
-        stats.median = m.median;
-        stats.max = m.max;
-      }
+      if (n - missing > 0) Object.assign(stats, orderStats(counts, column.dictionary, n - missing));
       break;
     }
     case 'date': {
@@ -79,7 +74,7 @@ export function columnStats(column: Column, rows?: Int32Array): FieldStats {
       let k = 0;
       for (let i = 0; i < n; i++) {
         const r = at(i);
-        if (!column.missing[r]) days[k++] = column.days[r];
+        if (!isMissing(column, r)) days[k++] = column.days[r];
       }
       if (k > 0) {
         const m = medianOf(days);
@@ -100,6 +95,26 @@ function topValues(counts: Int32Array, dictionary: string[]): Pick<FieldStats, '
   codes.sort((a, b) => counts[b] - counts[a] || (dictionary[a] < dictionary[b] ? -1 : dictionary[a] > dictionary[b] ? 1 : 0));
   const values = codes.slice(0, DISTINCT_VALUE_CAP).map((c) => ({ value: dictionary[c], count: counts[c] }));
   return codes.length > DISTINCT_VALUE_CAP ? { values, valuesCapped: true } : { values };
+}
+
+/** Min, median (mean of the two middle values for an even count) and max of `total` values, given as counts per sorted distinct value. */
+function orderStats(counts: Int32Array, sorted: Float64Array, total: number): { min: number; median: number; max: number } {
+  let first = 0;
+  while (counts[first] === 0) first++;
+  let last = counts.length - 1;
+  while (counts[last] === 0) last--;
+  // The values at 0-based ranks (total - 1) >> 1 and total >> 1: the same one for an odd count.
+  const lowRank = (total - 1) >> 1;
+  const highRank = total >> 1;
+  let low = NaN;
+  let high = NaN;
+  let seen = 0;
+  for (let c = first; c <= last && high !== high; c++) {
+    seen += counts[c];
+    if (low !== low && seen > lowRank) low = sorted[c];
+    if (seen > highRank) high = sorted[c];
+  }
+  return { min: sorted[first], median: (low + high) / 2, max: sorted[last] };
 }
 
 /** Min, median (mean of the two middle values for an even count) and max; reorders `values`. */

@@ -7,7 +7,8 @@
 // dropped with a warning.
 import type { Diagnostic } from '../diagnostics';
 import type { SchemaDocument } from '../project/schema-types';
-import type { CodeArray, Column, EventTable, ValueType } from './store';
+import type { CodeArray, Column, EventTable, RowMask, ValueType } from './store';
+import { maskHas } from './store';
 import type { CsvBatch } from './csv';
 import type { ProfileIdIndex } from './load-profiles';
 import type { JsonCell } from './jsonl';
@@ -31,6 +32,8 @@ export interface EventLoadOptions {
   schema?: SchemaDocument;
   onProgress?: (bytesDone: number) => void;
   chunkSize?: number;
+  /** Keep each event's full instant in `EventTable.times` (see there). */
+  keepTimes?: boolean;
 }
 
 export interface EventLoadResult {
@@ -112,11 +115,11 @@ interface FileOrderRows {
   /** Profile row of each event (NO_ID, UNKNOWN_ID when none). */
   refs?: Int32Array;
   nameCodes?: CodeArray;
-  nameMissing?: Uint8Array;
+  nameMissing?: RowMask;
   eventNames: string[];
   /** Instants, ms since epoch (a view on the builder's array). */
   instants?: Float64Array;
-  timeMissing?: Uint8Array;
+  timeMissing?: RowMask;
   badTimeText: Map<number, string>;
   /** 1 where the event is kept. */
   usable?: Uint8Array;
@@ -137,8 +140,9 @@ export function loadEvents(opts: EventLoadOptions): EventLoadResult {
 
   // One column at a time, each file-order column dropped once its sorted copy exists.
   const nameCodes = sortedNameCodes(rows, order);
-  const times = sortedInstants(rows, order);
-  const days = daysOf(times);
+  const times = opts.keepTimes ? sortedInstants(rows, order) : undefined;
+  const days = sortedDays(rows, order);
+  rows.instants = undefined;
   const properties = new Map<string, Column>();
   for (let i = 0; i < rows.properties.length; i++) {
     const column = rows.properties[i]!;
@@ -151,7 +155,7 @@ export function loadEvents(opts: EventLoadOptions): EventLoadResult {
     nameCodes,
     eventNames: rows.eventNames,
     days,
-    times,
+    ...(times ? { times } : {}),
     properties,
     orphanCount: orphans,
   };
@@ -223,8 +227,8 @@ function selectUsableRows(
   for (let r = 0; r < n; r++) {
     const line = lines[r];
     if (ref[r] === NO_ID) noId.add(line, () => `Line ${line} has no \`${idColumn}\`; the event is skipped.`);
-    else if (nameMissing[r]) noName.add(line, () => `Line ${line} has no \`${EVENT_NAME_COLUMN}\` name; the event is skipped.`);
-    else if (timeMissing[r]) {
+    else if (maskHas(nameMissing, r)) noName.add(line, () => `Line ${line} has no \`${EVENT_NAME_COLUMN}\` name; the event is skipped.`);
+    else if (maskHas(timeMissing, r)) {
       badTime.add(line, () => {
         const text = badTimeText.get(line);
         return text === undefined
@@ -292,13 +296,13 @@ function sortedInstants(rows: FileOrderRows, order: Int32Array): Float64Array {
   const t = rows.instants!;
   const out = new Float64Array(order.length);
   for (let i = 0; i < order.length; i++) out[i] = t[order[i]];
-  rows.instants = undefined;
   return out;
 }
 
-function daysOf(instants: Float64Array): Int32Array {
-  const days = new Int32Array(instants.length);
-  for (let i = 0; i < instants.length; i++) days[i] = Math.floor(instants[i] / MS_PER_DAY);
+function sortedDays(rows: FileOrderRows, order: Int32Array): Int32Array {
+  const t = rows.instants!;
+  const days = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) days[i] = Math.floor(t[order[i]] / MS_PER_DAY);
   return days;
 }
 

@@ -20,6 +20,8 @@ export interface LoadSampleOptions {
   onProgress?: (fractionDone: number) => void;
   /** Bytes per read; tests use tiny chunks. */
   chunkSize?: number;
+  /** Keep each event's full instant (EventTable.times), for exporting the events elsewhere. */
+  keepEventTimes?: boolean;
 }
 
 export interface LoadSampleResult {
@@ -64,6 +66,7 @@ export function loadSample(opts: LoadSampleOptions): LoadSampleResult {
       schema: opts.schema,
       onProgress: (done) => progress(profileBytes + done),
       chunkSize: opts.chunkSize,
+      keepTimes: opts.keepEventTimes,
     });
     diagnostics.push(...events.diagnostics);
     if (events.table) store.events = events.table;

@@ -6,25 +6,40 @@
 export type ValueType = 'number' | 'string' | 'boolean' | 'date' | 'list';
 
 /**
- * One typed column. Row i is missing when `missing[i] === 1`; the value slot of a
- * missing row holds 0 and must not be read.
+ * One typed column. Row i is missing when its bit is set in `missing` (see
+ * isMissing); the value slot of a missing row holds some value and must not be read.
  */
 export type Column = NumberColumn | StringColumn | BooleanColumn | DateColumn | ListColumn;
 
+/**
+ * One bit per row, set where the row is missing: bit i & 31 of word i >>> 5,
+ * the layout of the evaluator's bitsets, so the mask is used as one directly.
+ * Bits past the last row are 0. A bit instead of a byte per row: a million-row
+ * sample with thirty columns would otherwise spend 30 MB on masks.
+ */
+export type RowMask = Uint32Array;
+
 interface ColumnBase {
   name: string;
-  /** 1 where the row has no value (empty cell, absent key, JSON null, or a value that did not parse). */
-  missing: Uint8Array;
+  /** Rows without a value (empty cell, absent key, JSON null, or a value that did not parse). */
+  missing: RowMask;
 }
 
+/**
+ * Numbers dictionary-encoded like text: `codes[i]` indexes `dictionary`, the
+ * distinct values in ascending order. Real columns repeat a few values (ages,
+ * counts, prices, scores), so a row costs one or two bytes instead of eight; and
+ * a range of values is a range of codes, found by binary search.
+ */
 export interface NumberColumn extends ColumnBase {
   type: 'number';
-  values: Float64Array;
+  codes: CodeArray;
+  dictionary: Float64Array;
 }
 
 /**
  * Dictionary codes in the narrowest array that holds them: one byte a row for up
- * to 255 distinct values, two for up to 65,535, four beyond (see narrowCodes).
+ * to 255 distinct values, two for up to 65,535, four beyond (see code-array.ts).
  */
 export type CodeArray = Uint8Array | Uint16Array | Int32Array;
 
@@ -91,8 +106,13 @@ export interface EventTable {
   eventNames: string[];
   /** UTC day of the event's timestamp (days since 1970-01-01). */
   days: Int32Array;
-  /** The event's instant, ms since epoch. */
-  times: Float64Array;
+  /**
+   * The event's instant, ms since epoch: only when the loader was asked to keep
+   * it (keepEventTimes). Every condition reads days, so the editor and the CLI
+   * do not pay 8 bytes an event for it; the SQL agreement tests do, to give the
+   * engines the real timestamps.
+   */
+  times?: Float64Array;
   /** Property columns by name (every column but id, `event` and `timestamp`). */
   properties: Map<string, Column>;
   orphanCount: number;
@@ -106,6 +126,48 @@ export interface SampleStore {
 }
 
 const MS_PER_DAY = 86_400_000;
+
+/** Words of a RowMask for `rows` rows. */
+export function maskWords(rows: number): number {
+  return (rows + 31) >>> 5;
+}
+
+/** True when row `row`'s bit is set in the mask. */
+export function maskHas(mask: RowMask, row: number): boolean {
+  return ((mask[row >>> 5] >>> (row & 31)) & 1) === 1;
+}
+
+/** True when row `row` of the column has no value. */
+export function isMissing(column: Column, row: number): boolean {
+  return maskHas(column.missing, row);
+}
+
+/** A RowMask with the rows whose flag is truthy set (for columns built by hand). */
+export function rowMaskOf(flags: ArrayLike<unknown>): RowMask {
+  const mask = new Uint32Array(maskWords(flags.length));
+  for (let i = 0; i < flags.length; i++) if (flags[i]) mask[i >>> 5] |= 1 << (i & 31);
+  return mask;
+}
+
+/** Rows in the column. */
+export function columnLength(column: Column): number {
+  switch (column.type) {
+    case 'number':
+    case 'string':
+      return column.codes.length;
+    case 'boolean':
+      return column.values.length;
+    case 'date':
+      return column.days.length;
+    case 'list':
+      return column.offsets.length - 1;
+  }
+}
+
+/** The value of row `row` of a number column (check isMissing first). */
+export function numberAt(column: NumberColumn, row: number): number {
+  return column.dictionary[column.codes[row]];
+}
 
 /** Days since 1970-01-01 of an ISO date `YYYY-MM-DD`, or undefined when it is not a real date. */
 export function parseIsoDay(text: string): number | undefined {

@@ -24,6 +24,8 @@ export interface LoadDataOptions {
   sampleOverride?: string;
   rowLimit?: number;
   onProgress?: (fractionDone: number) => void;
+  /** Keep each event's full instant (EventTable.times), for exporting the events elsewhere. */
+  keepEventTimes?: boolean;
 }
 
 export function loadProjectData(config: ProjectConfig, options: LoadDataOptions = {}): ProjectData {
@@ -44,6 +46,7 @@ export function loadProjectData(config: ProjectConfig, options: LoadDataOptions 
       schema,
       rowLimit: options.rowLimit,
       onProgress: options.onProgress,
+      keepEventTimes: options.keepEventTimes,
     });
     store = loaded.store;
     diagnostics.push(...loaded.diagnostics);
