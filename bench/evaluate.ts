@@ -5,6 +5,7 @@
 // Timings on a shared machine vary by ±50%; compare medians from the same run.
 import type { Column, EventTable, SampleStore } from '../server/src/core/sample/store';
 import { parseIsoDay } from '../server/src/core/sample/store';
+import { packTexts } from '../server/src/core/sample/packed-texts';
 import { parseSegments } from '../server/src/core/syntax/parser';
 import type { SegmentDecl } from '../server/src/core/syntax/ast';
 import { Evaluator } from '../server/src/core/evaluate/evaluator';
@@ -93,7 +94,7 @@ function buildStore(version: number): SampleStore {
     properties: new Map([['amount', { name: 'amount', type: 'number', missing: amountMissing, values: amounts }]]),
     orphanCount: 0,
   };
-  const ids = Array.from({ length: N }, (_, i) => `u${i}`);
+  const ids = packTexts(Array.from({ length: N }, (_, i) => `u${i}`));
   return { profiles: { count: N, idColumn: 'user_id', ids, columns }, events, version };
 }
 
