@@ -6,6 +6,7 @@
 import type { Column, EventTable, SampleStore } from '../server/src/core/sample/store';
 import { parseIsoDay, rowMaskOf } from '../server/src/core/sample/store';
 import { encodeNumbers } from '../server/src/core/sample/number-dictionary';
+import { packTexts } from '../server/src/core/sample/packed-texts';
 import { parseSegments } from '../server/src/core/syntax/parser';
 import type { SegmentDecl } from '../server/src/core/syntax/ast';
 import { Evaluator } from '../server/src/core/evaluate/evaluator';
@@ -91,7 +92,7 @@ function buildStore(version: number): SampleStore {
     properties: new Map([['amount', { name: 'amount', type: 'number', missing: rowMaskOf(amountMissing), ...encodeNumbers(amounts, (i) => amountMissing[i] === 1) }]]),
     orphanCount: 0,
   };
-  const ids = Array.from({ length: N }, (_, i) => `u${i}`);
+  const ids = packTexts(Array.from({ length: N }, (_, i) => `u${i}`));
   return { profiles: { count: N, idColumn: 'user_id', ids, columns }, events, version };
 }
 

@@ -14,6 +14,7 @@
 import type { Catalog } from '../../server/src/core/sample/catalog-types';
 import type { Column, EventTable, SampleStore, ValueType } from '../../server/src/core/sample/store';
 import { isMissing, numberAt } from '../../server/src/core/sample/store';
+import { allTexts } from '../../server/src/core/sample/packed-texts';
 
 /** An attribute type, or `timestamp` for the event time (ms since epoch, UTC). */
 export type SqlColumnType = ValueType | 'timestamp';
@@ -67,7 +68,8 @@ function eventTime(events: EventTable, row: number): number {
  */
 export function profilesTable(store: SampleStore, catalog: Catalog | undefined): SqlTable {
   const { profiles } = store;
-  const columns: TableColumn[] = [{ name: profiles.idColumn, type: 'string', cell: (i) => profiles.ids[i] }];
+  const ids = allTexts(profiles.ids);
+  const columns: TableColumn[] = [{ name: profiles.idColumn, type: 'string', cell: (i) => ids[i] }];
   for (const [name, column] of profiles.columns) columns.push({ name, type: column.type, cell: columnCells(column) });
   for (const [name, info] of catalog?.attributes ?? []) {
     if (!profiles.columns.has(name)) columns.push({ name, type: info.type, cell: allNull });
@@ -87,8 +89,9 @@ export function eventsTable(store: SampleStore, catalog: Catalog | undefined): S
   if (events) {
     for (let p = 0; p < profiles.count; p++) profileOfRow.fill(p, events.profileStart[p], events.profileStart[p + 1]);
   }
+  const ids = allTexts(profiles.ids);
   const columns: TableColumn[] = [
-    { name: profiles.idColumn, type: 'string', cell: (i) => profiles.ids[profileOfRow[i]] },
+    { name: profiles.idColumn, type: 'string', cell: (i) => ids[profileOfRow[i]] },
     { name: 'event', type: 'string', cell: (i) => events!.eventNames[events!.nameCodes[i]] },
     { name: 'timestamp', type: 'timestamp', cell: (i) => eventTime(events!, i) },
   ];

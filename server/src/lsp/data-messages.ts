@@ -19,7 +19,7 @@ export function transferablesOf(data: ProjectData): ArrayBuffer[] {
       if (buffer instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === buffer.byteLength) buffers.add(buffer);
       return;
     }
-    if (Array.isArray(v)) return; // string arrays (ids, dictionaries) hold no buffers
+    if (Array.isArray(v)) return; // string arrays (dictionaries) hold no buffers
     if (v instanceof Map) {
       for (const item of v.values()) visit(item, depth + 1);
       return;

@@ -13,6 +13,7 @@ import {
   type SampleStore,
   type ValueType,
 } from '../../../server/src/core/sample/store';
+import { allTexts, packTexts } from '../../../server/src/core/sample/packed-texts';
 import { parseSegments } from '../../../server/src/core/syntax/parser';
 import type { Expr, SegmentDecl } from '../../../server/src/core/syntax/ast';
 
@@ -93,12 +94,12 @@ export function makeProfiles(types: ColumnTypes, rows: Row[]): ProfileTable {
   for (const [name, type] of Object.entries(types)) {
     columns.set(name, makeColumn(name, type, rows.map((r) => r[name])));
   }
-  return { count: rows.length, idColumn: 'id', ids: rows.map((r) => String(r.id)), columns };
+  return { count: rows.length, idColumn: 'id', ids: packTexts(rows.map((r) => String(r.id))), columns };
 }
 
 /** Event rows need `id`, `event` and `timestamp`; the other keys are properties typed by `types`. */
 export function makeEvents(profiles: ProfileTable, types: ColumnTypes, rows: Row[]): EventTable {
-  const rowOf = new Map(profiles.ids.map((id, i) => [id, i]));
+  const rowOf = new Map(allTexts(profiles.ids).map((id, i) => [id, i]));
   const kept = rows
     .map((r, order) => ({ r, order, profile: rowOf.get(String(r.id)), time: parseIsoInstant(String(r.timestamp))! }))
     .filter((e) => e.profile !== undefined);

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSample } from '../../../server/src/core/sample/load-sample';
 import { formatDay, isMissing, numberAt, parseIsoDay, type Column, type SampleStore } from '../../../server/src/core/sample/store';
+import { allTexts } from '../../../server/src/core/sample/packed-texts';
 import { Evaluator } from '../../../server/src/core/evaluate/evaluator';
 import { projectOf, type Cell, type ColumnTypes, type Row, type StoreSpec } from './fixtures';
 import { referenceMembers } from './reference-evaluator';
@@ -34,7 +35,8 @@ function cell(column: Column, i: number): Cell {
 function rowsOf(store: SampleStore): StoreSpec {
   const { profiles, events } = store;
   const types: ColumnTypes = Object.fromEntries([...profiles.columns].map(([name, c]) => [name, c.type]));
-  const rows: Row[] = profiles.ids.map((id, i) => {
+  const ids = allTexts(profiles.ids);
+  const rows: Row[] = ids.map((id, i) => {
     const row: Row = { id };
     for (const [name, column] of profiles.columns) row[name] = cell(column, i);
     return row;
@@ -45,7 +47,7 @@ function rowsOf(store: SampleStore): StoreSpec {
     for (const [name, c] of events.properties) eventTypes[name] = c.type;
     for (let p = 0; p < profiles.count; p++) {
       for (let e = events.profileStart[p]; e < events.profileStart[p + 1]; e++) {
-        const row: Row = { id: profiles.ids[p], event: events.eventNames[events.nameCodes[e]], timestamp: formatDay(events.days[e]) };
+        const row: Row = { id: ids[p], event: events.eventNames[events.nameCodes[e]], timestamp: formatDay(events.days[e]) };
         for (const [name, column] of events.properties) row[name] = cell(column, e);
         eventRows.push(row);
       }

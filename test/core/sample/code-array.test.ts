@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadSample } from '../../../server/src/core/sample/load-sample';
 import type { Column, SampleStore } from '../../../server/src/core/sample/store';
+import { textAt } from '../../../server/src/core/sample/packed-texts';
 import { Evaluator } from '../../../server/src/core/evaluate/evaluator';
 import { columnStats } from '../../../server/src/core/sample/field-stats';
 import { transferablesOf } from '../../../server/src/lsp/data-messages';
@@ -91,7 +92,7 @@ test('event codes keep their width through the sort by profile, and the sorted r
   const product = events.properties.get('product')!;
   assert.equal(widthOf(product), 'Uint16Array'); // 1,000 products
   for (let p = 0; p < store.profiles.count; p++) {
-    const i = Number(store.profiles.ids[p].slice(1));
+    const i = Number(textAt(store.profiles.ids, p).slice(1));
     const rows = events.profileStart[p + 1] - events.profileStart[p];
     assert.equal(rows, i % 2 === ROWS % 2 ? 0 : 1, `events of u${i}`);
     if (rows === 0) continue;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../../../server/src/core/diagnostics';
 import type { Column, ProfileTable } from '../../../server/src/core/sample/store';
 import { formatDay, isMissing, numberAt } from '../../../server/src/core/sample/store';
+import { textAt } from '../../../server/src/core/sample/packed-texts';
 
 let dir: string | undefined;
 // Registered at import time, so it runs once after the whole test file.
@@ -45,7 +46,7 @@ export function plainValue(column: Column, row: number): PlainValue {
 export function profileRows(table: ProfileTable): Record<string, PlainValue>[] {
   const rows: Record<string, PlainValue>[] = [];
   for (let r = 0; r < table.count; r++) {
-    const row: Record<string, PlainValue> = { [table.idColumn]: table.ids[r] };
+    const row: Record<string, PlainValue> = { [table.idColumn]: textAt(table.ids, r) };
     for (const [name, column] of table.columns) {
       const v = plainValue(column, r);
       if (v !== undefined) row[name] = v;

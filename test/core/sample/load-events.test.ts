@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadSample } from '../../../server/src/core/sample/load-sample';
-import { formatDay, type EventTable } from '../../../server/src/core/sample/store';
+import { formatDay, type EventTable, type PackedTexts } from '../../../server/src/core/sample/store';
+import { allTexts } from '../../../server/src/core/sample/packed-texts';
 import type { SchemaDocument } from '../../../server/src/core/project/schema-types';
 import { describe, plainValue, writeTemp } from './helpers';
 
@@ -16,9 +17,9 @@ function loadWithEvents(name: string, events: string, schema?: SchemaDocument) {
 }
 
 /** Each profile's events as `name@ISO` strings, in table order. */
-function eventsByProfile(ids: string[], events: EventTable): Record<string, string[]> {
+function eventsByProfile(ids: PackedTexts, events: EventTable): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  ids.forEach((id, p) => {
+  allTexts(ids).forEach((id, p) => {
     const list: string[] = [];
     for (let i = events.profileStart[p]; i < events.profileStart[p + 1]; i++) {
       list.push(`${events.eventNames[events.nameCodes[i]]}@${new Date(events.times![i]).toISOString()}`);

@@ -8,6 +8,7 @@ import { loadSample } from '../../../server/src/core/sample/load-sample';
 import type { SchemaDocument, FieldDeclaration } from '../../../server/src/core/project/schema-types';
 import { SNIFF_ROWS } from '../../../server/src/core/sample/infer';
 import { columnLength } from '../../../server/src/core/sample/store';
+import { allTexts } from '../../../server/src/core/sample/packed-texts';
 import { describe, plainValue, profileRows, writeTemp } from './helpers';
 
 function schemaWith(attributes: Record<string, FieldDeclaration>): SchemaDocument {
@@ -249,7 +250,7 @@ test('a BOM, CRLF line ends and a missing final line end', () => {
 
 test('rowLimit loads only the first rows', () => {
   const { store } = load('limit.csv', 'user_id,age\nu1,1\nu2,2\nu3,3\nu4,4\n', { rowLimit: 2 });
-  assert.deepEqual(store!.profiles.ids, ['u1', 'u2']);
+  assert.deepEqual(allTexts(store!.profiles.ids), ['u1', 'u2']);
   assert.equal(columnLength(store!.profiles.columns.get('age')!), 2);
 });
 
@@ -307,7 +308,7 @@ test('JSON Lines: a line that is not an object is skipped with a warning on its 
   assert.match(messages[0], /^warning sample-bad-json-line 2: Line 2 is not valid JSON \(.+\); the line is skipped\.$/);
   assert.equal(messages[1], 'warning sample-bad-json-line 3: Line 3 holds an array, not a JSON object; the line is skipped.');
   assert.equal(messages[2], 'warning sample-bad-json-line 4: Line 4 holds a string, not a JSON object; the line is skipped.');
-  assert.deepEqual(store!.profiles.ids, ['u1', 'u3']);
+  assert.deepEqual(allTexts(store!.profiles.ids), ['u1', 'u3']);
 });
 
 test('JSON Lines: missing id key, duplicate ids and .json extension', () => {

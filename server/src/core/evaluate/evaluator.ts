@@ -7,6 +7,7 @@
 import type { Expr, SegmentDecl, Span } from '../syntax/ast';
 import { topLevelConditions } from '../syntax/ast';
 import type { SampleStore } from '../sample/store';
+import { textsAt } from '../sample/packed-texts';
 import {
   andBits,
   andNotBits,
@@ -125,8 +126,7 @@ export class Evaluator {
 
   /** Profile ids of the members, in file order. */
   memberIds(decl: SegmentDecl, segmentsById: SegmentsById): string[] {
-    const ids = this.store.profiles.ids;
-    return Array.from(this.memberRows(decl, segmentsById), (row) => ids[row]);
+    return textsAt(this.store.profiles.ids, this.memberRows(decl, segmentsById));
   }
 
   /** Profiles for which one expression holds (for per-condition counts in hovers). The caller may modify the result. */

@@ -5,6 +5,8 @@
 // substring per value is several times cheaper than one decode call per value,
 // which matters for columns where every value is new (ids, emails).
 
+import type { PackedTexts } from './store';
+
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
 /** Decode the pool in pieces well under V8's maximum string length. */
@@ -38,6 +40,17 @@ export class ByteDictionary {
   get values(): string[] {
     if (this.strings.length < this.count) this.materialize();
     return this.strings;
+  }
+
+  /**
+   * The values as bytes (row c holds the value of code c), with no string made.
+   * Copies, not views, of the pool and starts, so a worker can transfer them.
+   */
+  packed(): PackedTexts {
+    const starts = new Int32Array(this.count + 1);
+    starts.set(this.starts.subarray(0, this.count));
+    starts[this.count] = this.poolUsed;
+    return { bytes: this.pool.slice(0, this.poolUsed), starts };
   }
 
   /** The code of the UTF-8 text in bytes [start, end), adding it when new. */

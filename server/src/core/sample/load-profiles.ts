@@ -153,11 +153,10 @@ export function loadProfiles(opts: ProfileLoadOptions): ProfileLoadResult {
     const rows = Int32Array.from(kept);
     columns = columns.map((c) => takeRows(c, rows));
   }
-  const ids = idSink.index.values;
   const table: ProfileTable = {
-    count: ids.length,
+    count: idSink.index.size,
     idColumn,
-    ids,
+    ids: idSink.index.packed(),
     columns: new Map(columns.map((c) => [c.name, c])),
   };
   return { table, idIndex: idSink.index, diagnostics, size: read.size };

@@ -82,12 +82,25 @@ export interface ListColumn extends ColumnBase {
   dictionary: string[];
 }
 
+/**
+ * Texts as UTF-8 bytes: row i is `bytes[starts[i] .. starts[i+1])`, and `starts`
+ * has one entry more than there are rows. Read with packed-texts.ts. Plain typed
+ * arrays rather than a class, because structured cloning drops prototypes.
+ */
+export interface PackedTexts {
+  bytes: Uint8Array;
+  starts: Int32Array;
+}
+
 export interface ProfileTable {
   /** Number of profiles (rows). */
   count: number;
   idColumn: string;
-  /** Profile ids in file order. */
-  ids: string[];
+  /**
+   * Profile ids in file order. Packed rather than a string each: a million ids
+   * would otherwise hold ~32 MB of strings, copied when the worker posts the store.
+   */
+  ids: PackedTexts;
   /** Attribute columns by name (every column but the id column). Nested JSON fields are flattened to `geo.city`. */
   columns: Map<string, Column>;
 }
