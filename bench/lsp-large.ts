@@ -9,7 +9,10 @@
 //      server sends workspace/codeLens/refresh (debounceMs 0)
 //   4. the server's memory with the sample loaded (/proc/<pid>/status)
 //
-//   node --import tsx bench/lsp-large.ts [--starts 5] [--loads 3] [--rounds 20] [--cpu-prof DIR]
+//   node --import tsx bench/lsp-large.ts [--starts 5] [--loads 3] [--rounds 20] [--bare-loads 1] [--cpu-prof DIR]
+//
+// The server is started as the VS Code client starts it (server/src/lsp/launch-environment.ts);
+// the --bare-loads runs start it without those allocator variables, for comparison.
 //   (also: node --import tsx bench/lsp.ts --large …)
 //
 // The project: a temp folder with the demo's schema.json, customers.segment and
@@ -46,6 +49,7 @@ const loads = option('loads', 3);
 // Two edit series, each counting the age down by one from where the last stopped (65 → 25 at most).
 const rounds = Math.min(option('rounds', 20), 20);
 const cpuProfDir = textOption('cpu-prof');
+const bareLoads = option('bare-loads', 1);
 
 interface Stats {
   median: number;
@@ -125,14 +129,14 @@ function watchSampleStatus(client: TestClient): { readyAt?: number } {
   return seen;
 }
 
-async function start(root: string): Promise<{ client: TestClient; t0: number; status: { readyAt?: number } }> {
+async function start(root: string, bareEnvironment = false): Promise<{ client: TestClient; t0: number; status: { readyAt?: number } }> {
   const t0 = performance.now();
   // A server that dies before answering initialize leaves nothing pending: without this timer the script would just stop.
   let timer: NodeJS.Timeout | undefined;
   const noAnswer = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('the server did not answer initialize within 30 s')), 30_000);
   });
-  const client = await Promise.race([startServer({ root, settings: { debounceMs: 0 } }), noAnswer]).finally(() => clearTimeout(timer));
+  const client = await Promise.race([startServer({ root, settings: { debounceMs: 0 }, bareEnvironment }), noAnswer]).finally(() => clearTimeout(timer));
   return { client, t0, status: watchSampleStatus(client) };
 }
 
@@ -183,8 +187,8 @@ interface EditFigures {
   memoryAfter: ProcMemory;
 }
 
-async function loadRun(root: string, uri: string, text: string, edit: boolean): Promise<{ run: LoadRun; edits?: EditFigures }> {
-  const { client, t0, status } = await start(root);
+async function loadRun(root: string, uri: string, text: string, edit: boolean, bareEnvironment = false): Promise<{ run: LoadRun; edits?: EditFigures }> {
+  const { client, t0, status } = await start(root, bareEnvironment);
   try {
     client.open(uri, text);
     await client.diagnosticsFor(uri, () => true, 30_000);
@@ -308,6 +312,14 @@ async function main(): Promise<void> {
           `RSS ${mb(run.memory.rssMb)} (peak ${mb(run.memory.peakMb)}); server log: ${run.workerLog ?? '—'}`,
       );
     }
+    // The same load with none of the allocator variables the VS Code client sets: how a plain
+    // `segments-language-server --stdio` runs unless the editor's config sets them too.
+    const bareRuns: LoadRun[] = [];
+    for (let i = 0; i < bareLoads; i++) {
+      const { run } = await loadRun(root, uri, text, false, true);
+      bareRuns.push(run);
+      console.log(`  bare load run ${i + 1}: sample ready ${run.readyMs.toFixed(0)} ms, RSS ${mb(run.memory.rssMb)} (peak ${mb(run.memory.peakMb)})`);
+    }
     const loadEnd = loadavg();
     const e = editFigures!;
     const fd = stats(first.ms);
@@ -336,6 +348,10 @@ async function main(): Promise<void> {
     console.log(row('4a. server RSS (VmRSS) with the sample loaded, worker included', rss, 300, 'MB'));
     console.log(row('4b. server peak RSS (VmHWM) up to then (the load in the worker included)', peak, 300, 'MB'));
     console.log(`| 4c. server RSS after the ${e.pollMs.length + e.refreshMs.length + 1} edits (peak) | ${mb(e.memoryAfter.rssMb)} (${mb(e.memoryAfter.peakMb)}) | | 1 | ≤ 300 MB | ${verdict(e.memoryAfter.rssMb, 300)} |`);
+    if (bareRuns.length > 0) {
+      console.log(row('4d. server RSS with the sample loaded, started without the allocator variables', stats(bareRuns.map((r) => r.memory.rssMb)), undefined, 'MB'));
+      console.log(row('4e. server peak RSS, started without the allocator variables', stats(bareRuns.map((r) => r.memory.peakMb)), undefined, 'MB'));
+    }
     console.log('');
     console.log(`first diagnostics: ${first.diagnostics} diagnostics; every CodeLens said "loading sample…" right after: ${first.loadingLens ? 'yes' : 'NO'}`);
     console.log(`seniors (\`age >= N\`, N from ${FIRST_AGE} down): sizes ${e.sizes.map((s) => s.toLocaleString('en-US')).join(', ')}`);
