@@ -56,7 +56,7 @@ function buildStore(version: number): SampleStore {
     for (let i = 0; i < N; i++) {
       days[i] = missing[i] ? 0 : AS_OF - pick(400);
     }
-    columns.set('last_seen', { name: 'last_seen', type: 'date', missing: rowMaskOf(missing), days });
+    columns.set('last_seen', { name: 'last_seen', type: 'date', missing: rowMaskOf(missing), ...encodeNumbers(days, (i) => missing[i] === 1) });
   }
   {
     const missing = missingMask(0.15);
@@ -88,7 +88,7 @@ function buildStore(version: number): SampleStore {
     profileStart,
     nameCodes,
     eventNames: ['purchase', 'product_view', 'cart_add', 'login', 'email_open'],
-    days,
+    days: encodeNumbers(days, () => false),
     properties: new Map([['amount', { name: 'amount', type: 'number', missing: rowMaskOf(amountMissing), ...encodeNumbers(amounts, (i) => amountMissing[i] === 1) }]]),
     orphanCount: 0,
   };

@@ -13,7 +13,7 @@
 // every time after midnight).
 import type { Catalog } from '../../server/src/core/sample/catalog-types';
 import type { Column, EventTable, SampleStore, ValueType } from '../../server/src/core/sample/store';
-import { isMissing, numberAt } from '../../server/src/core/sample/store';
+import { isMissing, valueAt } from '../../server/src/core/sample/store';
 import { allTexts } from '../../server/src/core/sample/packed-texts';
 
 /** An attribute type, or `timestamp` for the event time (ms since epoch, UTC). */
@@ -38,13 +38,13 @@ export interface SqlTable {
 function columnCells(column: Column): (row: number) => Cell {
   switch (column.type) {
     case 'number':
-      return (i) => (isMissing(column, i) ? null : numberAt(column, i));
+      return (i) => (isMissing(column, i) ? null : valueAt(column, i));
     case 'string':
       return (i) => (isMissing(column, i) ? null : column.dictionary[column.codes[i]]);
     case 'boolean':
       return (i) => (isMissing(column, i) ? null : column.values[i] === 1);
     case 'date':
-      return (i) => (isMissing(column, i) ? null : column.days[i]);
+      return (i) => (isMissing(column, i) ? null : valueAt(column, i));
     case 'list':
       return (i) =>
         isMissing(column, i)

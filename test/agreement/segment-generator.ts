@@ -11,7 +11,7 @@
 // outside the schema's allowed values, a reversed range); the test counts them.
 import fc from 'fast-check';
 import type { Catalog, FieldInfo } from '../../server/src/core/sample/catalog-types';
-import { columnLength, formatDay, isMissing, numberAt, parseIsoDay, type Column, type SampleStore, type ValueType } from '../../server/src/core/sample/store';
+import { columnLength, formatDay, isMissing, valueAt, parseIsoDay, type Column, type SampleStore, type ValueType } from '../../server/src/core/sample/store';
 
 const DAY_MS = 86_400_000;
 const SIMPLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
@@ -59,10 +59,10 @@ function distinctValues(column: Column, rows?: Int32Array): { numbers: number[];
     if (isMissing(column, i)) return;
     switch (column.type) {
       case 'number':
-        numbers.add(numberAt(column, i));
+        numbers.add(valueAt(column, i));
         break;
       case 'date':
-        numbers.add(column.days[i]);
+        numbers.add(valueAt(column, i));
         break;
       case 'string':
         texts.add(column.dictionary[column.codes[i]]);

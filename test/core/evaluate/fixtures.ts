@@ -64,7 +64,7 @@ function makeColumnWithFlags(name: string, type: ValueType, cells: Cell[]) {
         if (t === undefined) return void (missing[i] = 1);
         days[i] = dayOfInstant(t);
       });
-      return { name, type, missing, days };
+      return { name, type, missing, ...encodeNumbers(days, (i) => missing[i] === 1) };
     }
     case 'list': {
       const dictionary: string[] = [];
@@ -122,7 +122,7 @@ export function makeEvents(profiles: ProfileTable, types: ColumnTypes, rows: Row
     profileStart,
     nameCodes,
     eventNames,
-    days: Int32Array.from(kept, (e) => dayOfInstant(e.time)),
+    days: encodeNumbers(Int32Array.from(kept, (e) => dayOfInstant(e.time)), () => false),
     times: Float64Array.from(kept, (e) => e.time),
     properties,
     orphanCount: rows.length - kept.length,

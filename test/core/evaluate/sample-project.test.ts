@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSample } from '../../../server/src/core/sample/load-sample';
-import { formatDay, isMissing, numberAt, parseIsoDay, type Column, type SampleStore } from '../../../server/src/core/sample/store';
+import { formatDay, isMissing, valueAt, parseIsoDay, type Column, type SampleStore } from '../../../server/src/core/sample/store';
 import { allTexts } from '../../../server/src/core/sample/packed-texts';
 import { Evaluator } from '../../../server/src/core/evaluate/evaluator';
 import { projectOf, type Cell, type ColumnTypes, type Row, type StoreSpec } from './fixtures';
@@ -19,13 +19,13 @@ function cell(column: Column, i: number): Cell {
   if (isMissing(column, i)) return null;
   switch (column.type) {
     case 'number':
-      return numberAt(column, i);
+      return valueAt(column, i);
     case 'string':
       return column.dictionary[column.codes[i]];
     case 'boolean':
       return column.values[i] === 1;
     case 'date':
-      return formatDay(column.days[i]);
+      return formatDay(valueAt(column, i));
     case 'list':
       return Array.from(column.itemCodes.subarray(column.offsets[i], column.offsets[i + 1]), (c) => column.dictionary[c]);
   }
@@ -47,7 +47,7 @@ function rowsOf(store: SampleStore): StoreSpec {
     for (const [name, c] of events.properties) eventTypes[name] = c.type;
     for (let p = 0; p < profiles.count; p++) {
       for (let e = events.profileStart[p]; e < events.profileStart[p + 1]; e++) {
-        const row: Row = { id: ids[p], event: events.eventNames[events.nameCodes[e]], timestamp: formatDay(events.days[e]) };
+        const row: Row = { id: ids[p], event: events.eventNames[events.nameCodes[e]], timestamp: formatDay(valueAt(events.days, e)) };
         for (const [name, column] of events.properties) row[name] = cell(column, e);
         eventRows.push(row);
       }

@@ -5,7 +5,8 @@ import { buildCatalog } from '../../../server/src/core/sample/catalog';
 import { DISTINCT_VALUE_CAP } from '../../../server/src/core/sample/catalog-types';
 import { loadSample } from '../../../server/src/core/sample/load-sample';
 import type { SchemaDocument } from '../../../server/src/core/project/schema-types';
-import { medianOf } from '../../../server/src/core/sample/field-stats';
+import { orderStats } from '../../../server/src/core/sample/field-stats';
+import { encodeNumbers } from '../../../server/src/core/sample/number-dictionary';
 import { writeTemp } from './helpers';
 
 const SCHEMA: SchemaDocument = {
@@ -142,6 +143,14 @@ test('distinct values are capped, and the cap is flagged', () => {
   assert.deepEqual(stats.values![0], { value: 'c7', count: 2 });
 });
 
+/** Min, median and max of the values, the way a column's statistics compute them (counts per sorted distinct value). */
+function medianOf(values: ArrayLike<number>): { min: number; median: number; max: number } {
+  const { codes, dictionary } = encodeNumbers(values, () => false);
+  const counts = new Int32Array(dictionary.length);
+  for (const code of codes) counts[code]++;
+  return orderStats(counts, dictionary, values.length);
+}
+
 test('median of odd and even counts, any order', () => {
   assert.deepEqual(medianOf(Float64Array.from([5, 1, 3])), { min: 1, median: 3, max: 5 });
   assert.deepEqual(medianOf(Float64Array.from([4, 1, 3, 2])), { min: 1, median: 2.5, max: 4 });
@@ -150,4 +159,6 @@ test('median of odd and even counts, any order', () => {
   assert.equal(medianOf(many).median, 5000);
   const same = new Float64Array(1000).fill(2);
   assert.equal(medianOf(same).median, 2);
+  assert.deepEqual(medianOf([1, 1, 1, 9]), { min: 1, median: 1, max: 9 });
+  assert.deepEqual(medianOf([1, 1, 9, 9]), { min: 1, median: 5, max: 9 });
 });

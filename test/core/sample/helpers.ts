@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from '../../../server/src/core/diagnostics';
 import type { Column, ProfileTable } from '../../../server/src/core/sample/store';
-import { formatDay, isMissing, numberAt } from '../../../server/src/core/sample/store';
+import { formatDay, isMissing, valueAt } from '../../../server/src/core/sample/store';
 import { textAt } from '../../../server/src/core/sample/packed-texts';
 
 let dir: string | undefined;
@@ -30,7 +30,7 @@ export function plainValue(column: Column, row: number): PlainValue {
   if (isMissing(column, row)) return undefined;
   switch (column.type) {
     case 'number':
-      return numberAt(column, row);
+      return valueAt(column, row);
     case 'boolean':
       return column.values[row] === 1;
     case 'string':
@@ -38,7 +38,7 @@ export function plainValue(column: Column, row: number): PlainValue {
     case 'list':
       return Array.from(column.itemCodes.subarray(column.offsets[row], column.offsets[row + 1]), (c) => column.dictionary[c]);
     case 'date':
-      return formatDay(column.days[row]);
+      return formatDay(valueAt(column, row));
   }
 }
 

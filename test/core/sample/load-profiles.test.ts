@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { loadSample } from '../../../server/src/core/sample/load-sample';
 import type { SchemaDocument, FieldDeclaration } from '../../../server/src/core/project/schema-types';
 import { SNIFF_ROWS } from '../../../server/src/core/sample/infer';
-import { columnLength } from '../../../server/src/core/sample/store';
+import { columnLength, valueAt } from '../../../server/src/core/sample/store';
 import { allTexts } from '../../../server/src/core/sample/packed-texts';
 import { describe, plainValue, profileRows, writeTemp } from './helpers';
 
@@ -76,8 +76,8 @@ test('a date-time column is stored as the UTC day it falls on', () => {
   assert.equal(seen.type, 'date');
   if (seen.type !== 'date') return;
   // 23:30 at UTC−2 is 01:30 the next day in UTC.
-  assert.equal(seen.days[0], Date.UTC(2024, 1, 1) / 86_400_000);
-  assert.equal(seen.days[1], Date.UTC(2024, 0, 31) / 86_400_000);
+  assert.equal(valueAt(seen, 0), Date.UTC(2024, 1, 1) / 86_400_000);
+  assert.equal(valueAt(seen, 1), Date.UTC(2024, 0, 31) / 86_400_000);
 });
 
 test('declared types win over inference', () => {

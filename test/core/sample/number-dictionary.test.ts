@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { encodeNumbers, lowerBound, NumberDictionary, upperBound } from '../../../server/src/core/sample/number-dictionary';
 import { loadSample } from '../../../server/src/core/sample/load-sample';
-import { isMissing, numberAt, type NumberColumn } from '../../../server/src/core/sample/store';
+import { isMissing, valueAt, type NumberColumn } from '../../../server/src/core/sample/store';
 import { writeTemp } from './helpers';
 
 test('codes index the distinct values in ascending order', () => {
@@ -67,6 +67,6 @@ test('a loaded CSV number column holds its values through the sorted dictionary'
   assert.ok(column.codes instanceof Uint16Array, 'more than 255 distinct values take two bytes');
   rows.forEach((text, row) => {
     if (text === '') assert.ok(isMissing(column, row), `row ${row} is missing`);
-    else assert.equal(numberAt(column, row), Number(text), `row ${row}`);
+    else assert.equal(valueAt(column, row), Number(text), `row ${row}`);
   });
 });

@@ -13,11 +13,11 @@
 // natural meaning on any column type; which forms are allowed is the checker's
 // business, not this module's.
 import type { CompareOp, ContainsExpr, Literal, TextMatchExpr } from '../syntax/ast';
-import { parseIsoDay, type Column, type ListColumn, type StringColumn } from '../sample/store';
+import { parseIsoDay, type Column, type ListColumn, type OrderedCodes, type StringColumn } from '../sample/store';
 import { andBits, andNotBits, emptyBitset, fullBitset, type Bitset } from './bitset';
 import { subtractDuration } from './calendar';
 import { lowerBound, upperBound } from '../sample/number-dictionary';
-import { byteFlagBits, byteTableBits, codeRangeBits, codeTableBits, int32RangeBits, rowsWithMarkedItem } from './row-scan';
+import { byteFlagBits, byteTableBits, codeRangeBits, codeTableBits, rowsWithMarkedItem } from './row-scan';
 import { compareCodePoints } from './text-order';
 
 import type { AttributeCondition } from '../syntax/ast';
@@ -121,20 +121,23 @@ function nextDown(x: number): number {
   return -nextUp(-x);
 }
 
+/**
+ * Rows whose value lies in [lo, hi], missing or not (callers AND with the present
+ * rows). The dictionary is ascending, so those values are the codes in [first, last].
+ */
+export function orderedRangeBits(ordered: OrderedCodes, lo: number, hi: number, size: number): Bitset {
+  const first = lowerBound(ordered.dictionary, lo);
+  const last = upperBound(ordered.dictionary, hi) - 1;
+  return first > last ? emptyBitset(size) : codeRangeBits(ordered.codes, first, last, size);
+}
+
 /** Present rows with lo <= value <= hi, for number, date and boolean columns. */
 function numericRange(column: Column, lo: number, hi: number, size: number): Bitset {
   let bits: Bitset;
   switch (column.type) {
-    case 'number': {
-      // The dictionary is ascending, so the values in [lo, hi] are the codes in [first, last].
-      const first = lowerBound(column.dictionary, lo);
-      const last = upperBound(column.dictionary, hi) - 1;
-      if (first > last) return emptyBitset(size);
-      bits = codeRangeBits(column.codes, first, last, size);
-      break;
-    }
+    case 'number':
     case 'date':
-      bits = int32RangeBits(column.days, lo, hi, size);
+      bits = orderedRangeBits(column, lo, hi, size);
       break;
     case 'boolean': {
       const table = Uint8Array.of(lo <= 0 && 0 <= hi ? 1 : 0, lo <= 1 && 1 <= hi ? 1 : 0);

@@ -9,9 +9,9 @@ import type { DidExpr, EventWindow } from '../syntax/ast';
 import type { Column, DateColumn, EventTable } from '../sample/store';
 import { maskWords } from '../sample/store';
 import { andBits, countInRange, emptyBitset, popcount32, wordCount, type Bitset } from './bitset';
-import { bitsAt, codeTableBits, int32RangeBits } from './row-scan';
+import { bitsAt, codeTableBits } from './row-scan';
 import { subtractDuration } from './calendar';
-import { literalDay } from './column-conditions';
+import { literalDay, orderedRangeBits } from './column-conditions';
 
 export interface DayRange {
   from: number;
@@ -73,7 +73,7 @@ export function evaluateDid(
 function matchingEvents(name: string, range: DayRange, events: EventTable, where: Bitset | undefined): Bitset {
   const size = events.count;
   let bits = eventsNamed(name, events);
-  if (range.from !== -Infinity || range.to !== Infinity) bits = andBits(bits, int32RangeBits(events.days, range.from, range.to, size));
+  if (range.from !== -Infinity || range.to !== Infinity) bits = andBits(bits, orderedRangeBits(events.days, range.from, range.to, size));
   return where ? andBits(bits, where) : bits;
 }
 
@@ -113,7 +113,8 @@ export function eventColumns(events: EventTable): Map<string, Column> {
         name: 'timestamp',
         type: 'date',
         missing: new Uint32Array(maskWords(events.count)),
-        days: events.days,
+        codes: events.days.codes,
+        dictionary: events.days.dictionary,
       };
       columns.set('timestamp', timestamp);
     }

@@ -2,9 +2,9 @@
 // batch at a time (one column per call, so each inner loop stays monomorphic
 // and reads bytes in place) or one JSON value at a time. A cell that does not
 // fit the column's type becomes missing and is logged for a warning.
-import type { BooleanColumn, CodeArray, Column, DateColumn, ListColumn, NumberColumn, RowMask, StringColumn, ValueType } from './store';
-import { maskWords } from './store';
-import { NumberDictionary } from './number-dictionary';
+import type { BooleanColumn, CodeArray, Column, DateColumn, ListColumn, NumberColumn, OrderedCodes, RowMask, StringColumn, ValueType } from './store';
+import { maskHas, maskWords } from './store';
+import { encodeNumbers, NumberDictionary } from './number-dictionary';
 import { codeLimit, widenedFor } from './code-array';
 import type { CsvBatch } from './csv';
 import { decodeField } from './csv';
@@ -73,12 +73,6 @@ function trimmed<T extends CodeArray | Float64Array | Uint32Array>(a: T, length:
 const NO_BYTES = new Uint8Array(0);
 const NO_WORDS = new Uint32Array(0);
 const NO_INT32 = new Int32Array(0);
-
-function daysOfInstants(times: Float64Array, length: number): Int32Array {
-  const days = new Int32Array(length);
-  for (let i = 0; i < length; i++) days[i] = Math.floor(times[i] / MS_PER_DAY);
-  return days;
-}
 
 function cellText(value: JsonCell): string {
   return Array.isArray(value) ? JSON.stringify(value) : String(value);
@@ -185,12 +179,20 @@ abstract class ScalarBuilder extends ColumnBuilder {
   }
 }
 
-/** Numbers are interned as they load (see NumberColumn): codes widen like text codes. */
-export class NumberBuilder extends ScalarBuilder {
-  readonly type = 'number' as const;
+/**
+ * Number and date columns: each cell becomes a number (a date its UTC day),
+ * interned as it loads, with codes that widen like text codes (see OrderedCodes).
+ */
+abstract class OrderedBuilder extends ScalarBuilder {
   private readonly dictionary = new NumberDictionary();
   private codes: CodeArray = new Uint8Array(this.capacity);
   private codeLimit = codeLimit(this.codes);
+
+  /** The value of the cell in bytes [start, end), NaN when it does not fit the column. */
+  protected abstract valueOfBytes(bytes: Uint8Array, start: number, end: number): number;
+
+  /** The value of a JSON cell, NaN when it does not fit the column. */
+  protected abstract valueOfJson(value: JsonCell): number;
 
   protected resize(size: number): void {
     this.codes = grown(this.codes, size);
@@ -219,19 +221,14 @@ export class NumberBuilder extends ScalarBuilder {
     let present = 0;
     for (let r = from; r < to; r++, n++) {
       const fi = rf[r] + field;
-      if (fi >= rf[r + 1]) {
+      if (fi >= rf[r + 1] || fs[fi] === fe[fi]) {
         markMissing(missing, n);
         codes[n] = 0;
         continue;
       }
       const s = fs[fi];
       const e = fe[fi];
-      if (s === e) {
-        markMissing(missing, n);
-        codes[n] = 0;
-        continue;
-      }
-      const v = parseNumberBytes(bytes, s, e);
+      const v = this.valueOfBytes(bytes, s, e);
       if (v === v) {
         const code = dictionary.codeOf(v);
         if (code >= limit) {
@@ -253,7 +250,7 @@ export class NumberBuilder extends ScalarBuilder {
   }
 
   protected storeJson(value: JsonCell): boolean {
-    const v = typeof value === 'number' ? value : typeof value === 'string' ? parseNumberText(value) : NaN;
+    const v = this.valueOfJson(value);
     if (v !== v) return false;
     const code = this.dictionary.codeOf(v);
     if (code >= this.codeLimit) this.widen(code);
@@ -261,18 +258,46 @@ export class NumberBuilder extends ScalarBuilder {
     return true;
   }
 
-  finish(asViews = false): NumberColumn {
+  /** The codes and sorted dictionary, and the missing mask; the builder is spent. */
+  protected finishOrdered(asViews: boolean): OrderedCodes & { missing: RowMask } {
     // Renumbering writes the codes, so it works on the builder's array before any copy.
     const dictionary = this.dictionary.sortedValues(this.codes, this.length);
-    const column: NumberColumn = {
-      name: this.name,
-      type: 'number',
-      codes: trimmed(this.codes, this.length, asViews),
-      dictionary,
-      missing: this.finishedMissing(asViews),
-    };
+    const codes = trimmed(this.codes, this.length, asViews);
     this.codes = NO_BYTES;
-    return column;
+    return { codes, dictionary, missing: this.finishedMissing(asViews) };
+  }
+}
+
+export class NumberBuilder extends OrderedBuilder {
+  readonly type = 'number' as const;
+
+  protected valueOfBytes(bytes: Uint8Array, start: number, end: number): number {
+    return parseNumberBytes(bytes, start, end);
+  }
+
+  protected valueOfJson(value: JsonCell): number {
+    return typeof value === 'number' ? value : typeof value === 'string' ? parseNumberText(value) : NaN;
+  }
+
+  finish(asViews = false): NumberColumn {
+    return { name: this.name, type: 'number', ...this.finishOrdered(asViews) };
+  }
+}
+
+/** Dates and date-times, kept as their UTC calendar day (see DateColumn). */
+export class DateBuilder extends OrderedBuilder {
+  readonly type = 'date' as const;
+
+  protected valueOfBytes(bytes: Uint8Array, start: number, end: number): number {
+    return Math.floor(parseInstantBytes(bytes, start, end) / MS_PER_DAY);
+  }
+
+  protected valueOfJson(value: JsonCell): number {
+    return typeof value === 'string' ? Math.floor(parseInstantText(value) / MS_PER_DAY) : NaN;
+  }
+
+  finish(asViews = false): DateColumn {
+    return { name: this.name, type: 'date', ...this.finishOrdered(asViews) };
   }
 }
 
@@ -333,33 +358,20 @@ export class BooleanBuilder extends ScalarBuilder {
   }
 }
 
-export class DateBuilder extends ScalarBuilder {
+/**
+ * An events file's timestamps as full instants (ms since epoch): the events
+ * loader orders each profile's events by them, then keeps only their days.
+ */
+export class InstantBuilder extends ScalarBuilder {
   readonly type = 'date' as const;
-  /** Days of the rows; left empty while instants are kept (the days follow from them). */
-  private days: Int32Array;
-  /** Full instants, kept only where asked (event timestamps, which order events in time). */
-  private times: Float64Array | undefined;
-
-  constructor(name: string, declared: boolean, initialCapacity: number, keepInstants = false) {
-    super(name, declared, initialCapacity);
-    if (keepInstants) {
-      this.times = new Float64Array(this.capacity);
-      this.days = new Int32Array(0);
-    } else this.days = new Int32Array(this.capacity);
-  }
+  private times = new Float64Array(this.capacity);
 
   protected resize(size: number): void {
-    if (this.times) this.times = grown(this.times, size);
-    else this.days = grown(this.days, size);
+    this.times = grown(this.times, size);
   }
 
-  /**
-   * The instants (ms since epoch) of the rows so far, as a view on the builder's
-   * own array (no copy: the events loader reads them once, then drops the builder).
-   * Only for a builder made with keepInstants.
-   */
+  /** The instants of the rows so far, as a view on the builder's own array (the loader reads them, then drops the builder). */
   instants(): Float64Array {
-    if (!this.times) throw new Error(`column ${this.name} keeps no instants`);
     return this.times.subarray(0, this.length);
   }
 
@@ -371,7 +383,6 @@ export class DateBuilder extends ScalarBuilder {
   pushBatch(batch: CsvBatch, field: number, from: number, to: number): void {
     this.reserve(to - from);
     const { bytes, recordFields: rf, fieldStart: fs, fieldEnd: fe, recordLine } = batch;
-    const days = this.days;
     const times = this.times;
     const missing = this.missing;
     let n = this.length;
@@ -386,8 +397,7 @@ export class DateBuilder extends ScalarBuilder {
       const e = fe[fi];
       const t = parseInstantBytes(bytes, s, e);
       if (t === t) {
-        if (times) times[n] = t;
-        else days[n] = Math.floor(t / MS_PER_DAY);
+        times[n] = t;
         present++;
         continue;
       }
@@ -403,22 +413,16 @@ export class DateBuilder extends ScalarBuilder {
   protected storeJson(value: JsonCell): boolean {
     const t = typeof value === 'string' ? parseInstantText(value) : NaN;
     if (t !== t) return false;
-    if (this.times) this.times[this.length] = t;
-    else this.days[this.length] = Math.floor(t / MS_PER_DAY);
-    this.length++;
+    this.times[this.length++] = t;
     return true;
   }
 
-  finish(asViews = false): DateColumn {
-    const column: DateColumn = {
-      name: this.name,
-      type: 'date',
-      days: this.times ? daysOfInstants(this.times, this.length) : trimmed(this.days, this.length, asViews),
-      missing: this.finishedMissing(asViews),
-    };
-    this.days = NO_INT32;
-    this.times = undefined;
-    return column;
+  /** The days of the instants, as a date column. */
+  finish(): DateColumn {
+    const missing = this.finishedMissing(false);
+    const days = encodeNumbers(this.instants().map((t) => Math.floor(t / MS_PER_DAY)), (row) => maskHas(missing, row));
+    this.times = new Float64Array(0);
+    return { name: this.name, type: 'date', ...days, missing };
   }
 }
 

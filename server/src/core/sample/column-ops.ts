@@ -16,11 +16,8 @@ export function takeRows(column: Column, rows: Int32Array): Column {
       for (let i = 0; i < n; i++) values[i] = column.values[rows[i]];
       return { name: column.name, type: 'boolean', values, missing };
     }
-    case 'date': {
-      const days = new Int32Array(n);
-      for (let i = 0; i < n; i++) days[i] = column.days[rows[i]];
-      return { name: column.name, type: 'date', days, missing };
-    }
+    case 'date':
+      return { name: column.name, type: 'date', codes: takeCodes(column.codes, rows), dictionary: column.dictionary, missing };
     case 'string':
       return { name: column.name, type: 'string', codes: takeCodes(column.codes, rows), dictionary: column.dictionary, missing };
     case 'list': {

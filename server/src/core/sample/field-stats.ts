@@ -59,29 +59,18 @@ export function columnStats(column: Column, rows?: Int32Array): FieldStats {
         .sort((a, b) => b.count - a.count);
       break;
     }
-    case 'number': {
+    case 'number':
+    case 'date': {
       // Codes follow the order of the values, so counts per code give the order statistics.
       const counts = new Int32Array(column.dictionary.length);
       for (let i = 0; i < n; i++) {
         const r = at(i);
         if (!isMissing(column, r)) counts[column.codes[r]]++;
       }
-      if (n - missing > 0) Object.assign(stats, orderStats(counts, column.dictionary, n - missing));
-      break;
-    }
-    case 'date': {
-      const days = new Float64Array(n - missing);
-      let k = 0;
-      for (let i = 0; i < n; i++) {
-        const r = at(i);
-        if (!isMissing(column, r)) days[k++] = column.days[r];
-      }
-      if (k > 0) {
-        const m = medianOf(days);
-        stats.min = formatDay(m.min);
-        stats.median = formatDay(Math.floor(m.median));
-        stats.max = formatDay(m.max);
-      }
+      if (n - missing === 0) break;
+      const m = orderStats(counts, column.dictionary, n - missing);
+      if (column.type === 'number') Object.assign(stats, m);
+      else Object.assign(stats, { min: formatDay(m.min), median: formatDay(Math.floor(m.median)), max: formatDay(m.max) });
       break;
     }
   }
@@ -98,7 +87,7 @@ function topValues(counts: Int32Array, dictionary: string[]): Pick<FieldStats, '
 }
 
 /** Min, median (mean of the two middle values for an even count) and max of `total` values, given as counts per sorted distinct value. */
-function orderStats(counts: Int32Array, sorted: Float64Array, total: number): { min: number; median: number; max: number } {
+export function orderStats(counts: Int32Array, sorted: Float64Array, total: number): { min: number; median: number; max: number } {
   let first = 0;
   while (counts[first] === 0) first++;
   let last = counts.length - 1;
@@ -115,59 +104,4 @@ function orderStats(counts: Int32Array, sorted: Float64Array, total: number): { 
     if (seen > highRank) high = sorted[c];
   }
   return { min: sorted[first], median: (low + high) / 2, max: sorted[last] };
-}
-
-/** Min, median (mean of the two middle values for an even count) and max; reorders `values`. */
-export function medianOf(values: Float64Array): { min: number; median: number; max: number } {
-  const n = values.length;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  const upper = n >> 1;
-  select(values, upper);
-  let median = values[upper];
-  if (n % 2 === 0) {
-    // After selection everything left of `upper` is ≤ it; the lower middle is their maximum.
-    let lower = -Infinity;
-    for (let i = 0; i < upper; i++) if (values[i] > lower) lower = values[i];
-    median = (lower + median) / 2;
-  }
-  return { min, median, max };
-}
-
-/** Rearranges `a` so that a[k] is the k-th smallest, smaller ones before it, larger after (Hoare quickselect). */
-function select(a: Float64Array, k: number): void {
-  let left = 0;
-  let right = a.length - 1;
-  while (right > left) {
-    const mid = (left + right) >> 1;
-    // Median of three as pivot keeps sorted input linear.
-    let pivot = a[mid];
-    const l = a[left];
-    const r = a[right];
-    if ((l <= pivot && pivot <= r) || (r <= pivot && pivot <= l)) {
-      /* pivot already the middle */
-    } else if ((pivot <= l && l <= r) || (r <= l && l <= pivot)) pivot = l;
-    else pivot = r;
-    let i = left;
-    let j = right;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else return;
-  }
 }

@@ -7,14 +7,15 @@
 // dropped with a warning.
 import type { Diagnostic } from '../diagnostics';
 import type { SchemaDocument } from '../project/schema-types';
-import type { CodeArray, Column, EventTable, RowMask, ValueType } from './store';
+import type { CodeArray, Column, EventTable, OrderedCodes, RowMask, ValueType } from './store';
+import { encodeValues } from './number-dictionary';
 import { maskHas } from './store';
 import type { CsvBatch } from './csv';
 import type { ProfileIdIndex } from './load-profiles';
 import type { JsonCell } from './jsonl';
 import type { CellSink } from './read-table';
 import { readTable } from './read-table';
-import { DateBuilder, StringBuilder } from './column-builders';
+import { InstantBuilder, StringBuilder } from './column-builders';
 import { takeRows } from './column-ops';
 import { codeArrayFor } from './code-array';
 import { CappedReport, dataDiagnostic, formatCount, nameList, plural } from './data-diagnostics';
@@ -168,7 +169,7 @@ function readEventRows(opts: EventLoadOptions): { rows?: FileOrderRows; diagnost
   const declared = declaredPropertyTypes(opts.schema);
   let refs: ProfileRefSink | undefined;
   let names: StringBuilder | undefined;
-  let times: DateBuilder | undefined;
+  let times: InstantBuilder | undefined;
   const read = readTable({
     file: path,
     label: 'events file',
@@ -179,7 +180,7 @@ function readEventRows(opts: EventLoadOptions): { rows?: FileOrderRows; diagnost
       new Map<string, CellSink>([
         [idColumn, (refs = new ProfileRefSink(opts.idIndex, capacity))],
         [EVENT_NAME_COLUMN, (names = new StringBuilder(EVENT_NAME_COLUMN, true, capacity))],
-        [EVENT_TIME_COLUMN, (times = new DateBuilder(EVENT_TIME_COLUMN, true, capacity, true))],
+        [EVENT_TIME_COLUMN, (times = new InstantBuilder(EVENT_TIME_COLUMN, true, capacity))],
       ]),
     checkColumns: (columns) => checkEventColumns(path, idColumn, columns),
     copiesRows: true,
@@ -299,11 +300,9 @@ function sortedInstants(rows: FileOrderRows, order: Int32Array): Float64Array {
   return out;
 }
 
-function sortedDays(rows: FileOrderRows, order: Int32Array): Int32Array {
+function sortedDays(rows: FileOrderRows, order: Int32Array): OrderedCodes {
   const t = rows.instants!;
-  const days = new Int32Array(order.length);
-  for (let i = 0; i < order.length; i++) days[i] = Math.floor(t[order[i]] / MS_PER_DAY);
-  return days;
+  return encodeValues(order.length, (i) => Math.floor(t[order[i]] / MS_PER_DAY));
 }
 
 function sortWithinProfiles(order: Int32Array, profileStart: Int32Array, times: Float64Array): void {

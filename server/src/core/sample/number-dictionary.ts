@@ -2,8 +2,8 @@
 // ByteDictionary interns text: one hash probe per cell, first-seen codes. At the
 // end the distinct values are sorted and the codes renumbered once, so that a
 // NumberColumn's codes follow the order of its values.
-import type { CodeArray } from './store';
-import { codeArrayFor } from './code-array';
+import type { CodeArray, OrderedCodes } from './store';
+import { codeLimit, widenedFor } from './code-array';
 
 const scratch = new Float64Array(1);
 const scratchWords = new Uint32Array(scratch.buffer);
@@ -123,11 +123,27 @@ export function upperBound(values: Float64Array, x: number): number {
 }
 
 /** Codes and sorted dictionary for the values of rows not marked missing (for columns built outside a loader). */
-export function encodeNumbers(values: ArrayLike<number>, missing: (row: number) => boolean): { codes: CodeArray; dictionary: Float64Array } {
+export function encodeNumbers(values: ArrayLike<number>, missing: (row: number) => boolean): OrderedCodes {
+  return encodeValues(values.length, (row) => values[row], missing);
+}
+
+/**
+ * Codes and sorted dictionary for `length` rows whose values `valueOf` gives;
+ * rows for which `missing` holds get code 0 and no entry. Codes start at one
+ * byte and widen as needed, so no wider array than the result is ever made.
+ */
+export function encodeValues(length: number, valueOf: (row: number) => number, missing?: (row: number) => boolean): OrderedCodes {
   const dictionary = new NumberDictionary();
-  const first = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) first[i] = missing(i) ? 0 : dictionary.codeOf(values[i]);
-  const codes = codeArrayFor(dictionary.size, values.length);
-  codes.set(first);
-  return { codes, dictionary: dictionary.sortedValues(codes, values.length) };
+  let codes: CodeArray = new Uint8Array(length);
+  let limit = codeLimit(codes);
+  for (let i = 0; i < length; i++) {
+    if (missing?.(i)) continue;
+    const code = dictionary.codeOf(valueOf(i));
+    if (code >= limit) {
+      codes = widenedFor(codes, code);
+      limit = codeLimit(codes);
+    }
+    codes[i] = code;
+  }
+  return { codes, dictionary: dictionary.sortedValues(codes, length) };
 }

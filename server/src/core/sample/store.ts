@@ -26,15 +26,19 @@ interface ColumnBase {
 }
 
 /**
- * Numbers dictionary-encoded like text: `codes[i]` indexes `dictionary`, the
- * distinct values in ascending order. Real columns repeat a few values (ages,
- * counts, prices, scores), so a row costs one or two bytes instead of eight; and
- * a range of values is a range of codes, found by binary search.
+ * Values of an ordered type (numbers, day numbers) dictionary-encoded like text:
+ * `codes[i]` indexes `dictionary`, the distinct values in ascending order. Real
+ * columns repeat a few values (ages, counts, prices, scores, days of the last
+ * year), so a row costs one or two bytes instead of four or eight; and a range of
+ * values is a range of codes, found by binary search.
  */
-export interface NumberColumn extends ColumnBase {
-  type: 'number';
+export interface OrderedCodes {
   codes: CodeArray;
   dictionary: Float64Array;
+}
+
+export interface NumberColumn extends ColumnBase, OrderedCodes {
+  type: 'number';
 }
 
 /**
@@ -60,14 +64,13 @@ export interface BooleanColumn extends ColumnBase {
 }
 
 /**
- * Dates as whole days since 1970-01-01 (UTC). A date-time is stored as the UTC
- * calendar day it falls on: every condition on a profile attribute compares
- * calendar days (brief §4), so the time of day is not kept, which saves 8 bytes
- * a row per date column.
+ * Dates as whole days since 1970-01-01 (UTC), the values of its dictionary. A
+ * date-time is stored as the UTC calendar day it falls on: every condition on a
+ * profile attribute compares calendar days (brief §4), so the time of day is
+ * not kept.
  */
-export interface DateColumn extends ColumnBase {
+export interface DateColumn extends ColumnBase, OrderedCodes {
   type: 'date';
-  days: Int32Array;
 }
 
 /**
@@ -118,7 +121,7 @@ export interface EventTable {
   nameCodes: CodeArray;
   eventNames: string[];
   /** UTC day of the event's timestamp (days since 1970-01-01). */
-  days: Int32Array;
+  days: OrderedCodes;
   /**
    * The event's instant, ms since epoch: only when the loader was asked to keep
    * it (keepEventTimes). Every condition reads days, so the editor and the CLI
@@ -166,20 +169,19 @@ export function rowMaskOf(flags: ArrayLike<unknown>): RowMask {
 export function columnLength(column: Column): number {
   switch (column.type) {
     case 'number':
+    case 'date':
     case 'string':
       return column.codes.length;
     case 'boolean':
       return column.values.length;
-    case 'date':
-      return column.days.length;
     case 'list':
       return column.offsets.length - 1;
   }
 }
 
-/** The value of row `row` of a number column (check isMissing first). */
-export function numberAt(column: NumberColumn, row: number): number {
-  return column.dictionary[column.codes[row]];
+/** The value of row `row`: a number column's number, a date column's day (check isMissing first). */
+export function valueAt(ordered: OrderedCodes, row: number): number {
+  return ordered.dictionary[ordered.codes[row]];
 }
 
 /** Days since 1970-01-01 of an ISO date `YYYY-MM-DD`, or undefined when it is not a real date. */
