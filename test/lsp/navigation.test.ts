@@ -142,3 +142,32 @@ test('a multi-root workspace: the project of each folder is found, and symbols c
     removeProject(second.root);
   }
 });
+
+test('document highlight marks a segment id, an attribute and an event wherever this file names them', async () => {
+  const text = [
+    'segment base { include city = "Oslo" }',
+    'segment picky {',
+    '  include segment base and age > 30 and did purchase where (category = "shoes")',
+    '  exclude city = "Bergen" or did purchase',
+    '}',
+    'segment other { include segment base }',
+    '',
+  ].join('\n');
+  const uri = project.uri('segments/highlights.segment');
+  client.open(uri, text);
+  await client.diagnosticsFor(uri, () => true);
+  type Highlight = { range: Range; kind?: number };
+  const at = async (needle: string, delta = 1): Promise<[string, number, number | undefined][]> => {
+    const list = await client.request<Highlight[]>('textDocument/documentHighlight', { textDocument: { uri }, position: positionOf(text, needle, { atStart: true, delta }) });
+    return list.map((h) => [textInRange(text, h.range), h.range.start.line, h.kind]);
+  };
+  // From a use of `base`: the declaration (write = 3) and both uses (read = 2).
+  assert.deepEqual(await at('base and'), [['base', 0, 3], ['base', 2, 2], ['base', 5, 2]]);
+  // From the attribute `city`: both profile conditions on it, not the event property `category`.
+  assert.deepEqual(await at('city = "Bergen"'), [['city', 0, 2], ['city', 3, 2]]);
+  // From an event name: both `did purchase`.
+  assert.deepEqual(await at('purchase where'), [['purchase', 2, 2], ['purchase', 3, 2]]);
+  // On a keyword: nothing.
+  assert.deepEqual(await at('include segment base and', 2), []);
+  client.close(uri);
+});

@@ -26,6 +26,7 @@ import { definition } from './definition';
 import { DiagnosticsPublisher } from './diagnostics';
 import { foldingRanges } from './folding';
 import { formatDocument } from './formatting';
+import { documentHighlights } from './highlights';
 import { hover } from './hover';
 import { inlayHints } from './inlay-hints';
 import type { ProjectState } from './project-state';
@@ -171,6 +172,7 @@ export function startServer(connection: Connection, options: { workerScript?: st
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        documentHighlightProvider: true,
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
@@ -283,6 +285,13 @@ export function startServer(connection: Connection, options: { workerScript?: st
       const at = projectOf(params.textDocument.uri);
       const index = at?.project.lineIndex(at.path);
       return at && index ? references(at.project, at.path, index.offsetAt(params.position), params.context.includeDeclaration, uriFor) : [];
+    }),
+  );
+  connection.onDocumentHighlight(
+    safeRequest('documentHighlight', log, (params) => {
+      const at = projectOf(params.textDocument.uri);
+      const index = at?.project.lineIndex(at.path);
+      return at && index ? documentHighlights(at.project, at.path, index.offsetAt(params.position)) : [];
     }),
   );
   connection.onPrepareRename(
