@@ -106,6 +106,20 @@ test('formatting returns edits that turn the text into the formatter\'s output',
   assert.deepEqual(await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }), []);
 });
 
+test('range formatting lays out the block the selection is in and leaves the others as written', async () => {
+  const messy = 'segment   one{include age>=30}\n\nsegment two {include   city="Oslo"}\n';
+  client.change(uri, messy);
+  const at = messy.indexOf('city');
+  const line = messy.slice(0, at).split('\n').length - 1;
+  const character = at - (messy.lastIndexOf('\n', at - 1) + 1);
+  const edits = await client.request<TextEdit[]>('textDocument/rangeFormatting', {
+    textDocument: { uri },
+    range: { start: { line, character }, end: { line, character: character + 4 } },
+    options: { tabSize: 2, insertSpaces: true },
+  });
+  assert.equal(applyEdits(messy, edits), 'segment   one{include age>=30}\n\nsegment two {\n  include city = "Oslo"\n}\n');
+});
+
 test('formatting leaves a block with a syntax error as written', async () => {
   const broken = 'segment broken {\n  include age >=   \n}\n';
   client.change(uri, broken);

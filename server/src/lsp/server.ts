@@ -25,7 +25,7 @@ import { DataLoader, defaultWorkerScript, type ProgressReporter } from './data-l
 import { definition } from './definition';
 import { DiagnosticsPublisher } from './diagnostics';
 import { foldingRanges } from './folding';
-import { formatDocument } from './formatting';
+import { formatDocument, formatRange } from './formatting';
 import { documentHighlights } from './highlights';
 import { hover } from './hover';
 import { inlayHints } from './inlay-hints';
@@ -179,6 +179,7 @@ export function startServer(connection: Connection, options: { workerScript?: st
         foldingRangeProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
         documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: true,
@@ -331,6 +332,12 @@ export function startServer(connection: Connection, options: { workerScript?: st
     safeRequest('formatting', log, (params) => {
       const at = projectOf(params.textDocument.uri);
       return at ? formatDocument(at.project, at.path) : [];
+    }),
+  );
+  connection.onDocumentRangeFormatting(
+    safeRequest('rangeFormatting', log, (params) => {
+      const at = projectOf(params.textDocument.uri);
+      return at ? formatRange(at.project, at.path, params.range) : [];
     }),
   );
   connection.onCodeAction(

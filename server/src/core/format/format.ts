@@ -37,17 +37,53 @@ export function formatSegments(text: string): string {
  * beginning and the unchanged end of the file.
  */
 export function formatEdits(text: string): TextEdit[] {
-  const formatted = formatSegments(text);
-  if (formatted === text) return [];
+  const edit = minimalEdit(text, formatSegments(text), 0);
+  return edit ? [edit] : [];
+}
+
+/**
+ * Range formatting: every block that overlaps `range` in the canonical layout,
+ * the rest of the file (other blocks, the space between blocks) as written. A
+ * block is laid out whole, as a selection inside it cannot be laid out alone.
+ */
+export function formatRangeEdits(text: string, range: Span): TextEdit[] {
+  try {
+    const { lexemes, items, rendered, eol } = renderItems(text);
+    const edits: TextEdit[] = [];
+    items.forEach((item, i) => {
+      if (item.kind !== 'block' || rendered[i].verbatim || item.end < range.start || item.start > range.end) return;
+      const edit = minimalEdit(text.slice(item.start, item.end), rendered[i].text.replace(/\n/g, eol), item.start);
+      if (edit) edits.push(edit);
+    });
+    // The same guard as for whole files: the edits may change whitespace only.
+    return sameLexemes(lexemes, lexemesOf(applyEdits(text, edits))) ? edits : [];
+  } catch {
+    return [];
+  }
+}
+
+function applyEdits(text: string, edits: TextEdit[]): string {
+  let out = '';
+  let at = 0;
+  for (const e of edits) {
+    out += text.slice(at, e.span.start) + e.newText;
+    at = e.span.end;
+  }
+  return out + text.slice(at);
+}
+
+/** One edit turning `before` into `after`, cut to the part between their common start and end; offsets shifted by `offset`. */
+function minimalEdit(before: string, after: string, offset: number): TextEdit | undefined {
+  if (before === after) return undefined;
   let start = 0;
-  const shorter = Math.min(text.length, formatted.length);
-  while (start < shorter && text.charCodeAt(start) === formatted.charCodeAt(start)) start++;
+  const shorter = Math.min(before.length, after.length);
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let end = 0;
-  while (end < shorter - start && text.charCodeAt(text.length - 1 - end) === formatted.charCodeAt(formatted.length - 1 - end)) end++;
+  while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
   // Never split a surrogate pair or a CRLF between kept and replaced text.
-  while (start > 0 && splitsPair(text, start)) start--;
-  while (end > 0 && splitsPair(text, text.length - end)) end--;
-  return [{ span: { start, end: text.length - end }, newText: formatted.slice(start, formatted.length - end) }];
+  while (start > 0 && splitsPair(before, start)) start--;
+  while (end > 0 && splitsPair(before, before.length - end)) end--;
+  return { span: { start: offset + start, end: offset + before.length - end }, newText: after.slice(start, after.length - end) };
 }
 
 function splitsPair(text: string, at: number): boolean {
@@ -66,7 +102,8 @@ export function formatSegmentsWithReport(text: string): FormatReport {
   }
 }
 
-function formatChecked(text: string): FormatReport {
+/** The file cut into items, each rendered: blocks laid out (with `\n`), everything else verbatim. */
+function renderItems(text: string) {
   const lexemes = lexemesOf(text);
   const items = collectItems(text, lexemes);
   let blocksLeftAsWritten = 0;
@@ -81,8 +118,12 @@ function formatChecked(text: string): FormatReport {
     }
     return { text: text.slice(item.start, item.end), verbatim: true };
   });
-
   const eol = lineEndingFor(text, items, rendered.map((r) => r.verbatim));
+  return { lexemes, items, rendered, eol, blocksLeftAsWritten };
+}
+
+function formatChecked(text: string): FormatReport {
+  const { lexemes, items, rendered, eol, blocksLeftAsWritten } = renderItems(text);
   let out = text.startsWith('\ufeff') && items.length > 0 ? '\ufeff' : '';
   items.forEach((item, i) => {
     if (i > 0) out += separator(text, items[i - 1], item).replace(/\n/g, eol);
