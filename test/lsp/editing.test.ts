@@ -1,7 +1,7 @@
 // Semantic tokens, formatting and quick fixes.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CodeAction, Diagnostic, SemanticTokens, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, Range, SemanticTokens, TextEdit } from 'vscode-languageserver-protocol';
 import { formatSegments } from '../../server/src/core/format/format';
 import { applyEdits, makeTinyProject, positionOf, removeProject, startServer, type TestClient, type TinyProject } from './support';
 
@@ -30,10 +30,12 @@ interface DecodedToken {
   modifiers: string[];
 }
 
-async function tokens(text: string): Promise<DecodedToken[]> {
+async function tokens(text: string, range?: Range): Promise<DecodedToken[]> {
   client.change(uri, text);
   const legend = client.initializeResult.capabilities.semanticTokensProvider!.legend;
-  const result = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+  const result = range
+    ? await client.request<SemanticTokens>('textDocument/semanticTokens/range', { textDocument: { uri }, range })
+    : await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
   assert.equal(result.data.length % 5, 0, 'five numbers per token');
   const lines = text.split('\n');
   const out: DecodedToken[] = [];
@@ -87,6 +89,14 @@ test('semantic tokens classify keywords, attributes, events, segment ids, litera
   assert.deepEqual(of('oslo_mobile'), ['class']);
   assert.deepEqual(of('within'), ['keyword']);
   assert.deepEqual(of('days'), ['keyword']);
+});
+
+test('semantic tokens for a range are the full tokens that start inside it, encoded on their own', async () => {
+  const text = ['segment a {', '  include age > 1', '}', 'segment b {', '  include did purchase', '}'].join('\n');
+  const full = await tokens(text);
+  const part = await tokens(text, { start: { line: 3, character: 0 }, end: { line: 5, character: 0 } });
+  assert.deepEqual(part, full.filter((t) => t.line >= 3 && t.line < 5));
+  assert.deepEqual(part.map((t) => t.text), ['segment', 'b', 'include', 'did', 'purchase']);
 });
 
 test('semantic tokens of a broken file are still well-formed', async () => {

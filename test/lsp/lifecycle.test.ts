@@ -134,7 +134,7 @@ const GARBAGE = [
 const METHODS = [
   'textDocument/completion', 'textDocument/hover', 'textDocument/definition', 'textDocument/references',
   'textDocument/prepareRename', 'textDocument/rename', 'textDocument/documentSymbol', 'textDocument/foldingRange',
-  'textDocument/semanticTokens/full', 'textDocument/formatting', 'textDocument/rangeFormatting', 'textDocument/documentHighlight',
+  'textDocument/semanticTokens/full', 'textDocument/formatting', 'textDocument/rangeFormatting', 'textDocument/documentHighlight', 'textDocument/semanticTokens/range',
   'textDocument/codeAction', 'textDocument/codeLens',
   'textDocument/inlayHint', 'workspace/symbol',
 ];

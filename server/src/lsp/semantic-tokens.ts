@@ -2,7 +2,7 @@
 // name is (keywords are contextual: `title` may be an attribute), so names are
 // classified from the tree and everything else from its token type.
 import { tokenMatcher, type IToken } from 'chevrotain';
-import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver/node';
+import type { Range, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver/node';
 import * as T from '../core/syntax/tokens';
 import type { SegmentFile } from '../core/syntax/ast';
 import type { Catalog } from '../core/sample/catalog-types';
@@ -25,7 +25,12 @@ interface Classified {
 const DECLARATION = 1 << 0;
 const DEPRECATED = 1 << 1;
 
-export function semanticTokens(project: ProjectState, path: string): SemanticTokens {
+/**
+ * The tokens of the file, or of the tokens starting inside `range` (the editor
+ * asks for the visible part first on big files; the encoding is the same, with
+ * positions relative to the previous token sent).
+ */
+export function semanticTokens(project: ProjectState, path: string, range?: Range): SemanticTokens {
   const text = project.textOf(path);
   const file = project.parsed(path);
   const index = project.lineIndex(path);
@@ -39,12 +44,14 @@ export function semanticTokens(project: ProjectState, path: string): SemanticTok
   }
   for (const tok of lexed.groups.comments ?? []) all.push({ start: tok.startOffset, length: tok.image.length, c: { type: 'comment', modifiers: 0 } });
   all.sort((a, b) => a.start - b.start);
+  const from = range ? index.offsetAt(range.start) : 0;
+  const to = range ? index.offsetAt(range.end) : text.length;
 
   const data: number[] = [];
   let prevLine = 0;
   let prevChar = 0;
   for (const t of all) {
-    if (t.length === 0) continue;
+    if (t.length === 0 || t.start < from || t.start >= to) continue;
     const pos = index.positionAt(t.start);
     // Tokens never span lines (strings, names and comments end at a line break); clamp to the line anyway.
     const lineEnd = index.lineEnd(pos.line) - index.lineStart(pos.line);

@@ -177,7 +177,7 @@ export function startServer(connection: Connection, options: { workerScript?: st
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         foldingRangeProvider: true,
-        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
@@ -326,6 +326,12 @@ export function startServer(connection: Connection, options: { workerScript?: st
     safeRequest('semanticTokens', log, (params) => {
       const at = projectOf(params.textDocument.uri);
       return at ? semanticTokens(at.project, at.path) : { data: [] };
+    }),
+  );
+  connection.languages.semanticTokens.onRange(
+    safeRequest('semanticTokensRange', log, (params) => {
+      const at = projectOf(params.textDocument.uri);
+      return at ? semanticTokens(at.project, at.path, params.range) : { data: [] };
     }),
   );
   connection.onDocumentFormatting(
