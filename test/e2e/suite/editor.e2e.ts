@@ -140,6 +140,26 @@ suite('Segments extension in VS Code', () => {
     assert.ok(canonical.includes('\n  owner "growth-team"\n'), 'the property is back at two spaces');
   });
 
+  test('Format Selection lays out only the segment the selection is in', async () => {
+    const canonical = doc.getText();
+    await replaceFirst(doc, '  owner "growth-team"\n', '        owner     "growth-team"\n');
+    const at = positionOf(doc, 'owner     "growth-team"');
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatRangeProvider', uri, new vscode.Range(at, at), { tabSize: 2, insertSpaces: true });
+    assert.ok(edits && edits.length > 0, 'edits for the selected segment');
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(uri, edits);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.equal(doc.getText(), canonical, 'the segment is back in its layout and nothing else changed');
+  });
+
+  test('the cursor on an attribute highlights its other conditions in the file', async () => {
+    const highlights = await vscode.commands.executeCommand<vscode.DocumentHighlight[]>('vscode.executeDocumentHighlights', uri, positionOf(doc, 'cart_items > 0', 1));
+    const lines = highlights.map((h) => h.range.start.line);
+    const expected = doc.getText().split('\n').flatMap((line, i) => (/\bcart_items\b/.test(line) ? [i] : []));
+    assert.deepEqual(lines, expected);
+    for (const h of highlights) assert.equal(doc.getText(h.range), 'cart_items');
+  });
+
   test('Show SQL with a dialect argument opens a SQL editor with the query', async () => {
     const editor = await openInEditor(uri);
     editor.selection = new vscode.Selection(positionOf(doc, 'cart_items > 0'), positionOf(doc, 'cart_items > 0'));
