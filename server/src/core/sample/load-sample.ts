@@ -7,6 +7,7 @@ import type { SampleStore } from './store';
 import { loadProfiles } from './load-profiles';
 import { loadEvents } from './load-events';
 import { fileSizeOrZero } from './file-size';
+import type { CsvPartWorkerOptions } from './csv-part';
 
 export interface LoadSampleOptions {
   /** Absolute path of the profiles file (.csv, or .jsonl / .ndjson / .json for JSON Lines). */
@@ -22,6 +23,11 @@ export interface LoadSampleOptions {
   chunkSize?: number;
   /** Keep each event's full instant (EventTable.times), for exporting the events elsewhere. */
   keepEventTimes?: boolean;
+  /**
+   * Read a large profiles CSV with a second thread running this script (the
+   * host knows where its bundle put csv-part-worker.js); undefined: one thread.
+   */
+  csvPartWorker?: CsvPartWorkerOptions;
 }
 
 export interface LoadSampleResult {
@@ -52,6 +58,7 @@ export function loadSample(opts: LoadSampleOptions): LoadSampleResult {
     rowLimit: opts.rowLimit,
     onProgress: progress,
     chunkSize: opts.chunkSize,
+    csvPartWorker: opts.rowLimit === undefined ? opts.csvPartWorker : undefined,
   });
   const diagnostics = [...profiles.diagnostics];
   if (!profiles.table || !profiles.idIndex) return { diagnostics };
