@@ -36,6 +36,8 @@ export interface ProfileLoadResult {
   diagnostics: Diagnostic[];
   /** File size in bytes (0 when unreadable). */
   size: number;
+  /** Threads that read the rows (2 for a large CSV file with a csvPartWorker). */
+  threads: 1 | 2;
 }
 
 /**
@@ -118,7 +120,7 @@ export function loadProfiles(opts: ProfileLoadOptions): ProfileLoadResult {
     csvPartWorker: opts.csvPartWorker,
   });
   const diagnostics = read.diagnostics;
-  if (!read.ok || !idSink) return { diagnostics, size: read.size };
+  if (!read.ok || !idSink) return { diagnostics, size: read.size, threads: read.threads };
 
   const codes = idSink.codes;
   const lines = read.rowLines;
@@ -158,7 +160,7 @@ export function loadProfiles(opts: ProfileLoadOptions): ProfileLoadResult {
           (others > 0 ? ` ${plural(others, 'more row repeats', 'more rows repeat')} an earlier id.` : ''),
       ),
     );
-    return { diagnostics, size: read.size };
+    return { diagnostics, size: read.size, threads: read.threads };
   }
 
   let columns: Column[] = read.columns;
@@ -172,7 +174,7 @@ export function loadProfiles(opts: ProfileLoadOptions): ProfileLoadResult {
     ids: idSink.index.packed(),
     columns: new Map(columns.map((c) => [c.name, c])),
   };
-  return { table, idIndex: idSink.index, diagnostics, size: read.size };
+  return { table, idIndex: idSink.index, diagnostics, size: read.size, threads: read.threads };
 }
 
 function checkIdColumn(file: string, idColumn: string, names: string[]): Diagnostic | undefined {

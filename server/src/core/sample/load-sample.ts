@@ -34,6 +34,8 @@ export interface LoadSampleResult {
   /** Undefined when the profiles could not be loaded (an error diagnostic says why). */
   store?: SampleStore;
   diagnostics: Diagnostic[];
+  /** Threads that read the profile rows: 2 when csvPartWorker split the file. */
+  profileThreads: 1 | 2;
 }
 
 let nextVersion = 1;
@@ -61,7 +63,8 @@ export function loadSample(opts: LoadSampleOptions): LoadSampleResult {
     csvPartWorker: opts.rowLimit === undefined ? opts.csvPartWorker : undefined,
   });
   const diagnostics = [...profiles.diagnostics];
-  if (!profiles.table || !profiles.idIndex) return { diagnostics };
+  const profileThreads = profiles.threads;
+  if (!profiles.table || !profiles.idIndex) return { diagnostics, profileThreads };
 
   const store: SampleStore = { profiles: profiles.table, version: nextVersion++ };
   if (opts.eventsPath) {
@@ -79,5 +82,5 @@ export function loadSample(opts: LoadSampleOptions): LoadSampleResult {
     if (events.table) store.events = events.table;
   }
   progress(total);
-  return { store, diagnostics };
+  return { store, diagnostics, profileThreads };
 }

@@ -89,6 +89,8 @@ export interface TableReadResult {
   diagnostics: Diagnostic[];
   /** File size in bytes. */
   size: number;
+  /** Threads that read the rows: 2 when a worker read the second part of the file. */
+  threads: 1 | 2;
 }
 
 interface ColumnPlan {
@@ -114,6 +116,7 @@ export function readTable(req: TableReadRequest): TableReadResult {
     columns: [],
     diagnostics,
     size: 0,
+    threads: 1,
   });
   const opened = openSource(req, diagnostics);
   if (!opened) return failed();
@@ -266,6 +269,7 @@ function readCsvTableWith(
     columns: [...parts.values()].map((p) => p.finish()),
     diagnostics,
     size,
+    threads: loaded.threads,
   };
 }
 
@@ -291,6 +295,7 @@ interface CsvRowsLoaded {
   sinks: [number, CellSink][];
   ragged: RaggedLog;
   problems: CsvProblem[];
+  threads: 1 | 2;
 }
 
 /** Sinks for pass 2: the caller's for key columns, a builder of the decided type for every attribute. */
@@ -329,7 +334,7 @@ function loadCsvRowsHere(
     onBytes: (bytes) => req.onProgress?.(Math.min(size, bytes)),
   });
   const parts = new Map([...builders].map(([index, builder]) => [index, builderPart(builder, req)]));
-  return { rowCount: rowLines.length, rowLines: rowLines.finish(), columns: parts, sinks, ragged, problems: read.problems };
+  return { rowCount: rowLines.length, rowLines: rowLines.finish(), columns: parts, sinks, ragged, problems: read.problems, threads: 1 };
 }
 
 /**
@@ -403,6 +408,7 @@ function loadCsvInTwoParts(
     sinks: keySinks,
     ragged,
     problems: theirs.problems.map((p) => ({ ...p, line: p.line + shift })),
+    threads: 2,
   };
 }
 
@@ -601,6 +607,7 @@ function readJsonTable(
     columns: [...builders.values()].map((b) => b.finish(req.copiesRows)),
     diagnostics,
     size,
+    threads: 1,
   };
 }
 
