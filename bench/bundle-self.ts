@@ -10,9 +10,21 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Bundles the script at `scriptUrl` to node_modules/.cache/segments-bench/<name>.mjs and returns that path. */
 export function bundleSelf(scriptUrl: string, name: string): string {
+  return bundleEntry(fileURLToPath(scriptUrl), name);
+}
+
+/**
+ * The sample loader's worker (csv-part-worker.ts), bundled next to the benches'
+ * bundles: what the hosts ship as dist/csv-part-worker.js.
+ */
+export function bundleCsvPartWorker(): string {
+  return bundleEntry(join(REPO_ROOT, 'server', 'src', 'core', 'sample', 'csv-part-worker.ts'), 'csv-part-worker');
+}
+
+function bundleEntry(entry: string, name: string): string {
   const bundle = join(REPO_ROOT, 'node_modules', '.cache', 'segments-bench', `${name}.mjs`);
   buildSync({
-    entryPoints: [fileURLToPath(scriptUrl)],
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     format: 'esm',
