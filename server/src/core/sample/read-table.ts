@@ -384,6 +384,8 @@ function loadCsvInTwoParts(
     worker.stop();
     return undefined;
   }
+  // Finished before waiting: when the worker is the slower, this costs no time.
+  const mineFinished = new Map([...builders].map(([index, builder]) => [index, builder.finish(true)]));
   const theirs = worker.result();
   if ('error' in theirs) return undefined;
 
@@ -397,7 +399,7 @@ function loadCsvInTwoParts(
     const builder = builders.get(index)!;
     builder.nonEmpty += nonEmpty;
     builder.bad.append(bad, shift);
-    parts.set(index, { stats: builder, finish: () => concatColumns(builder.finish(true), column) });
+    parts.set(index, { stats: builder, finish: () => concatColumns(mineFinished.get(index)!, column) });
   }
   req.onProgress?.(size);
   return {
