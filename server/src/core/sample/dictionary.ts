@@ -15,13 +15,13 @@ const DECODE_PIECE = 64 * 1024 * 1024;
 export class ByteDictionary {
   private pool = new Uint8Array(1024);
   private poolUsed = 0;
-  private starts: Int32Array;
-  private hashes: Int32Array;
-  private nonAscii: Uint8Array;
+  private starts = new Int32Array(64);
+  private hashes = new Int32Array(64);
+  private nonAscii = new Uint8Array(64);
   private count = 0;
   /** Open addressing: code + 1, 0 = empty slot. */
-  private table: Int32Array;
-  private mask: number;
+  private table = new Int32Array(128);
+  private mask = 127;
   /**
    * Code + 1 of the value last looked up per (length, first byte) pair, 0 for
    * none. Columns with few distinct values ("Oslo", "mobile") and runs of one
@@ -31,21 +31,6 @@ export class ByteDictionary {
   private recent = new Int32Array(256);
   private strings: string[] = [];
   private scratch = new Uint8Array(256);
-
-  /**
-   * `expectedSize`: distinct values to make room for up front (profile ids, one
-   * per row), which spares the rehashes of a table grown from small.
-   */
-  constructor(expectedSize = 64) {
-    const entries = Math.max(64, expectedSize);
-    this.starts = new Int32Array(entries);
-    this.hashes = new Int32Array(entries);
-    this.nonAscii = new Uint8Array(entries);
-    let slots = 128;
-    while (slots < entries * 2) slots *= 2;
-    this.table = new Int32Array(slots);
-    this.mask = slots - 1;
-  }
 
   get size(): number {
     return this.count;

@@ -47,13 +47,12 @@ export interface ProfileLoadResult {
  * it, and with unique ids the code of an id is its profile row.
  */
 export class IdSink implements CellSink {
-  readonly index: ByteDictionary;
+  readonly index = new ByteDictionary();
   codes: Int32Array;
   length = 0;
 
   constructor(capacity: number) {
     this.codes = new Int32Array(Math.max(16, capacity));
-    this.index = new ByteDictionary(capacity);
   }
 
   private reserve(extra: number): void {
