@@ -11,8 +11,7 @@ import { existsSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import type { Column, PackedTexts, ValueType } from './store';
-import type { CsvBatch } from './csv';
-import type { CsvProblem } from './csv';
+import type { CsvBatch, CsvProblem } from './csv';
 import type { SampleLogData } from './column-builders';
 import { createColumnBuilder, SampleLog } from './column-builders';
 import type { CellSink } from './read-table';
@@ -21,8 +20,12 @@ import { loadCsvRows, RowLines } from './csv-rows';
 
 /** How the core finds the worker script: the host knows where its bundle put it. */
 export interface CsvPartWorkerOptions {
-  /** Path of the worker script (the bundled csv-part-worker.js, or the .ts source with tsx). */
+  /**
+   * Path of the bundled worker script (dist/csv-part-worker.js). Not the .ts
+   * source: a worker thread does not inherit tsx's loader, so tests bundle it.
+   */
   script: string;
+  /** Node options for the worker thread. */
   execArgv?: string[];
   /** Files smaller than this are read by one thread. Default 8 MB (tests lower it). */
   minFileBytes?: number;

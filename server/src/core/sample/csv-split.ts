@@ -1,5 +1,5 @@
 // Where to cut a CSV file in two for two threads: the first record that starts
-// after the middle. Counting quotes tells whether a line break is inside a quoted
+// past a given share of the file (about the middle). Counting quotes tells whether a line break is inside a quoted
 // field (an odd number of quotes before it) without tokenizing. The count can be
 // fooled by a stray quote inside an unquoted field, which the tokenizer reads as
 // text: read-table checks that the first part's tokenizer ends cleanly at the cut.
@@ -10,9 +10,9 @@ const LF = 10;
 const CHUNK = 4 * 1024 * 1024;
 
 /**
- * The offset just after the first line feed at or past the middle of `file`
- * that follows an even number of quotes; undefined when there is none (before
- * the last byte).
+ * The offset just after the first line feed at or past `share` of `file` that
+ * follows an even number of quotes; undefined when there is none (before the
+ * last byte).
  */
 export function findCsvSplit(file: string, size: number, share = 0.5): number | undefined {
   const mid = Math.floor(size * share);
