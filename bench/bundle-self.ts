@@ -2,17 +2,36 @@
 // code: run under tsx, every arrow function is wrapped in `__name` and every
 // call between modules goes through an export getter, which distorts timings.
 import { buildSync } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { join, resolve, dirname } from 'node:path';
 
 /** The repository root (benches live in bench/). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Bundles the script at `scriptUrl` to node_modules/.cache/segments-bench/<name>.mjs and returns that path. */
+/** Bundles the script at `scriptUrl` to node_modules/.cache/segments-bench/<checkout>/<name>.mjs and returns that path. */
 export function bundleSelf(scriptUrl: string, name: string): string {
-  const bundle = join(REPO_ROOT, 'node_modules', '.cache', 'segments-bench', `${name}.mjs`);
+  return bundleEntry(fileURLToPath(scriptUrl), name);
+}
+
+/**
+ * The sample loader's worker (csv-part-worker.ts), bundled next to the benches'
+ * bundles: what the hosts ship as dist/csv-part-worker.js.
+ */
+export function bundleCsvPartWorker(): string {
+  return bundleEntry(join(REPO_ROOT, 'server', 'src', 'core', 'sample', 'csv-part-worker.ts'), 'csv-part-worker');
+}
+
+/**
+ * One folder per checkout: worktrees share node_modules (a symlink), and one's
+ * bench must not run another's bundle.
+ */
+const BUNDLE_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'segments-bench', createHash('sha1').update(REPO_ROOT).digest('hex').slice(0, 8));
+
+function bundleEntry(entry: string, name: string): string {
+  const bundle = join(BUNDLE_DIR, `${name}.mjs`);
   buildSync({
-    entryPoints: [fileURLToPath(scriptUrl)],
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     format: 'esm',

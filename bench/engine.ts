@@ -12,7 +12,7 @@
 // kind), so neither engine pays for the other's memory or garbage. The script
 // bundles itself with esbuild first and the children run the bundle: tsx routes
 // every cross-module call through export getters, which would skew the timings.
-import { bundleSelf } from './bundle-self';
+import { bundleCsvPartWorker, bundleSelf } from './bundle-self';
 import { loadavg } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import type { ValueType } from '../server/src/core/sample/store';
@@ -147,18 +147,23 @@ interface LoadResult {
 
 let keep: unknown; // holds the loaded data while memory is measured
 
+/** The loader's worker script, bundled by the parent and passed to each child (see runChild). */
+let csvPartWorker: string | undefined;
+
 async function loadOurs(profiles: string): Promise<LoadResult> {
   const { loadSample } = await import('../server/src/core/sample/load-sample');
   gc();
   const before = process.memoryUsage();
   const cpu0 = process.cpuUsage();
   const t0 = now();
-  const result = loadSample({ profilesPath: profiles, idColumn: ID });
+  // As the CLI and the language server load: the second half of the file read by a worker thread.
+  const result = loadSample({ profilesPath: profiles, idColumn: ID, csvPartWorker: csvPartWorker ? { script: csvPartWorker } : undefined });
   const ms = now() - t0;
   const cpuMs = cpuSince(cpu0);
   const peak = rss().peak;
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 || !result.store) throw new Error(errors[0]?.message ?? 'no store');
+  if (result.profileThreads !== 2) throw new Error('the profiles were read by one thread; the worker script did not run');
   checkTypes(result.store.profiles.columns);
   keep = result.store;
   gc();
@@ -274,7 +279,7 @@ async function queryOurs(profiles: string, events: string): Promise<QueryResult>
   const { parseSegments } = await import('../server/src/core/syntax/parser');
   const { parseIsoDay } = await import('../server/src/core/sample/store');
 
-  const loaded = loadProfiles({ path: profiles, idColumn: ID });
+  const loaded = loadProfiles({ path: profiles, idColumn: ID, csvPartWorker: csvPartWorker ? { script: csvPartWorker } : undefined });
   if (!loaded.table || !loaded.idIndex) throw new Error(loaded.diagnostics[0]?.message ?? 'no profiles');
   const t0 = now();
   const ev = loadEvents({ path: events, idColumn: ID, idIndex: loaded.idIndex, profileCount: loaded.table.count });
@@ -399,8 +404,8 @@ async function child(kind: string, profiles: string, events: string): Promise<vo
 // ---------------------------------------------------------------- parent
 
 
-function runChild<T>(bundle: string, kind: string, files: SampleFiles): T {
-  const out = spawnSync(process.execPath, ['--expose-gc', bundle, '--child', kind, files.profiles, files.events], {
+function runChild<T>(bundle: string, kind: string, files: SampleFiles, worker: string): T {
+  const out = spawnSync(process.execPath, ['--expose-gc', bundle, '--child', kind, files.profiles, files.events, worker], {
     encoding: 'utf8',
     maxBuffer: 64 * MB,
   });
@@ -445,6 +450,7 @@ function formatTable(rows: Row[]): string[] {
 async function main(): Promise<void> {
   const childIndex = process.argv.indexOf('--child');
   if (childIndex >= 0) {
+    csvPartWorker = process.argv[childIndex + 4];
     await child(process.argv[childIndex + 1], process.argv[childIndex + 2], process.argv[childIndex + 3]);
     return;
   }
@@ -453,6 +459,7 @@ async function main(): Promise<void> {
   const files = await sampleFiles(profileCount);
 
   const bundle = bundleSelf(import.meta.url, 'engine');
+  const worker = bundleCsvPartWorker();
 
   const loadStart = loadavg();
   console.log(`${profileCount.toLocaleString('en-US')} profiles x ${Object.keys(PROFILE_TYPES).length + 1} columns, ${files.eventCount.toLocaleString('en-US')} events; asOf ${AS_OF}; DuckDB in memory, threads = 2`);
@@ -462,15 +469,15 @@ async function main(): Promise<void> {
   const oursLoads: LoadResult[] = [];
   const duckLoads: LoadResult[] = [];
   for (let i = 0; i < runs; i++) {
-    oursLoads.push(runChild<LoadResult>(bundle, 'load-ours', files));
-    duckLoads.push(runChild<LoadResult>(bundle, 'load-duckdb', files));
+    oursLoads.push(runChild<LoadResult>(bundle, 'load-ours', files, worker));
+    duckLoads.push(runChild<LoadResult>(bundle, 'load-duckdb', files, worker));
     process.stdout.write(`  load run ${i + 1}: ours ${oursLoads[i].ms.toFixed(0)} ms, DuckDB ${duckLoads[i].ms.toFixed(0)} ms\n`);
   }
   for (const l of [...oursLoads, ...duckLoads]) {
     if (l.rows !== profileCount) throw new Error(`loaded ${l.rows} profiles, expected ${profileCount}`);
   }
-  const ours = runChild<QueryResult>(bundle, 'query-ours', files);
-  const duck = runChild<QueryResult>(bundle, 'query-duckdb', files);
+  const ours = runChild<QueryResult>(bundle, 'query-ours', files, worker);
+  const duck = runChild<QueryResult>(bundle, 'query-duckdb', files, worker);
   const loadEnd = loadavg();
 
   const m = (xs: LoadResult[], f: (l: LoadResult) => number) => median(xs.map(f));

@@ -13,6 +13,8 @@ const entries = [
   { in: 'server/src/lsp/bin.ts', out: 'dist/server.js', optional: true },
   // Loads a project's sample off the server's main thread; found next to dist/server.js.
   { in: 'server/src/lsp/data-worker.ts', out: 'dist/data-worker.js', optional: true },
+  // Reads the second half of a large CSV sample for the CLI and the data worker; found next to them.
+  { in: 'server/src/core/sample/csv-part-worker.ts', out: 'dist/csv-part-worker.js' },
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'], optional: true },
 ];
 

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ProjectConfig } from '../core/project/config';
 import { loadProjectData } from '../core/workspace/project-data';
+import { bundledCsvPartWorker } from '../host/bundled-workers';
 import { transferablesOf, type WorkerMessage } from './data-messages';
 
 interface Job {
@@ -20,6 +21,7 @@ function run(): void {
     let lastPosted = -1;
     const data = loadProjectData(job.config, {
       rowLimit: job.rowLimit,
+      csvPartWorker: bundledCsvPartWorker(),
       onProgress: (fraction) => {
         const pct = Math.floor(fraction * 100);
         if (pct === lastPosted) return;

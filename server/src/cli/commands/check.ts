@@ -5,6 +5,7 @@ import { SourcePositions } from '../../core/text/source-positions';
 import { analyzeProject } from '../../core/workspace/analyze';
 import { openProjects } from '../../core/workspace/open-projects';
 import { loadProjectData } from '../../core/workspace/project-data';
+import { bundledCsvPartWorker } from '../../host/bundled-workers';
 import { computeSizes, matchesNobodyDiagnostics } from '../../core/workspace/sizes';
 import { formatTextReport, summaryLine } from '../report/text-report';
 import { toJsonDiagnostics } from '../report/json-report';
@@ -30,7 +31,7 @@ export function collectDiagnostics(paths: string[], cwd: string): CheckResult {
   let fileCount = 0;
   for (const project of openProjects(paths, cwd)) {
     for (const s of project.sources) positions.add(s.path, s.text);
-    const data = project.config.configFile ? loadProjectData(project.config) : undefined;
+    const data = project.config.configFile ? loadProjectData(project.config, { csvPartWorker: bundledCsvPartWorker() }) : undefined;
     const analysis = analyzeProject(project.sources, data);
     const nobody = data?.store ? matchesNobodyDiagnostics(computeSizes(analysis, data, project.config)) : [];
     diagnostics.push(...project.configDiagnostics, ...(data?.diagnostics ?? []));

@@ -12,6 +12,7 @@ import { SourcePositions } from '../../core/text/source-positions';
 import type { SourceText } from '../../core/workspace/analyze';
 import { openProjects, UsageError } from '../../core/workspace/open-projects';
 import { loadProjectData } from '../../core/workspace/project-data';
+import { bundledCsvPartWorker } from '../../host/bundled-workers';
 import { asOfDay } from '../../core/workspace/sizes';
 import { gitTopLevel, resolveCommit } from '../git/git';
 import { segmentSourcesAt } from '../git/project-at-commit';
@@ -60,7 +61,7 @@ export function runDiff(paths: string[], options: DiffOptions, io: CliIo): numbe
     const head: SourceText[] = headCommit !== null
       ? segmentSourcesAt(top, headCommit, folder)
       : project.sources.map((s) => ({ path: inRepo(s.path), text: s.text }));
-    const data = project.config.configFile ? loadProjectData(project.config) : undefined;
+    const data = project.config.configFile ? loadProjectData(project.config, { csvPartWorker: bundledCsvPartWorker() }) : undefined;
     const selected = selectedPaths.length === 0 ? undefined : (file: string) => selectedPaths.some((p) => file === p || file.startsWith(p + sep));
 
     const result: ProjectDiff = diffProject({ base, head, config: project.config, data, selected });

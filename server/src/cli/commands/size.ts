@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { analyzeProject } from '../../core/workspace/analyze';
 import { openProjects, UsageError } from '../../core/workspace/open-projects';
 import { loadProjectData } from '../../core/workspace/project-data';
+import { bundledCsvPartWorker } from '../../host/bundled-workers';
 import { asOfDay, computeSizes, type SegmentSize } from '../../core/workspace/sizes';
 import { formatDay } from '../../core/sample/store';
 import { formatCompact, formatCount, formatShare } from '../../core/text/numbers';
@@ -36,7 +37,7 @@ export function runSize(paths: string[], options: { sample?: string; format: Siz
   let dataErrors = 0;
   const problems: string[] = [];
   for (const project of openProjects(paths, io.cwd)) {
-    const data = loadProjectData(project.config, { sampleOverride });
+    const data = loadProjectData(project.config, { sampleOverride, csvPartWorker: bundledCsvPartWorker() });
     for (const d of [...project.configDiagnostics, ...data.diagnostics]) {
       if (d.severity !== 'error') continue;
       dataErrors++;

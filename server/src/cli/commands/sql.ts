@@ -4,6 +4,7 @@ import { compileSegment, SqlCompileError, type Dialect } from '../../core/sql/co
 import { analyzeProject, segmentsWithErrors } from '../../core/workspace/analyze';
 import { openProjects } from '../../core/workspace/open-projects';
 import { loadProjectData } from '../../core/workspace/project-data';
+import { bundledCsvPartWorker } from '../../host/bundled-workers';
 import type { CliIo } from '../io';
 
 export interface SqlOptions {
@@ -19,7 +20,7 @@ export function runSql(paths: string[], options: SqlOptions, io: CliIo): number 
   for (const project of openProjects(paths, io.cwd)) {
     // The catalog tells list membership from substring tests; the sample itself is not needed,
     // but the schema-less case infers types from it.
-    const data = project.config.configFile ? loadProjectData(project.config) : undefined;
+    const data = project.config.configFile ? loadProjectData(project.config, { csvPartWorker: bundledCsvPartWorker() }) : undefined;
     const analysis = analyzeProject(project.sources, data);
     const broken = segmentsWithErrors(analysis);
     for (const file of analysis.files) {

@@ -27,23 +27,36 @@ export function bufferByteSource(data: Uint8Array | string): ByteSource {
   };
 }
 
-/** Opens a file for chunked reading. Throws the fs error (ENOENT, EISDIR, …) for the caller to turn into a diagnostic. */
-export function fileByteSource(path: string): ByteSource {
+/**
+ * Opens a file for chunked reading, optionally only bytes [start, end) of it
+ * (one part of a file read by two threads). Throws the fs error (ENOENT,
+ * EISDIR, …) for the caller to turn into a diagnostic. `size` is the size of
+ * the part read.
+ */
+export function fileByteSource(path: string, range?: { start: number; end: number }): ByteSource {
   const fd = openSync(path, 'r');
-  let size: number;
+  let fileSize: number;
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw Object.assign(new Error(`${path} is a folder`), { code: 'EISDIR' });
-    size = stat.size;
+    fileSize = stat.size;
   } catch (e) {
     closeSync(fd);
     throw e;
   }
+  const start = Math.min(range?.start ?? 0, fileSize);
+  const end = Math.max(start, Math.min(range?.end ?? fileSize, fileSize));
+  // Explicit positions: the part's reader must not depend on (or move) the descriptor's own position.
+  let at = start;
   let closed = false;
   return {
-    size,
+    size: end - start,
     read(target, offset, length) {
-      return readSync(fd, target, offset, length, null);
+      const n = Math.min(length, end - at);
+      if (n <= 0) return 0;
+      const got = readSync(fd, target, offset, n, at);
+      at += got;
+      return got;
     },
     close() {
       if (!closed) closeSync(fd);

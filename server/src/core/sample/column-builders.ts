@@ -29,18 +29,46 @@ const TAB = 9;
 export const BAD_VALUE_SAMPLES = 5;
 const SAMPLE_TEXT_MAX = 40;
 
-/** The cells of one column that did not fit its type: the first few in detail, the rest counted. */
-export class BadValueLog {
+/**
+ * Rows with one kind of problem: the first few in detail, the rest counted.
+ * Plain data (no message text), so a log kept by a worker thread crosses to the
+ * main thread as is, and its lines can be shifted there.
+ */
+export class SampleLog<S extends { line: number }> {
   count = 0;
-  readonly samples: { line: number; text: string }[] = [];
-  /** Line of the first bad cell not listed in `samples` (0 when none). */
+  readonly samples: S[] = [];
+  /** Line of the first row not listed in `samples` (0 when none). */
   firstUnlistedLine = 0;
 
-  add(line: number, text: string): void {
-    if (this.count < BAD_VALUE_SAMPLES) {
-      this.samples.push({ line, text: text.length > SAMPLE_TEXT_MAX ? text.slice(0, SAMPLE_TEXT_MAX - 1) + '…' : text });
-    } else if (this.count === BAD_VALUE_SAMPLES) this.firstUnlistedLine = line;
+  /** `sample` is only called for the rows that are listed. */
+  note(line: number, sample: () => S): void {
+    if (this.count < BAD_VALUE_SAMPLES) this.samples.push(sample());
+    else if (this.count === BAD_VALUE_SAMPLES) this.firstUnlistedLine = line;
     this.count++;
+  }
+
+  /** Adds the log of rows that come after all of this log's, its lines moved down by `lineShift`. */
+  append(later: SampleLogData<S>, lineShift: number): void {
+    for (const s of later.samples) {
+      if (this.samples.length === BAD_VALUE_SAMPLES) break;
+      this.samples.push({ ...s, line: s.line + lineShift });
+    }
+    // Index, in `later`, of the combined log's first unlisted row.
+    const unlisted = BAD_VALUE_SAMPLES - this.count;
+    if (unlisted >= 0 && unlisted < later.count) {
+      this.firstUnlistedLine = (unlisted < later.samples.length ? later.samples[unlisted].line : later.firstUnlistedLine) + lineShift;
+    }
+    this.count += later.count;
+  }
+}
+
+/** What a SampleLog holds, as it crosses threads. */
+export type SampleLogData<S extends { line: number }> = Pick<SampleLog<S>, 'count' | 'samples' | 'firstUnlistedLine'>;
+
+/** The cells of one column that did not fit its type. */
+export class BadValueLog extends SampleLog<{ line: number; text: string }> {
+  add(line: number, text: string): void {
+    this.note(line, () => ({ line, text: text.length > SAMPLE_TEXT_MAX ? text.slice(0, SAMPLE_TEXT_MAX - 1) + '…' : text }));
   }
 }
 

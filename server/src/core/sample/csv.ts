@@ -45,6 +45,10 @@ export interface CsvReadOptions {
   chunkSize?: number;
   /** A single record longer than this stops reading (a quote that never closes). Default 256 MB. */
   maxRecordBytes?: number;
+  /** Line of the source's first byte, when it is a later part of a file. Default 1. */
+  firstLine?: number;
+  /** Skip a UTF-8 byte order mark at the start. Default true; false for a later part of a file, where those bytes are text. */
+  bom?: boolean;
 }
 
 export interface CsvReadResult {
@@ -52,6 +56,8 @@ export interface CsvReadResult {
   bytesConsumed: number;
   /** True when `onBatch` asked to stop before the end. */
   stopped: boolean;
+  /** Line of the first byte not consumed (one past the last line when the input was read to its end). */
+  endLine: number;
 }
 
 const DEFAULT_CHUNK = 8 * 1024 * 1024;
@@ -106,8 +112,8 @@ export function readCsv(
   let pos = 0;
   let base = 0; // absolute offset of buf[0]
   let eof = false;
-  let bomChecked = false;
-  let line = 1;
+  let bomChecked = options.bom === false;
+  let line = options.firstLine ?? 1;
 
   let stopped = false;
   try {
@@ -153,7 +159,7 @@ export function readCsv(
   } finally {
     source.close();
   }
-  return { problems, bytesConsumed: base + pos, stopped };
+  return { problems, bytesConsumed: base + pos, stopped, endLine: line };
 }
 
 // Fields of the current record that need unquoting, reused across records. A

@@ -1,7 +1,8 @@
 // Diagnostics about data files. Their text is not kept in memory, so they carry
 // a line (`position`) instead of a character span.
 import type { Diagnostic, Severity } from '../diagnostics';
-import { BAD_VALUE_SAMPLES } from './column-builders';
+import type { SampleLogData } from './column-builders';
+import { SampleLog } from './column-builders';
 
 /** A diagnostic on 1-based `line` of a data file (line 1 for whole-file problems). */
 export function dataDiagnostic(file: string, line: number, severity: Severity, code: string, message: string): Diagnostic {
@@ -33,21 +34,31 @@ export function nameList(names: string[], max = 30): string {
 }
 
 /**
+ * Diagnostics for a log of rows with one problem: one per listed row, then one
+ * summary built by `summary(more, firstLine)` when rows were left out.
+ */
+export function emitSampleLog<S extends { line: number }>(
+  log: SampleLogData<S>,
+  file: string,
+  severity: Severity,
+  code: string,
+  message: (sample: S) => string,
+  summary: (more: number, firstLine: number) => string,
+  into: Diagnostic[],
+): void {
+  for (const s of log.samples) into.push(dataDiagnostic(file, s.line, severity, code, message(s)));
+  const more = log.count - log.samples.length;
+  if (more > 0) into.push(dataDiagnostic(file, log.firstUnlistedLine, severity, code, summary(more, log.firstUnlistedLine)));
+}
+
+/**
  * Problems of one kind found on many rows: the first few are reported one by
  * one, the rest as one summary, so a bad column cannot flood the editor.
  */
-export class CappedReport {
-  count = 0;
-  private readonly items: { line: number; message: string }[] = [];
-  private firstUnlistedLine = 0;
-
-  constructor(private readonly limit = BAD_VALUE_SAMPLES) {}
-
+export class CappedReport extends SampleLog<{ line: number; message: string }> {
   /** `message` is only called for the rows that are listed. */
   add(line: number, message: () => string): void {
-    if (this.count < this.limit) this.items.push({ line, message: message() });
-    else if (this.count === this.limit) this.firstUnlistedLine = line;
-    this.count++;
+    this.note(line, () => ({ line, message: message() }));
   }
 
   /** The listed diagnostics, then one summary built by `summary(more)` when rows were left out. */
@@ -58,8 +69,6 @@ export class CappedReport {
     summary: (more: number, firstLine: number) => string,
     into: Diagnostic[],
   ): void {
-    for (const item of this.items) into.push(dataDiagnostic(file, item.line, severity, code, item.message));
-    const more = this.count - this.items.length;
-    if (more > 0) into.push(dataDiagnostic(file, this.firstUnlistedLine, severity, code, summary(more, this.firstUnlistedLine)));
+    emitSampleLog(this, file, severity, code, (s) => s.message, summary, into);
   }
 }

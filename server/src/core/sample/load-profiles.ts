@@ -5,11 +5,12 @@
 // evaluator gives would be off.
 import type { Diagnostic } from '../diagnostics';
 import type { SchemaDocument } from '../project/schema-types';
-import type { Column, ProfileTable } from './store';
+import type { Column, PackedTexts, ProfileTable } from './store';
 import type { CsvBatch } from './csv';
 import { ByteDictionary } from './dictionary';
 import type { JsonCell } from './jsonl';
 import type { CellSink } from './read-table';
+import type { CsvPartWorkerOptions } from './csv-part';
 import { readTable } from './read-table';
 import { takeRows } from './column-ops';
 import { CappedReport, dataDiagnostic, formatCount, nameList, plural } from './data-diagnostics';
@@ -24,6 +25,8 @@ export interface ProfileLoadOptions {
   /** Bytes of the file processed so far. */
   onProgress?: (bytesDone: number) => void;
   chunkSize?: number;
+  /** Read a large CSV file with a second thread running this script. */
+  csvPartWorker?: CsvPartWorkerOptions;
 }
 
 export interface ProfileLoadResult {
@@ -33,6 +36,8 @@ export interface ProfileLoadResult {
   diagnostics: Diagnostic[];
   /** File size in bytes (0 when unreadable). */
   size: number;
+  /** Threads that read the rows (2 for a large CSV file with a csvPartWorker). */
+  threads: 1 | 2;
 }
 
 /**
@@ -57,19 +62,20 @@ export class IdSink implements CellSink {
     this.codes = bigger;
   }
 
+  /** The code of the id in bytes [s, e) without surrounding blanks; -1 when blank. */
+  private codeOfTrimmed(bytes: Uint8Array, s: number, e: number): number {
+    while (s < e && (bytes[s] === 32 || bytes[s] === 9)) s++;
+    while (e > s && (bytes[e - 1] === 32 || bytes[e - 1] === 9)) e--;
+    return e > s ? this.index.codeOfBytes(bytes, s, e) : -1;
+  }
+
   pushBatch(b: CsvBatch, field: number, from: number, to: number): void {
     this.reserve(to - from);
     const { bytes, recordFields: rf, fieldStart: fs, fieldEnd: fe } = b;
     for (let r = from; r < to; r++) {
       const fi = rf[r] + field;
       let code = -1;
-      if (fi < rf[r + 1]) {
-        let s = fs[fi];
-        let e = fe[fi];
-        while (s < e && (bytes[s] === 32 || bytes[s] === 9)) s++;
-        while (e > s && (bytes[e - 1] === 32 || bytes[e - 1] === 9)) e--;
-        if (e > s) code = this.index.codeOfBytes(bytes, s, e);
-      }
+      if (fi < rf[r + 1]) code = this.codeOfTrimmed(bytes, fs[fi], fe[fi]);
       this.codes[this.length++] = code;
     }
   }
@@ -78,6 +84,14 @@ export class IdSink implements CellSink {
     this.reserve(1);
     const id = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
     this.codes[this.length++] = id === '' ? -1 : this.index.codeOfString(id);
+  }
+
+  /** Appends the id cells of rows read elsewhere (the second part of the file, read by a worker thread). */
+  pushPackedTexts(cells: PackedTexts): void {
+    const { bytes, starts } = cells;
+    const rows = starts.length - 1;
+    this.reserve(rows);
+    for (let r = 0; r < rows; r++) this.codes[this.length++] = this.codeOfTrimmed(bytes, starts[r], starts[r + 1]);
   }
 
   padTo(rows: number): void {
@@ -103,9 +117,10 @@ export function loadProfiles(opts: ProfileLoadOptions): ProfileLoadResult {
     rowLimit: opts.rowLimit,
     onProgress: opts.onProgress,
     chunkSize: opts.chunkSize,
+    csvPartWorker: opts.csvPartWorker,
   });
   const diagnostics = read.diagnostics;
-  if (!read.ok || !idSink) return { diagnostics, size: read.size };
+  if (!read.ok || !idSink) return { diagnostics, size: read.size, threads: read.threads };
 
   const codes = idSink.codes;
   const lines = read.rowLines;
@@ -145,7 +160,7 @@ export function loadProfiles(opts: ProfileLoadOptions): ProfileLoadResult {
           (others > 0 ? ` ${plural(others, 'more row repeats', 'more rows repeat')} an earlier id.` : ''),
       ),
     );
-    return { diagnostics, size: read.size };
+    return { diagnostics, size: read.size, threads: read.threads };
   }
 
   let columns: Column[] = read.columns;
@@ -159,7 +174,7 @@ export function loadProfiles(opts: ProfileLoadOptions): ProfileLoadResult {
     ids: idSink.index.packed(),
     columns: new Map(columns.map((c) => [c.name, c])),
   };
-  return { table, idIndex: idSink.index, diagnostics, size: read.size };
+  return { table, idIndex: idSink.index, diagnostics, size: read.size, threads: read.threads };
 }
 
 function checkIdColumn(file: string, idColumn: string, names: string[]): Diagnostic | undefined {

@@ -7,6 +7,7 @@ import type { SampleStore } from './store';
 import { loadProfiles } from './load-profiles';
 import { loadEvents } from './load-events';
 import { fileSizeOrZero } from './file-size';
+import type { CsvPartWorkerOptions } from './csv-part';
 
 export interface LoadSampleOptions {
   /** Absolute path of the profiles file (.csv, or .jsonl / .ndjson / .json for JSON Lines). */
@@ -22,12 +23,19 @@ export interface LoadSampleOptions {
   chunkSize?: number;
   /** Keep each event's full instant (EventTable.times), for exporting the events elsewhere. */
   keepEventTimes?: boolean;
+  /**
+   * Read a large profiles CSV with a second thread running this script (the
+   * host knows where its bundle put csv-part-worker.js); undefined: one thread.
+   */
+  csvPartWorker?: CsvPartWorkerOptions;
 }
 
 export interface LoadSampleResult {
   /** Undefined when the profiles could not be loaded (an error diagnostic says why). */
   store?: SampleStore;
   diagnostics: Diagnostic[];
+  /** Threads that read the profile rows: 2 when csvPartWorker split the file. */
+  profileThreads: 1 | 2;
 }
 
 let nextVersion = 1;
@@ -52,9 +60,11 @@ export function loadSample(opts: LoadSampleOptions): LoadSampleResult {
     rowLimit: opts.rowLimit,
     onProgress: progress,
     chunkSize: opts.chunkSize,
+    csvPartWorker: opts.rowLimit === undefined ? opts.csvPartWorker : undefined,
   });
   const diagnostics = [...profiles.diagnostics];
-  if (!profiles.table || !profiles.idIndex) return { diagnostics };
+  const profileThreads = profiles.threads;
+  if (!profiles.table || !profiles.idIndex) return { diagnostics, profileThreads };
 
   const store: SampleStore = { profiles: profiles.table, version: nextVersion++ };
   if (opts.eventsPath) {
@@ -72,5 +82,5 @@ export function loadSample(opts: LoadSampleOptions): LoadSampleResult {
     if (events.table) store.events = events.table;
   }
   progress(total);
-  return { store, diagnostics };
+  return { store, diagnostics, profileThreads };
 }

@@ -13,17 +13,23 @@
 // Key columns (profile id, event name, timestamp) go to sinks the caller owns.
 import { extname } from 'node:path';
 import type { Diagnostic } from '../diagnostics';
-import type { Column, ValueType } from './store';
+import type { Column, PackedTexts, ValueType } from './store';
 import type { ByteSource } from './byte-source';
 import { fileByteSource } from './byte-source';
-import type { CsvBatch } from './csv';
+import type { CsvBatch, CsvProblem } from './csv';
 import { decodeField, readCsv } from './csv';
 import type { JsonCell } from './jsonl';
 import { readJsonLines } from './jsonl';
-import { createColumnBuilder, EXPECTED_VALUE, StringBuilder } from './column-builders';
+import { createColumnBuilder, EXPECTED_VALUE, SampleLog, StringBuilder } from './column-builders';
 import type { ColumnBuilder } from './column-builders';
 import { inferJsonValueType, shouldRetypeAsString, SNIFF_ROWS, TypeEvidence } from './infer';
-import { CappedReport, dataDiagnostic, formatCount, plural } from './data-diagnostics';
+import { CappedReport, dataDiagnostic, emitSampleLog, formatCount, plural } from './data-diagnostics';
+import type { RaggedLog } from './csv-rows';
+import { loadCsvRows, readCsvRows, RowLines } from './csv-rows';
+import { concatColumns } from './column-merge';
+import { findCsvSplit } from './csv-split';
+import type { CsvPartWorkerOptions } from './csv-part';
+import { CsvPartReader, DEFAULT_MIN_SPLIT_BYTES } from './csv-part';
 
 export type DataFormat = 'csv' | 'jsonl';
 
@@ -39,6 +45,8 @@ export interface CellSink {
   pushBatch(batch: CsvBatch, field: number, from: number, to: number): void;
   pushJson(value: JsonCell, line: number): void;
   padTo(rows: number): void;
+  /** Appends the cells of rows read by a worker thread (row i's cell is text i); a sink without it keeps a file on one thread. */
+  pushPackedTexts?(cells: PackedTexts): void;
 }
 
 export interface TableReadRequest {
@@ -66,6 +74,8 @@ export interface TableReadRequest {
   onProgress?: (bytesDone: number) => void;
   /** Bytes per read (tests use tiny chunks to cross chunk borders). */
   chunkSize?: number;
+  /** Read a large CSV file with a second thread running this script; undefined: one thread. */
+  csvPartWorker?: CsvPartWorkerOptions;
 }
 
 export interface TableReadResult {
@@ -79,6 +89,8 @@ export interface TableReadResult {
   diagnostics: Diagnostic[];
   /** File size in bytes. */
   size: number;
+  /** Threads that read the rows: 2 when a worker read the second part of the file. */
+  threads: 1 | 2;
 }
 
 interface ColumnPlan {
@@ -88,7 +100,12 @@ interface ColumnPlan {
 }
 
 const SNIFF_CHUNK = 1024 * 1024;
-const RECORDS_PER_PASS = 2048;
+/**
+ * Where the calling thread's part of a two-thread load ends, as a share of the
+ * file. A little under half: this thread also interns the worker's key cells
+ * (profile ids) after its own part, while the worker's thread first has to start.
+ */
+const FIRST_PART_SHARE = 0.47;
 
 export function readTable(req: TableReadRequest): TableReadResult {
   const diagnostics: Diagnostic[] = [];
@@ -99,6 +116,7 @@ export function readTable(req: TableReadRequest): TableReadResult {
     columns: [],
     diagnostics,
     size: 0,
+    threads: 1,
   });
   const opened = openSource(req, diagnostics);
   if (!opened) return failed();
@@ -143,25 +161,6 @@ function capacityFor(size: number, sniffBytes: number, sniffRows: number, rowLim
   return Math.max(16, Math.min(estimate, rowLimit));
 }
 
-class RowLines {
-  lines: Int32Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.lines = new Int32Array(Math.max(16, capacity));
-  }
-  push(line: number): void {
-    if (this.length === this.lines.length) {
-      const bigger = new Int32Array(Math.ceil(this.lines.length * 1.5));
-      bigger.set(this.lines);
-      this.lines = bigger;
-    }
-    this.lines[this.length++] = line;
-  }
-  finish(): Int32Array {
-    return this.lines.subarray(0, this.length);
-  }
-}
-
 // ---------------------------------------------------------------- CSV
 
 function readCsvTable(
@@ -171,6 +170,24 @@ function readCsvTable(
   diagnostics: Diagnostic[],
 ): TableReadResult | undefined {
   const limit = req.rowLimit ?? Number.POSITIVE_INFINITY;
+  const file = req.file;
+  const split = req.csvPartWorker && limit === Number.POSITIVE_INFINITY && size >= (req.csvPartWorker.minFileBytes ?? DEFAULT_MIN_SPLIT_BYTES);
+  const worker = split ? CsvPartReader.start(req.csvPartWorker!) : undefined;
+  try {
+    return readCsvTableWith(req, sniffSource, size, diagnostics, limit, worker);
+  } finally {
+    worker?.stop();
+  }
+}
+
+function readCsvTableWith(
+  req: TableReadRequest,
+  sniffSource: ByteSource,
+  size: number,
+  diagnostics: Diagnostic[],
+  limit: number,
+  worker: CsvPartReader | undefined,
+): TableReadResult | undefined {
   const file = req.file;
 
   // Pass 1: header and sniffed rows.
@@ -222,8 +239,68 @@ function readCsvTable(
   const columns = plan;
   const capacity = capacityFor(size, sniffBytes, sniffRecords, limit);
 
-  // Pass 2: every row.
-  const keySinks = req.keySinks(capacity);
+  // Pass 2: every row, by two threads when the file is large enough to be worth it.
+  const loaded = (worker && loadCsvInTwoParts(req, worker, size, columns, width, capacity, evidence)) || loadCsvRowsHere(req, size, columns, width, capacity, limit, evidence);
+  const { rowCount, sinks, ragged } = loaded;
+  const parts = loaded.columns;
+  reportCsvProblems(req, loaded.problems, diagnostics);
+  reportRaggedRows(file, width, ragged, diagnostics);
+
+  // Pass 3: inferred columns that turned out to be text.
+  const retype = [...parts].filter(([, p]) => needsRetype(p.stats));
+  if (retype.length > 0) {
+    const replacements = retype.map(([index, old]) => [index, new StringBuilder(old.stats.name, false, rowCount)] as const);
+    readCsvRows({ file, header: true }, rowCount, new RowLines(16), (b, from, to) => {
+      for (const [index, sink] of replacements) sink.pushBatch(b, index, from, to);
+    }, { chunkSize: req.chunkSize });
+    for (const [index, replacement] of replacements) {
+      reportRetype(req, parts.get(index)!.stats, diagnostics);
+      replacement.padTo(rowCount);
+      parts.set(index, builderPart(replacement, req));
+    }
+  }
+
+  for (const part of parts.values()) reportBadValues(file, part.stats, diagnostics);
+  for (const [, sink] of sinks) sink.padTo(rowCount);
+  return {
+    ok: true,
+    rowCount,
+    rowLines: loaded.rowLines,
+    columns: [...parts.values()].map((p) => p.finish()),
+    diagnostics,
+    size,
+    threads: loaded.threads,
+  };
+}
+
+/** What the retype decision and the warnings read of a loaded column (its builder's counts). */
+type ColumnStats = Pick<ColumnBuilder, 'name' | 'type' | 'declared' | 'nonEmpty' | 'bad'>;
+
+/** A loaded column: its counts now, the finished column when asked (once). */
+interface ColumnPart {
+  stats: ColumnStats;
+  finish: () => Column;
+}
+
+function builderPart(builder: ColumnBuilder, req: TableReadRequest): ColumnPart {
+  return { stats: builder, finish: () => builder.finish(req.copiesRows) };
+}
+
+interface CsvRowsLoaded {
+  rowCount: number;
+  rowLines: Int32Array;
+  /** Attribute columns by field index, in file order. */
+  columns: Map<number, ColumnPart>;
+  /** Sinks to pad to the row count. */
+  sinks: [number, CellSink][];
+  ragged: RaggedLog;
+  problems: CsvProblem[];
+  threads: 1 | 2;
+}
+
+/** Sinks for pass 2: the caller's for key columns, a builder of the decided type for every attribute. */
+function createSinks(req: TableReadRequest, columns: ColumnPlan[], capacity: number, keyCapacity: number, evidence: Map<number, TypeEvidence>) {
+  const keySinks = req.keySinks(keyCapacity);
   const builders = new Map<number, ColumnBuilder>();
   const sinks: [number, CellSink][] = [];
   for (const c of columns) {
@@ -236,90 +313,105 @@ function readCsvTable(
       sinks.push([c.index, builder]);
     }
   }
-  const rowLines = new RowLines(capacity);
-  const ragged = new CappedReport();
-  const main = readRows(req, size, limit, rowLines, (b, from, to) => {
-    for (let r = from; r < to; r++) {
-      const found = b.recordFields[r + 1] - b.recordFields[r];
-      if (found !== width) {
-        ragged.add(b.recordLine[r], () =>
-          found < width
-            ? `Line ${b.recordLine[r]} has ${plural(found, 'field', 'fields')} but the header has ${formatCount(width)}; the missing cells are read as missing.`
-            : `Line ${b.recordLine[r]} has ${plural(found, 'field', 'fields')} but the header has ${formatCount(width)}; the extra fields are ignored.`,
-        );
-      }
-    }
-    // A few thousand records at a time, so the field offsets and bytes stay in
-    // cache while every column takes its turn over them.
-    for (let start = from; start < to; start += RECORDS_PER_PASS) {
-      const end = Math.min(to, start + RECORDS_PER_PASS);
-      for (const [index, sink] of sinks) sink.pushBatch(b, index, start, end);
-    }
-  });
-  const rowCount = rowLines.length;
-  reportCsvProblems(req, main.problems, diagnostics);
-  ragged.emit(
-    file,
-    'warning',
-    'sample-ragged-row',
-    (more, first) =>
-      `${plural(more, 'more row', 'more rows')} (the first on line ${first}) ${more === 1 ? 'has' : 'have'} a different number of fields than the header (${formatCount(width)}).`,
-    diagnostics,
-  );
-
-  // Pass 3: inferred columns that turned out to be text.
-  const retype = [...builders].filter(([, b]) => needsRetype(b));
-  if (retype.length > 0) {
-    const replacements = retype.map(([index, old]) => [index, new StringBuilder(old.name, false, rowCount)] as const);
-    readRows(req, size, rowCount, new RowLines(16), (b, from, to) => {
-      for (const [index, sink] of replacements) sink.pushBatch(b, index, from, to);
-    }, false);
-    for (const [index, replacement] of replacements) {
-      reportRetype(req, builders.get(index)!, diagnostics);
-      replacement.padTo(rowCount);
-      builders.set(index, replacement);
-    }
-  }
-
-  for (const builder of builders.values()) reportBadValues(file, builder, diagnostics);
-  for (const [, sink] of sinks) sink.padTo(rowCount);
-  return {
-    ok: true,
-    rowCount,
-    rowLines: rowLines.finish(),
-    columns: [...builders.values()].map((b) => b.finish(req.copiesRows)),
-    diagnostics,
-    size,
-  };
+  return { builders, sinks };
 }
 
-/** Reads the data rows of the CSV file (header skipped) in batches, up to `limit` rows. */
-function readRows(
+/** Pass 2 on this thread alone. */
+function loadCsvRowsHere(
   req: TableReadRequest,
   size: number,
+  columns: ColumnPlan[],
+  width: number,
+  capacity: number,
   limit: number,
-  rowLines: RowLines,
-  onRows: (batch: CsvBatch, from: number, to: number) => void,
-  progress = true,
-) {
-  let headerSeen = false;
-  let rows = 0;
-  return readCsv(
-    fileByteSource(req.file),
-    (b) => {
-      const from = headerSeen ? 0 : 1;
-      headerSeen = true;
-      const to = Math.min(b.count, from + Math.max(0, limit - rows));
-      if (to > from) {
-        for (let r = from; r < to; r++) rowLines.push(b.recordLine[r]);
-        onRows(b, from, to);
-        rows += to - from;
-      }
-      if (progress) req.onProgress?.(Math.min(size, b.bytesConsumed));
-      return rows < limit;
-    },
-    { chunkSize: req.chunkSize },
-  );
+  evidence: Map<number, TypeEvidence>,
+): CsvRowsLoaded {
+  const { builders, sinks } = createSinks(req, columns, capacity, capacity, evidence);
+  const rowLines = new RowLines(capacity);
+  const ragged: RaggedLog = new SampleLog();
+  const read = loadCsvRows({ file: req.file, header: true }, width, sinks, limit, rowLines, ragged, {
+    chunkSize: req.chunkSize,
+    onBytes: (bytes) => req.onProgress?.(Math.min(size, bytes)),
+  });
+  const parts = new Map([...builders].map(([index, builder]) => [index, builderPart(builder, req)]));
+  return { rowCount: rowLines.length, rowLines: rowLines.finish(), columns: parts, sinks, ragged, problems: read.problems, threads: 1 };
+}
+
+/**
+ * Pass 2 by two threads: the worker reads the second half of the file while
+ * this thread reads the first, then the halves are joined. Undefined when there
+ * is no safe cut, a key sink cannot take the worker's cells, the cut turns out
+ * wrong or the worker fails: the caller then reads the file alone (with new
+ * key sinks).
+ */
+function loadCsvInTwoParts(
+  req: TableReadRequest,
+  worker: CsvPartReader,
+  size: number,
+  columns: ColumnPlan[],
+  width: number,
+  capacity: number,
+  evidence: Map<number, TypeEvidence>,
+): CsvRowsLoaded | undefined {
+  const split = findCsvSplit(req.file, size, FIRST_PART_SHARE);
+  if (split === undefined) return undefined;
+  const share = split / size;
+  const { builders, sinks } = createSinks(req, columns, Math.ceil(capacity * share) + 16, capacity, evidence);
+  const keys = columns.filter((c) => c.role === 'key').map((c) => c.index);
+  const keySinks = sinks.filter(([index]) => keys.includes(index));
+  if (keySinks.some(([, s]) => !s.pushPackedTexts)) return undefined;
+  worker.read({
+    file: req.file,
+    start: split,
+    end: size,
+    width,
+    capacity: Math.ceil(capacity * (1 - share)) + 16,
+    chunkSize: req.chunkSize,
+    columns: [...builders].map(([index, b]) => ({ index, name: b.name, type: b.type, declared: b.declared })),
+    keys,
+  });
+
+  const rowLines = new RowLines(capacity);
+  const ragged: RaggedLog = new SampleLog();
+  // Both halves go at about the same speed, so this thread's progress stands for both.
+  const mine = loadCsvRows({ file: req.file, end: split, header: true }, width, sinks, Number.POSITIVE_INFINITY, rowLines, ragged, {
+    chunkSize: req.chunkSize,
+    onBytes: (bytes) => req.onProgress?.(Math.min(size, bytes / share)),
+  });
+  // The cut is right only if this part ends exactly there, outside any quoted field
+  // (quote counting is fooled by a quote inside an unquoted field) and after the header.
+  if (!mine.headerSeen || mine.problems.length > 0 || mine.stopped || mine.bytesConsumed !== split) {
+    worker.stop();
+    return undefined;
+  }
+  // Finished before waiting: when the worker is the slower, this costs no time.
+  const mineFinished = new Map([...builders].map(([index, builder]) => [index, builder.finish(true)]));
+  const theirs = worker.result();
+  if ('error' in theirs) return undefined;
+
+  // The worker counted lines from 1 at the cut.
+  const shift = mine.endLine - 1;
+  for (let r = 0; r < theirs.rowCount; r++) rowLines.push(theirs.rowLines[r] + shift);
+  ragged.append(theirs.ragged, shift);
+  for (const { index, cells } of theirs.keys) keySinks.find(([i]) => i === index)![1].pushPackedTexts!(cells);
+  const parts = new Map<number, ColumnPart>();
+  for (const { index, column, nonEmpty, bad } of theirs.columns) {
+    const builder = builders.get(index)!;
+    builder.nonEmpty += nonEmpty;
+    builder.bad.append(bad, shift);
+    parts.set(index, { stats: builder, finish: () => concatColumns(mineFinished.get(index)!, column) });
+  }
+  req.onProgress?.(size);
+  return {
+    rowCount: rowLines.length,
+    rowLines: rowLines.finish(),
+    columns: parts,
+    // Only the key sinks: the builders are joined with the worker's columns as they are.
+    sinks: keySinks,
+    ragged,
+    problems: theirs.problems.map((p) => ({ ...p, line: p.line + shift })),
+    threads: 2,
+  };
 }
 
 function planColumns(names: string[], req: TableReadRequest, diagnostics: Diagnostic[]): ColumnPlan[] {
@@ -347,6 +439,22 @@ function planColumns(names: string[], req: TableReadRequest, diagnostics: Diagno
     seen.set(name, index);
     return { index, name, role: req.keyColumns.includes(name) ? ('key' as const) : ('attribute' as const) };
   });
+}
+
+function reportRaggedRows(file: string, width: number, ragged: RaggedLog, diagnostics: Diagnostic[]) {
+  emitSampleLog(
+    ragged,
+    file,
+    'warning',
+    'sample-ragged-row',
+    ({ line, found }) =>
+      found < width
+        ? `Line ${line} has ${plural(found, 'field', 'fields')} but the header has ${formatCount(width)}; the missing cells are read as missing.`
+        : `Line ${line} has ${plural(found, 'field', 'fields')} but the header has ${formatCount(width)}; the extra fields are ignored.`,
+    (more, first) =>
+      `${plural(more, 'more row', 'more rows')} (the first on line ${first}) ${more === 1 ? 'has' : 'have'} a different number of fields than the header (${formatCount(width)}).`,
+    diagnostics,
+  );
 }
 
 function reportCsvProblems(req: TableReadRequest, problems: { line: number; kind: string }[], diagnostics: Diagnostic[]) {
@@ -501,6 +609,7 @@ function readJsonTable(
     columns: [...builders.values()].map((b) => b.finish(req.copiesRows)),
     diagnostics,
     size,
+    threads: 1,
   };
 }
 
@@ -518,7 +627,7 @@ function reportBadJsonLines(file: string, problems: { line: number; message: str
 
 // ---------------------------------------------------------------- shared
 
-function needsRetype(builder: ColumnBuilder): boolean {
+function needsRetype(builder: ColumnStats): boolean {
   return !builder.declared && builder.type !== 'string' && shouldRetypeAsString(builder.bad.count, builder.nonEmpty);
 }
 
@@ -530,7 +639,7 @@ const TYPE_PLURAL: Record<ValueType, string> = {
   string: 'text',
 };
 
-function reportRetype(req: TableReadRequest, old: ColumnBuilder, diagnostics: Diagnostic[]) {
+function reportRetype(req: TableReadRequest, old: ColumnStats, diagnostics: Diagnostic[]) {
   const first = old.bad.samples[0]?.line ?? 1;
   const count = old.bad.count;
   diagnostics.push(
@@ -544,7 +653,7 @@ function reportRetype(req: TableReadRequest, old: ColumnBuilder, diagnostics: Di
   );
 }
 
-function reportBadValues(file: string, builder: ColumnBuilder, diagnostics: Diagnostic[]) {
+function reportBadValues(file: string, builder: ColumnStats, diagnostics: Diagnostic[]) {
   const bad = builder.bad;
   if (bad.count === 0) return;
   const expected = EXPECTED_VALUE[builder.type];

@@ -9,6 +9,7 @@ import type { Catalog } from '../sample/catalog-types';
 import { buildCatalog } from '../sample/catalog';
 import { loadSample } from '../sample/load-sample';
 import type { SampleStore } from '../sample/store';
+import type { CsvPartWorkerOptions } from '../sample/csv-part';
 
 export interface ProjectData {
   schema?: SchemaDocument;
@@ -26,6 +27,8 @@ export interface LoadDataOptions {
   onProgress?: (fractionDone: number) => void;
   /** Keep each event's full instant (EventTable.times), for exporting the events elsewhere. */
   keepEventTimes?: boolean;
+  /** See LoadSampleOptions.csvPartWorker. */
+  csvPartWorker?: CsvPartWorkerOptions;
 }
 
 export function loadProjectData(config: ProjectConfig, options: LoadDataOptions = {}): ProjectData {
@@ -47,6 +50,7 @@ export function loadProjectData(config: ProjectConfig, options: LoadDataOptions 
       rowLimit: options.rowLimit,
       onProgress: options.onProgress,
       keepEventTimes: options.keepEventTimes,
+      csvPartWorker: options.csvPartWorker,
     });
     store = loaded.store;
     diagnostics.push(...loaded.diagnostics);

@@ -1,0 +1,117 @@
+// The row loop of a CSV table's load (pass 2 of read-table.ts), over the whole
+// file or over one part of it: the same code runs on the calling thread and, for
+// the second part of a large file, in a worker thread (csv-part-worker.ts).
+import { fileByteSource } from './byte-source';
+import type { CsvBatch, CsvReadResult } from './csv';
+import { readCsv } from './csv';
+import { SampleLog } from './column-builders';
+import type { CellSink } from './read-table';
+
+/** Bytes [start, end) of a CSV file (the whole file by default), whose first byte is on line `firstLine`. */
+export interface CsvPart {
+  file: string;
+  start?: number;
+  end?: number;
+  firstLine?: number;
+  /** True when the part begins with the header record, which is skipped. */
+  header: boolean;
+}
+
+export interface CsvRowOptions {
+  /** Bytes per read. */
+  chunkSize?: number;
+  /** Bytes of the part consumed so far. */
+  onBytes?: (bytesDone: number) => void;
+}
+
+export interface CsvRowsResult extends CsvReadResult {
+  /** False when a part that starts with the header record ended before it was read. */
+  headerSeen: boolean;
+}
+
+/** Records whose field count differs from the header's. */
+export type RaggedLog = SampleLog<{ line: number; found: number }>;
+
+export class RowLines {
+  lines: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.lines = new Int32Array(Math.max(16, capacity));
+  }
+  push(line: number): void {
+    if (this.length === this.lines.length) {
+      const bigger = new Int32Array(Math.ceil(this.lines.length * 1.5));
+      bigger.set(this.lines);
+      this.lines = bigger;
+    }
+    this.lines[this.length++] = line;
+  }
+  finish(): Int32Array {
+    return this.lines.subarray(0, this.length);
+  }
+}
+
+const RECORDS_PER_PASS = 2048;
+
+/** Reads the data rows of a CSV part (header skipped) in batches, up to `limit` rows. */
+export function readCsvRows(
+  part: CsvPart,
+  limit: number,
+  rowLines: RowLines,
+  onRows: (batch: CsvBatch, from: number, to: number) => void,
+  options: CsvRowOptions = {},
+): CsvRowsResult {
+  let headerSeen = !part.header;
+  let rows = 0;
+  const start = part.start ?? 0;
+  const read = readCsv(
+    fileByteSource(part.file, part.start === undefined && part.end === undefined ? undefined : { start, end: part.end ?? Number.POSITIVE_INFINITY }),
+    (b) => {
+      const from = headerSeen ? 0 : 1;
+      headerSeen = true;
+      const to = Math.min(b.count, from + Math.max(0, limit - rows));
+      if (to > from) {
+        for (let r = from; r < to; r++) rowLines.push(b.recordLine[r]);
+        onRows(b, from, to);
+        rows += to - from;
+      }
+      options.onBytes?.(b.bytesConsumed);
+      return rows < limit;
+    },
+    { chunkSize: options.chunkSize, firstLine: part.firstLine, bom: start === 0 },
+  );
+  return { ...read, headerSeen };
+}
+
+/**
+ * Pass 2 over one part: every row into its sinks (field `index` into the sink
+ * paired with it), records of the wrong width logged in `ragged`.
+ */
+export function loadCsvRows(
+  part: CsvPart,
+  width: number,
+  sinks: [number, CellSink][],
+  limit: number,
+  rowLines: RowLines,
+  ragged: RaggedLog,
+  options: CsvRowOptions = {},
+): CsvRowsResult {
+  return readCsvRows(
+    part,
+    limit,
+    rowLines,
+    (b, from, to) => {
+      for (let r = from; r < to; r++) {
+        const found = b.recordFields[r + 1] - b.recordFields[r];
+        if (found !== width) ragged.note(b.recordLine[r], () => ({ line: b.recordLine[r], found }));
+      }
+      // A few thousand records at a time, so the field offsets and bytes stay in
+      // cache while every column takes its turn over them.
+      for (let start = from; start < to; start += RECORDS_PER_PASS) {
+        const end = Math.min(to, start + RECORDS_PER_PASS);
+        for (const [index, sink] of sinks) sink.pushBatch(b, index, start, end);
+      }
+    },
+    options,
+  );
+}
