@@ -18,7 +18,6 @@ const REQUIRED = [
   'extension/dist/client.js',
   'extension/dist/server.js',
   'extension/dist/data-worker.js',
-  'extension/dist/csv-part-worker.js',
   'extension/syntaxes/segment.tmLanguage.json',
   'extension/snippets/segment.json',
   'extension/schemas/segments.config.schema.json',
@@ -29,7 +28,7 @@ const REQUIRED = [
 ];
 
 function main() {
-  for (const bundle of ['dist/client.js', 'dist/server.js', 'dist/data-worker.js', 'dist/csv-part-worker.js']) {
+  for (const bundle of ['dist/client.js', 'dist/server.js', 'dist/data-worker.js']) {
     if (!existsSync(resolve(root, bundle))) throw new Error(`${bundle} is missing: run npm run build first`);
   }
   const { node24, vsceBin } = ensureCache();

@@ -7,7 +7,6 @@ import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ProjectConfig } from '../core/project/config';
 import { loadProjectData, type ProjectData } from '../core/workspace/project-data';
-import { bundledCsvPartWorker } from '../host/bundled-workers';
 import type { WorkerMessage } from './data-messages';
 
 export interface ProgressReporter {
@@ -146,7 +145,6 @@ export class DataLoader {
     await new Promise((r) => setImmediate(r));
     return loadProjectData(request.config, {
       rowLimit: request.rowLimit,
-      csvPartWorker: bundledCsvPartWorker(),
       onProgress: (f) => progress?.report(Math.round(f * 100)),
     });
   }
