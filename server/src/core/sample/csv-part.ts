@@ -16,7 +16,7 @@ import type { SampleLogData } from './column-builders';
 import { createColumnBuilder, SampleLog } from './column-builders';
 import type { CellSink } from './read-table';
 import type { RaggedLog } from './csv-rows';
-import { loadCsvRows, RowLines } from './csv-rows';
+import { loadCsvRows, RowLines, type RowLineRuns } from './csv-rows';
 
 /** How the core finds the worker script: the host knows where its bundle put it. */
 export interface CsvPartWorkerOptions {
@@ -49,7 +49,7 @@ export interface CsvPartJob {
 
 export interface CsvPartResult {
   rowCount: number;
-  rowLines: Int32Array;
+  rowLines: RowLineRuns;
   columns: { index: number; column: Column; nonEmpty: number; bad: SampleLogData<{ line: number; text: string }> }[];
   /** Key cells as they are (untrimmed): the caller's key sinks intern them, so the worker does not intern them twice. */
   keys: { index: number; cells: PackedTexts }[];
@@ -150,7 +150,7 @@ export function readCsvPart(job: CsvPartJob, onBytes?: (bytesDone: number) => vo
   const builders = job.columns.map((c) => ({ index: c.index, builder: createColumnBuilder(c.type, c.name, c.declared, job.capacity) }));
   const keys = job.keys.map((index) => ({ index, builder: new RowTexts(job.capacity) }));
   const sinks: [number, CellSink][] = [...builders, ...keys].map((b) => [b.index, b.builder]);
-  const rowLines = new RowLines(job.capacity);
+  const rowLines = new RowLines();
   const ragged: RaggedLog = new SampleLog();
   const read = loadCsvRows(
     { file: job.file, start: job.start, end: job.end, firstLine: 1, header: false },
@@ -165,7 +165,7 @@ export function readCsvPart(job: CsvPartJob, onBytes?: (bytesDone: number) => vo
   for (const [, sink] of sinks) sink.padTo(rowCount);
   const result: CsvPartResult = {
     rowCount,
-    rowLines: rowLines.finish().slice(),
+    rowLines: rowLines.finish(),
     columns: builders.map(({ index, builder }) => ({
       index,
       nonEmpty: builder.nonEmpty,
@@ -187,7 +187,8 @@ function logData<S extends { line: number }>(log: SampleLogData<S>): SampleLogDa
 function buffersOf(result: CsvPartResult): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   const add = (a: ArrayBufferView) => buffers.add(a.buffer as ArrayBuffer);
-  add(result.rowLines);
+  add(result.rowLines.rows);
+  add(result.rowLines.lines);
   for (const { column } of result.columns) {
     add(column.missing);
     switch (column.type) {

@@ -15,6 +15,7 @@ import type { ProfileIdIndex } from './load-profiles';
 import type { JsonCell } from './jsonl';
 import type { CellSink } from './read-table';
 import { readTable } from './read-table';
+import { lineOfRow, type RowLineRuns } from './csv-rows';
 import { InstantBuilder, StringBuilder } from './column-builders';
 import { takeRows } from './column-ops';
 import { codeArrayFor } from './code-array';
@@ -111,8 +112,8 @@ function declaredPropertyTypes(schema: SchemaDocument | undefined): Map<string, 
  */
 interface FileOrderRows {
   count: number;
-  /** 1-based line of each row. */
-  lines?: Int32Array;
+  /** 1-based line each row starts on. */
+  lines?: RowLineRuns;
   /** Profile row of each event (NO_ID, UNKNOWN_ID when none). */
   refs?: Int32Array;
   nameCodes?: CodeArray;
@@ -226,7 +227,14 @@ function selectUsableRows(
   let firstOrphanLine = 0;
   let kept = 0;
   for (let r = 0; r < n; r++) {
-    const line = lines[r];
+    if (ref[r] >= 0 && !maskHas(nameMissing, r) && !maskHas(timeMissing, r)) {
+      usable[r] = 1;
+      perProfile[ref[r] + 1]++;
+      kept++;
+      continue;
+    }
+    // Only skipped rows need their line.
+    const line = lineOfRow(lines, r);
     if (ref[r] === NO_ID) noId.add(line, () => `Line ${line} has no \`${idColumn}\`; the event is skipped.`);
     else if (maskHas(nameMissing, r)) noName.add(line, () => `Line ${line} has no \`${EVENT_NAME_COLUMN}\` name; the event is skipped.`);
     else if (maskHas(timeMissing, r)) {
@@ -239,10 +247,6 @@ function selectUsableRows(
     } else if (ref[r] === UNKNOWN_ID) {
       if (orphans === 0) firstOrphanLine = line;
       orphans++;
-    } else {
-      usable[r] = 1;
-      perProfile[ref[r] + 1]++;
-      kept++;
     }
   }
   rows.usable = usable;

@@ -14,6 +14,7 @@ import type { CsvPartWorkerOptions } from './csv-part';
 import { readTable } from './read-table';
 import { takeRows } from './column-ops';
 import { CappedReport, dataDiagnostic, formatCount, nameList, plural } from './data-diagnostics';
+import { lineOfRow } from './csv-rows';
 
 export interface ProfileLoadOptions {
   /** Absolute path. */
@@ -131,12 +132,12 @@ export function loadProfiles(opts: ProfileLoadOptions): ProfileLoadResult {
   for (let r = 0; r < read.rowCount; r++) {
     const code = codes[r];
     if (code < 0) {
-      noId.add(lines[r], () => `Line ${lines[r]} has no \`${idColumn}\`; the row is skipped.`);
+      noId.add(lineOfRow(lines, r), () => `Line ${lineOfRow(lines, r)} has no \`${idColumn}\`; the row is skipped.`);
     } else if (code === kept.length) {
       kept.push(r);
     } else {
       duplicates++;
-      firstDuplicate ??= { code, first: lines[kept[code]], again: lines[r] };
+      firstDuplicate ??= { code, first: lineOfRow(lines, kept[code]), again: lineOfRow(lines, r) };
     }
   }
   noId.emit(

@@ -25,7 +25,7 @@ import type { ColumnBuilder } from './column-builders';
 import { inferJsonValueType, shouldRetypeAsString, SNIFF_ROWS, TypeEvidence } from './infer';
 import { CappedReport, dataDiagnostic, emitSampleLog, formatCount, plural } from './data-diagnostics';
 import type { RaggedLog } from './csv-rows';
-import { loadCsvRows, readCsvRows, RowLines } from './csv-rows';
+import { loadCsvRows, readCsvRows, RowLines, type RowLineRuns } from './csv-rows';
 import { concatColumns } from './column-merge';
 import { findCsvSplit } from './csv-split';
 import type { CsvPartWorkerOptions } from './csv-part';
@@ -82,8 +82,8 @@ export interface TableReadResult {
   /** False when a whole-file problem stopped the read; an error diagnostic says which. */
   ok: boolean;
   rowCount: number;
-  /** 1-based line of each row. */
-  rowLines: Int32Array;
+  /** 1-based line each row starts on (see lineOfRow). */
+  rowLines: RowLineRuns;
   /** Non-key columns in file order, finished. */
   columns: Column[];
   diagnostics: Diagnostic[];
@@ -112,7 +112,7 @@ export function readTable(req: TableReadRequest): TableReadResult {
   const failed = (): TableReadResult => ({
     ok: false,
     rowCount: 0,
-    rowLines: new Int32Array(0),
+    rowLines: new RowLines().finish(),
     columns: [],
     diagnostics,
     size: 0,
@@ -250,7 +250,7 @@ function readCsvTableWith(
   const retype = [...parts].filter(([, p]) => needsRetype(p.stats));
   if (retype.length > 0) {
     const replacements = retype.map(([index, old]) => [index, new StringBuilder(old.stats.name, false, rowCount)] as const);
-    readCsvRows({ file, header: true }, rowCount, new RowLines(16), (b, from, to) => {
+    readCsvRows({ file, header: true }, rowCount, new RowLines(), (b, from, to) => {
       for (const [index, sink] of replacements) sink.pushBatch(b, index, from, to);
     }, { chunkSize: req.chunkSize });
     for (const [index, replacement] of replacements) {
@@ -288,7 +288,7 @@ function builderPart(builder: ColumnBuilder, req: TableReadRequest): ColumnPart 
 
 interface CsvRowsLoaded {
   rowCount: number;
-  rowLines: Int32Array;
+  rowLines: RowLineRuns;
   /** Attribute columns by field index, in file order. */
   columns: Map<number, ColumnPart>;
   /** Sinks to pad to the row count. */
@@ -327,7 +327,7 @@ function loadCsvRowsHere(
   evidence: Map<number, TypeEvidence>,
 ): CsvRowsLoaded {
   const { builders, sinks } = createSinks(req, columns, capacity, capacity, evidence);
-  const rowLines = new RowLines(capacity);
+  const rowLines = new RowLines();
   const ragged: RaggedLog = new SampleLog();
   const read = loadCsvRows({ file: req.file, header: true }, width, sinks, limit, rowLines, ragged, {
     chunkSize: req.chunkSize,
@@ -371,7 +371,7 @@ function loadCsvInTwoParts(
     keys,
   });
 
-  const rowLines = new RowLines(capacity);
+  const rowLines = new RowLines();
   const ragged: RaggedLog = new SampleLog();
   // Both halves go at about the same speed, so this thread's progress stands for both.
   const mine = loadCsvRows({ file: req.file, end: split, header: true }, width, sinks, Number.POSITIVE_INFINITY, rowLines, ragged, {
@@ -391,7 +391,7 @@ function loadCsvInTwoParts(
 
   // The worker counted lines from 1 at the cut.
   const shift = mine.endLine - 1;
-  for (let r = 0; r < theirs.rowCount; r++) rowLines.push(theirs.rowLines[r] + shift);
+  rowLines.append(theirs.rowLines, shift);
   ragged.append(theirs.ragged, shift);
   for (const { index, cells } of theirs.keys) keySinks.find(([i]) => i === index)![1].pushPackedTexts!(cells);
   const parts = new Map<number, ColumnPart>();
@@ -547,7 +547,7 @@ function readJsonTable(
     const declared = req.declaredType(name);
     addBuilder(name, declared ?? ev.decide(), declared !== undefined);
   }
-  const rowLines = new RowLines(capacity);
+  const rowLines = new RowLines();
   const main = readJsonLines(
     fileByteSource(file),
     (row, line) => {
