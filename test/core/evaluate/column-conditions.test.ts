@@ -202,3 +202,30 @@ test('an empty list value is present but contains nothing', () => {
   assert.deepEqual(members('interests is present'), ['p1', 'p2', 'p4', 'p5']);
   assert.deepEqual(members('interests contains any ("sport", "fashion", "travel")'), ['p1', 'p2', 'p4']);
 });
+
+test('`contains any` / `contains all` agree with a row-by-row reading for lists of 8, 16, 32 and more distinct items', () => {
+  // Item sets per row (up to 32 items) and the item-by-item path (more) must give the same rows.
+  for (const itemCount of [3, 8, 9, 16, 17, 32, 33, 50]) {
+    const items = Array.from({ length: itemCount }, (_, i) => `i${i}`);
+    let seed = itemCount;
+    const next = (k: number) => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed % k;
+    };
+    const profiles = Array.from({ length: 300 }, (_, p) => {
+      const picked = next(5) === 0 ? null : Array.from({ length: next(4) }, () => items[next(itemCount)]);
+      return { id: `p${p}`, tags: picked };
+    });
+    const evaluator = new Evaluator(makeStore({ types: { tags: 'list' }, profiles }), { asOfDay: parseIsoDay('2026-11-01')! });
+    const wantedSets = [[items[0]], [items[itemCount - 1], items[1]], [items[itemCount - 1], 'not-an-item']];
+    for (const wanted of wantedSets) {
+      for (const mode of ['any', 'all'] as const) {
+        const condition = `tags contains ${mode} (${wanted.map((w) => `"${w}"`).join(', ')})`;
+        const expected = profiles
+          .filter((p) => p.tags && p.tags.length > 0 && (mode === 'any' ? wanted.some((w) => p.tags!.includes(w)) : wanted.every((w) => p.tags!.includes(w))))
+          .map((p) => p.id);
+        assert.deepEqual(evaluator.memberIds(segmentOf(condition), new Map()), expected, `${itemCount} items: ${condition}`);
+      }
+    }
+  }
+});

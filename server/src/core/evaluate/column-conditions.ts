@@ -17,7 +17,7 @@ import { parseIsoDay, type Column, type ListColumn, type OrderedCodes, type Stri
 import { andBits, andNotBits, emptyBitset, fullBitset, type Bitset } from './bitset';
 import { subtractDuration } from './calendar';
 import { lowerBound, upperBound } from '../sample/number-dictionary';
-import { byteFlagBits, byteTableBits, codeRangeBits, codeTableBits, rowsWithMarkedItem } from './row-scan';
+import { byteFlagBits, byteTableBits, codeRangeBits, codeTableBits, rowsWithMarkedItem, uint32SetBits } from './row-scan';
 import { compareCodePoints } from './text-order';
 
 import type { AttributeCondition } from '../syntax/ast';
@@ -257,6 +257,8 @@ function contains(column: Column, mode: ContainsExpr['mode'], values: Literal[],
 function listContains(column: ListColumn, mode: ContainsExpr['mode'], texts: string[], size: number): Bitset {
   const { offsets, itemCodes, dictionary } = column;
   const codes = [...new Set(texts)].map((t) => dictionary.indexOf(t));
+  const sets = itemSets(column, size);
+  if (sets) return andNotBits(itemSetBits(sets, codes, mode, size), missingBits(column, size));
   const rowsWithAny = (wanted: number[]) => {
     // One spare slot keeps code 0 in bounds for an empty dictionary.
     const table = new Uint8Array(dictionary.length + 1);
@@ -271,6 +273,48 @@ function listContains(column: ListColumn, mode: ContainsExpr['mode'], texts: str
     bits = rowsWithAny(codes);
   }
   return andNotBits(bits, missingBits(column, size));
+}
+
+/** Item sets of up to 8, 16 or 32 items: bit c of row i's set is "row i holds item c". */
+type ItemSets = Uint8Array | Uint16Array | Uint32Array;
+
+const itemSetsCache = new WeakMap<ListColumn, ItemSets>();
+
+/**
+ * Each row's items as one small bit set, for list columns of at most 32
+ * distinct items (interests, topics, channels: the usual case). Built once per
+ * column, like the name bitsets of the events, so that `contains` is one
+ * lookup a row instead of a walk over the row's items. Undefined for columns
+ * with more items, which take the item-by-item path.
+ */
+function itemSets(column: ListColumn, size: number): ItemSets | undefined {
+  const n = column.dictionary.length;
+  if (n > 32) return undefined;
+  let sets = itemSetsCache.get(column);
+  if (!sets) {
+    sets = n <= 8 ? new Uint8Array(size) : n <= 16 ? new Uint16Array(size) : new Uint32Array(size);
+    const { offsets, itemCodes } = column;
+    for (let r = 0; r < size; r++) {
+      let set = 0;
+      for (let k = offsets[r]; k < offsets[r + 1]; k++) set |= 1 << itemCodes[k];
+      sets[r] = set;
+    }
+    itemSetsCache.set(column, sets);
+  }
+  return sets;
+}
+
+/** Rows whose item set holds any (or all) of the wanted codes; a code of -1 is an item no row holds. */
+function itemSetBits(sets: ItemSets, codes: number[], mode: ContainsExpr['mode'], size: number): Bitset {
+  if (mode === 'all' && codes.some((c) => c < 0)) return emptyBitset(size);
+  let wanted = 0;
+  for (const c of codes) if (c >= 0) wanted |= 1 << c;
+  const holds = mode === 'all' ? (set: number) => (set & wanted) === wanted : (set: number) => (set & wanted) !== 0;
+  if (sets instanceof Uint32Array) return uint32SetBits(sets, wanted, mode === 'all', size);
+  // Narrow sets are codes of their own: one table entry per possible set.
+  const table = new Uint8Array(sets instanceof Uint8Array ? 256 : 65_536);
+  for (let set = 0; set < table.length; set++) table[set] = +holds(set);
+  return codeTableBits(sets, table, size);
 }
 
 function textMatch(column: Column, op: TextMatchExpr['op'], lit: Literal, size: number): Bitset {

@@ -100,6 +100,24 @@ export function int32RangeBits(values: Int32Array, lo: number, hi: number, size:
   return out;
 }
 
+/** Rows whose set shares a bit with `wanted` (all of `wanted` when `all`). */
+export function uint32SetBits(sets: Uint32Array, wanted: number, all: boolean, size: number): Bitset {
+  const words = wordCount(size);
+  const out = new Uint32Array(words);
+  const need = all ? wanted : 0;
+  for (let w = 0; w < words; w++) {
+    const base = w << 5;
+    const end = Math.min(32, size - base);
+    let word = 0;
+    for (let b = 0; b < end; b++) {
+      const shared = sets[base + b] & wanted;
+      word |= +(all ? shared === need : shared !== 0) << b;
+    }
+    out[w] = word;
+  }
+  return out;
+}
+
 /** Rows where `flags[i]` is non-zero (a missing mask, a boolean column). */
 export function byteFlagBits(flags: Uint8Array, size: number): Bitset {
   const words = wordCount(size);
