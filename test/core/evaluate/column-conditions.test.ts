@@ -229,3 +229,23 @@ test('`contains any` / `contains all` agree with a row-by-row reading for lists 
     }
   }
 });
+
+test('number ranges hold on one-, two- and four-byte codes alike', () => {
+  // 200, 5,000 and 70,000 distinct values: the codes take 1, 2 and 4 bytes.
+  for (const distinct of [200, 5_000, 70_000]) {
+    const values = Array.from({ length: distinct + 500 }, (_, i) => (i < distinct ? ((i * 7919) % distinct) / 4 - 100 : null));
+    const profiles = values.map((n, i) => ({ id: `p${i}`, n }));
+    const store = makeStore({ types: { n: 'number' }, profiles });
+    const column = store.profiles.columns.get('n')!;
+    assert.equal(column.type === 'number' && column.codes.BYTES_PER_ELEMENT, distinct <= 255 ? 1 : distinct <= 65_535 ? 2 : 4);
+    const evaluator = new Evaluator(store, { asOfDay: parseIsoDay('2026-11-01')! });
+    const count = (condition: string) => evaluator.memberIds(segmentOf(condition), new Map()).length;
+    const naive = (test: (v: number) => boolean) => values.filter((v) => v !== null && test(v)).length;
+    assert.equal(count('n > 0'), naive((v) => v > 0), `${distinct}: n > 0`);
+    assert.equal(count('n between -50.25 and 10.5'), naive((v) => v >= -50.25 && v <= 10.5), `${distinct}: between`);
+    assert.equal(count('n = 12.25'), naive((v) => v === 12.25), `${distinct}: =`);
+    assert.equal(count('n != 12.25'), naive((v) => v !== 12.25), `${distinct}: !=`);
+    assert.equal(count('n < -1000'), 0, `${distinct}: below every value`);
+    assert.equal(count('n is missing'), 500, `${distinct}: missing`);
+  }
+});
