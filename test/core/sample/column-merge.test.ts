@@ -1,6 +1,5 @@
-// The pieces of the two-thread CSV load, one by one: joining finished columns
-// and masks, joining logs of problem rows, reading a byte range of a file from a
-// given line, and finding where to cut a file in two.
+// Joining the two parts of a two-thread CSV load: finished columns, masks and
+// logs of problem rows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -9,10 +8,7 @@ import { createColumnBuilder, BAD_VALUE_SAMPLES, SampleLog } from '../../../serv
 import type { Column, ValueType } from '../../../server/src/core/sample/store';
 import { columnLength, maskHas, rowMaskOf } from '../../../server/src/core/sample/store';
 import type { JsonCell } from '../../../server/src/core/sample/jsonl';
-import { fileByteSource } from '../../../server/src/core/sample/byte-source';
-import { readCsv, parseCsv, decodeField } from '../../../server/src/core/sample/csv';
-import { findCsvSplit } from '../../../server/src/core/sample/csv-split';
-import { plainValue, writeTemp } from './helpers';
+import { plainValue } from './helpers';
 
 /** A finished column of `type` holding `values` (undefined = missing), built as the loaders build one. */
 function columnOf(type: ValueType, values: (JsonCell | undefined)[]): Column {
@@ -109,66 +105,4 @@ test('a log joined with a later log, lines shifted, is the log of all the rows',
       assert.ok(first.samples.length <= BAD_VALUE_SAMPLES);
     }),
   );
-});
-
-test('a byte range of a file is read from its first line, with no BOM check past offset 0', () => {
-  const text = '\uFEFFid,n\r\nu1,"a\nb"\nu2,2\n\uFEFFu3,3\n';
-  const path = writeTemp('range.csv', text);
-  const bytes = Buffer.from(text, 'utf8');
-  const cut = bytes.indexOf('u2');
-  const records: { line: number; fields: string[] }[] = [];
-  const read = readCsv(
-    fileByteSource(path, { start: cut, end: bytes.length }),
-    (b) => {
-      for (let r = 0; r < b.count; r++) {
-        const fields: string[] = [];
-        for (let f = b.recordFields[r]; f < b.recordFields[r + 1]; f++) fields.push(decodeField(b.bytes, b.fieldStart[f], b.fieldEnd[f]));
-        records.push({ line: b.recordLine[r], fields });
-      }
-    },
-    { firstLine: 4, bom: false, chunkSize: 16 },
-  );
-  assert.deepEqual(records, [
-    { line: 4, fields: ['u2', '2'] },
-    { line: 5, fields: ['\uFEFFu3', '3'] },
-  ]);
-  assert.equal(read.endLine, 6);
-  const head = parseCsv(bytes.subarray(0, cut));
-  assert.deepEqual(head.records, [['id', 'n'], ['u1', 'a\nb']]);
-  // The first part's tokenizer ends on the line where the second part starts.
-  const first = readCsv(fileByteSource(path, { start: 0, end: cut }), () => undefined);
-  assert.equal(first.endLine, 4);
-  assert.equal(fileByteSource(path, { start: 3, end: 7 }).size, 4);
-});
-
-test('the cut follows a line feed outside quotes, past the middle', () => {
-  const rows = ['id,note'];
-  for (let i = 0; i < 40; i++) rows.push(`u${i},"line one\nline ""two"", ${i}"`);
-  const text = rows.join('\n') + '\n';
-  const path = writeTemp('cut.csv', text);
-  const split = findCsvSplit(path, Buffer.byteLength(text), 0.5)!;
-  assert.ok(split >= Buffer.byteLength(text) / 2);
-  assert.equal(text[split - 1], '\n');
-  assert.ok(text.slice(split).startsWith('u'), 'a record starts at the cut');
-  assert.equal(findCsvSplit(writeTemp('open.csv', 'id\n"never closed\n\n\n\n\n'), 16), undefined, 'no cut inside an open quote');
-});
-
-test('the cut is found the same way in a file where every field is quoted', () => {
-  const rows = ['"id","note"'];
-  for (let i = 0; i < 6000; i++) rows.push(`"u${i}","a ""quoted"" word${i % 5 === 0 ? '\nand a second line' : ''}"`);
-  const text = rows.join('\n') + '\n';
-  const path = writeTemp('dense.csv', text);
-  const size = Buffer.byteLength(text);
-  // The first line feed past the share with an even number of quotes before it, byte by byte.
-  let expected: number | undefined;
-  let odd = false;
-  for (let k = 0; k < size; k++) {
-    if (text.charCodeAt(k) === 34) odd = !odd;
-    else if (k >= Math.floor(size * 0.47) && text.charCodeAt(k) === 10 && !odd) {
-      expected = k + 1;
-      break;
-    }
-  }
-  assert.equal(findCsvSplit(path, size, 0.47), expected);
-  assert.ok(text.slice(expected).startsWith('"u'));
 });

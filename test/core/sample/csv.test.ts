@@ -5,7 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse as referenceParse } from 'csv-parse/sync';
-import { parseCsv } from '../../../server/src/core/sample/csv';
+import { decodeField, parseCsv, readCsv } from '../../../server/src/core/sample/csv';
+import { fileByteSource } from '../../../server/src/core/sample/byte-source';
+import { writeTemp } from './helpers';
 
 /** Records and start lines, with every chunk size from tiny (records cross reads) to whole-file. */
 function parseEveryWay(text: string | Buffer) {
@@ -171,4 +173,34 @@ test('same records as csv-parse, and a start line per record, on generated table
     }),
     { numRuns: 300 },
   );
+});
+
+test('a byte range of a file is read from its first line, with no BOM check past offset 0', () => {
+  const text = '\uFEFFid,n\r\nu1,"a\nb"\nu2,2\n\uFEFFu3,3\n';
+  const path = writeTemp('range.csv', text);
+  const bytes = Buffer.from(text, 'utf8');
+  const cut = bytes.indexOf('u2');
+  const records: { line: number; fields: string[] }[] = [];
+  const read = readCsv(
+    fileByteSource(path, { start: cut, end: bytes.length }),
+    (b) => {
+      for (let r = 0; r < b.count; r++) {
+        const fields: string[] = [];
+        for (let f = b.recordFields[r]; f < b.recordFields[r + 1]; f++) fields.push(decodeField(b.bytes, b.fieldStart[f], b.fieldEnd[f]));
+        records.push({ line: b.recordLine[r], fields });
+      }
+    },
+    { firstLine: 4, bom: false, chunkSize: 16 },
+  );
+  assert.deepEqual(records, [
+    { line: 4, fields: ['u2', '2'] },
+    { line: 5, fields: ['\uFEFFu3', '3'] },
+  ]);
+  assert.equal(read.endLine, 6);
+  const head = parseCsv(bytes.subarray(0, cut));
+  assert.deepEqual(head.records, [['id', 'n'], ['u1', 'a\nb']]);
+  // The first part's tokenizer ends on the line where the second part starts.
+  const first = readCsv(fileByteSource(path, { start: 0, end: cut }), () => undefined);
+  assert.equal(first.endLine, 4);
+  assert.equal(fileByteSource(path, { start: 3, end: 7 }).size, 4);
 });
