@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { concatColumns, concatMasks } from '../../../server/src/core/sample/column-merge';
 import { createColumnBuilder, BAD_VALUE_SAMPLES, SampleLog } from '../../../server/src/core/sample/column-builders';
 import type { Column, ValueType } from '../../../server/src/core/sample/store';
-import { columnLength, maskHas, rowMaskOf } from '../../../server/src/core/sample/store';
+import { columnLength, rowMaskOf } from '../../../server/src/core/sample/store';
+import { hasBit } from '../../../server/src/core/evaluate/bitset';
 import type { JsonCell } from '../../../server/src/core/sample/jsonl';
 import { plainValue } from './helpers';
 
@@ -83,7 +84,7 @@ test('masks join at any bit offset, with no bits past the last row', () => {
     fc.property(fc.array(fc.boolean(), { maxLength: 100 }), fc.array(fc.boolean(), { maxLength: 100 }), (a, b) => {
       const joined = concatMasks(rowMaskOf(a), a.length, rowMaskOf(b), b.length);
       assert.deepEqual(Array.from(joined), Array.from(rowMaskOf([...a, ...b])));
-      for (let r = 0; r < a.length + b.length; r++) assert.equal(maskHas(joined, r), [...a, ...b][r]);
+      for (let r = 0; r < a.length + b.length; r++) assert.equal(hasBit(joined, r), [...a, ...b][r]);
     }),
   );
 });

@@ -2,6 +2,8 @@
 // condition evaluates to one of these, so `and`/`or`/`not` are word-wise
 // operations over n/32 words instead of per-row work. Bits at positions >= size
 // in the last word are always 0, so counts and negations stay exact.
+// The store's missing-value masks (sample/store.ts RowMask) have this layout and
+// are built and read with these same functions; this module imports nothing.
 
 export type Bitset = Uint32Array;
 

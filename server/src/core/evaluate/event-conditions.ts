@@ -7,7 +7,6 @@
 // `exactly 0 times` hold for it.
 import type { DidExpr, EventWindow } from '../syntax/ast';
 import type { Column, DateColumn, EventTable } from '../sample/store';
-import { maskWords } from '../sample/store';
 import { andBits, countInRange, emptyBitset, popcount32, wordCount, type Bitset } from './bitset';
 import { bitsAt, codeTableBits } from './row-scan';
 import { subtractDuration } from './calendar';
@@ -112,7 +111,7 @@ export function eventColumns(events: EventTable): Map<string, Column> {
       const timestamp: DateColumn = {
         name: 'timestamp',
         type: 'date',
-        missing: new Uint32Array(maskWords(events.count)),
+        missing: emptyBitset(events.count),
         codes: events.days.codes,
         dictionary: events.days.dictionary,
       };

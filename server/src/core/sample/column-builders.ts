@@ -3,7 +3,7 @@
 // and reads bytes in place) or one JSON value at a time. A cell that does not
 // fit the column's type becomes missing and is logged for a warning.
 import type { BooleanColumn, CodeArray, Column, DateColumn, ListColumn, NumberColumn, OrderedCodes, RowMask, StringColumn, ValueType } from './store';
-import { maskHas, maskWords } from './store';
+import { hasBit, setBit, wordCount } from '../evaluate/bitset';
 import { encodeNumbers, NumberDictionary } from './number-dictionary';
 import { codeLimit, widenedFor } from './code-array';
 import type { CsvBatch } from './csv';
@@ -106,11 +106,6 @@ function cellText(value: JsonCell): string {
   return Array.isArray(value) ? JSON.stringify(value) : String(value);
 }
 
-/** Sets row `row`'s bit in a RowMask. */
-function markMissing(mask: RowMask, row: number): void {
-  mask[row >>> 5] |= 1 << (row & 31);
-}
-
 export abstract class ColumnBuilder {
   abstract readonly type: ValueType;
   /** Rows so far. */
@@ -119,7 +114,7 @@ export abstract class ColumnBuilder {
   nonEmpty = 0;
   readonly bad = new BadValueLog();
   protected capacity: number;
-  /** Bit per row (see RowMask); set with markMissing. */
+  /** Bit per row (see RowMask); set with setBit. */
   protected missing: RowMask;
 
   constructor(
@@ -129,7 +124,7 @@ export abstract class ColumnBuilder {
     initialCapacity: number,
   ) {
     this.capacity = Math.max(16, initialCapacity);
-    this.missing = new Uint32Array(maskWords(this.capacity));
+    this.missing = new Uint32Array(wordCount(this.capacity));
   }
 
   /** Makes room for `extra` more rows. */
@@ -137,7 +132,7 @@ export abstract class ColumnBuilder {
     const need = this.length + extra;
     if (need <= this.capacity) return;
     const size = Math.max(need, Math.ceil(this.capacity * 1.5));
-    this.missing = grown(this.missing, maskWords(size));
+    this.missing = grown(this.missing, wordCount(size));
     this.resize(size);
     this.capacity = size;
   }
@@ -165,7 +160,7 @@ export abstract class ColumnBuilder {
 
   /** The finished mask: exactly the words of `length` rows. */
   protected finishedMissing(asViews: boolean): RowMask {
-    const mask = trimmed(this.missing, maskWords(this.length), asViews);
+    const mask = trimmed(this.missing, wordCount(this.length), asViews);
     this.missing = NO_WORDS;
     this.capacity = 0;
     return mask;
@@ -174,7 +169,7 @@ export abstract class ColumnBuilder {
   protected abstract resize(size: number): void;
 
   protected pushMissingRow(): void {
-    markMissing(this.missing, this.length++);
+    setBit(this.missing, this.length++);
   }
 
   protected noteBadBytes(line: number, bytes: Buffer, start: number, end: number): void {
@@ -250,7 +245,7 @@ abstract class OrderedBuilder extends ScalarBuilder {
     for (let r = from; r < to; r++, n++) {
       const fi = rf[r] + field;
       if (fi >= rf[r + 1] || fs[fi] === fe[fi]) {
-        markMissing(missing, n);
+        setBit(missing, n);
         codes[n] = 0;
         continue;
       }
@@ -267,7 +262,7 @@ abstract class OrderedBuilder extends ScalarBuilder {
         present++;
         continue;
       }
-      markMissing(missing, n);
+      setBit(missing, n);
       codes[n] = 0;
       if (isBlankBytes(bytes, s, e)) continue;
       present++;
@@ -347,7 +342,7 @@ export class BooleanBuilder extends ScalarBuilder {
     for (let r = from; r < to; r++, n++) {
       const fi = rf[r] + field;
       if (fi >= rf[r + 1] || fs[fi] === fe[fi]) {
-        markMissing(missing, n);
+        setBit(missing, n);
         continue;
       }
       const s = fs[fi];
@@ -358,7 +353,7 @@ export class BooleanBuilder extends ScalarBuilder {
         present++;
         continue;
       }
-      markMissing(missing, n);
+      setBit(missing, n);
       if (isBlankBytes(bytes, s, e)) continue;
       present++;
       this.noteBadBytes(recordLine[r], bytes, s, e);
@@ -405,7 +400,7 @@ export class InstantBuilder extends ScalarBuilder {
 
   /** The missing mask of the rows so far, as a view (no copy), for a loader that reads it once. */
   missingRows(): RowMask {
-    return this.missing.subarray(0, maskWords(this.length));
+    return this.missing.subarray(0, wordCount(this.length));
   }
 
   pushBatch(batch: CsvBatch, field: number, from: number, to: number): void {
@@ -418,7 +413,7 @@ export class InstantBuilder extends ScalarBuilder {
     for (let r = from; r < to; r++, n++) {
       const fi = rf[r] + field;
       if (fi >= rf[r + 1] || fs[fi] === fe[fi]) {
-        markMissing(missing, n);
+        setBit(missing, n);
         continue;
       }
       const s = fs[fi];
@@ -429,7 +424,7 @@ export class InstantBuilder extends ScalarBuilder {
         present++;
         continue;
       }
-      markMissing(missing, n);
+      setBit(missing, n);
       if (isBlankBytes(bytes, s, e)) continue;
       present++;
       this.noteBadBytes(recordLine[r], bytes, s, e);
@@ -448,7 +443,7 @@ export class InstantBuilder extends ScalarBuilder {
   /** The days of the instants, as a date column. */
   finish(): DateColumn {
     const missing = this.finishedMissing(false);
-    const days = encodeNumbers(this.instants().map((t) => Math.floor(t / MS_PER_DAY)), (row) => maskHas(missing, row));
+    const days = encodeNumbers(this.instants().map((t) => Math.floor(t / MS_PER_DAY)), (row) => hasBit(missing, row));
     this.times = new Float64Array(0);
     return { name: this.name, type: 'date', ...days, missing };
   }
@@ -489,7 +484,7 @@ export class StringBuilder extends ColumnBuilder {
     for (let r = from; r < to; r++, n++) {
       const fi = rf[r] + field;
       if (fi >= rf[r + 1] || fs[fi] === fe[fi]) {
-        markMissing(missing, n);
+        setBit(missing, n);
         codes[n] = 0;
         continue;
       }
@@ -611,7 +606,7 @@ export class ListBuilder extends ColumnBuilder {
         this.itemCount = k;
       }
       offsets[n + 1] = this.itemCount;
-      if (this.itemCount === before) markMissing(missing, n);
+      if (this.itemCount === before) setBit(missing, n);
       else present++;
     }
     this.length = n;

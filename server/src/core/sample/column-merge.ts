@@ -4,7 +4,8 @@
 // order of first appearance (b's new values after a's), number and date
 // dictionaries stay sorted, and codes are as narrow as the joined dictionary allows.
 import type { CodeArray, Column, OrderedCodes, RowMask } from './store';
-import { columnLength, maskWords } from './store';
+import { columnLength } from './store';
+import { wordCount } from '../evaluate/bitset';
 import { codeArrayFor } from './code-array';
 
 export function concatColumns(a: Column, b: Column): Column {
@@ -44,11 +45,11 @@ export function concatColumns(a: Column, b: Column): Column {
 
 /** The rows of mask `b` after the `aRows` rows of mask `a`, at any bit offset. */
 export function concatMasks(a: RowMask, aRows: number, b: RowMask, bRows: number): RowMask {
-  const out = new Uint32Array(maskWords(aRows + bRows));
-  out.set(a.subarray(0, maskWords(aRows)));
+  const out = new Uint32Array(wordCount(aRows + bRows));
+  out.set(a.subarray(0, wordCount(aRows)));
   const first = aRows >>> 5;
   const shift = aRows & 31;
-  const words = maskWords(bRows);
+  const words = wordCount(bRows);
   if (shift === 0) {
     out.set(b.subarray(0, words), first);
     return out;

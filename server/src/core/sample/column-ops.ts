@@ -2,7 +2,7 @@
 // order. Used to drop unusable rows (profiles without an id) and to put events
 // in profile-then-time order.
 import type { CodeArray, Column, RowMask } from './store';
-import { maskWords } from './store';
+import { wordCount } from '../evaluate/bitset';
 import { codeArrayLike } from './code-array';
 
 export function takeRows(column: Column, rows: Int32Array): Column {
@@ -45,7 +45,7 @@ function takeCodes(codes: CodeArray, rows: Int32Array): CodeArray {
 }
 
 function takeMaskRows(mask: RowMask, rows: Int32Array): RowMask {
-  const out = new Uint32Array(maskWords(rows.length));
+  const out = new Uint32Array(wordCount(rows.length));
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     out[i >>> 5] |= ((mask[r >>> 5] >>> (r & 31)) & 1) << (i & 31);

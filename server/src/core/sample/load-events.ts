@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics';
 import type { SchemaDocument } from '../project/schema-types';
 import type { CodeArray, Column, EventTable, OrderedCodes, RowMask, ValueType } from './store';
 import { encodeValues } from './number-dictionary';
-import { maskHas } from './store';
+import { hasBit } from '../evaluate/bitset';
 import type { CsvBatch } from './csv';
 import type { ProfileIdIndex } from './load-profiles';
 import type { JsonCell } from './jsonl';
@@ -227,7 +227,7 @@ function selectUsableRows(
   let firstOrphanLine = 0;
   let kept = 0;
   for (let r = 0; r < n; r++) {
-    if (ref[r] >= 0 && !maskHas(nameMissing, r) && !maskHas(timeMissing, r)) {
+    if (ref[r] >= 0 && !hasBit(nameMissing, r) && !hasBit(timeMissing, r)) {
       usable[r] = 1;
       perProfile[ref[r] + 1]++;
       kept++;
@@ -236,8 +236,8 @@ function selectUsableRows(
     // Only skipped rows need their line.
     const line = lineOfRow(lines, r);
     if (ref[r] === NO_ID) noId.add(line, () => `Line ${line} has no \`${idColumn}\`; the event is skipped.`);
-    else if (maskHas(nameMissing, r)) noName.add(line, () => `Line ${line} has no \`${EVENT_NAME_COLUMN}\` name; the event is skipped.`);
-    else if (maskHas(timeMissing, r)) {
+    else if (hasBit(nameMissing, r)) noName.add(line, () => `Line ${line} has no \`${EVENT_NAME_COLUMN}\` name; the event is skipped.`);
+    else if (hasBit(timeMissing, r)) {
       badTime.add(line, () => {
         const text = badTimeText.get(line);
         return text === undefined

@@ -2,6 +2,7 @@
 // evaluator can scan a million profiles in a few milliseconds and the catalog
 // can describe each attribute. Built by the loaders in this folder; read by the
 // catalog (types, values, statistics) and the evaluator.
+import { emptyBitset, hasBit, setBit } from '../evaluate/bitset';
 
 export type ValueType = 'number' | 'string' | 'boolean' | 'date' | 'list';
 
@@ -143,25 +144,15 @@ export interface SampleStore {
 
 const MS_PER_DAY = 86_400_000;
 
-/** Words of a RowMask for `rows` rows. */
-export function maskWords(rows: number): number {
-  return (rows + 31) >>> 5;
-}
-
-/** True when row `row`'s bit is set in the mask. */
-export function maskHas(mask: RowMask, row: number): boolean {
-  return ((mask[row >>> 5] >>> (row & 31)) & 1) === 1;
-}
-
 /** True when row `row` of the column has no value. */
 export function isMissing(column: Column, row: number): boolean {
-  return maskHas(column.missing, row);
+  return hasBit(column.missing, row);
 }
 
 /** A RowMask with the rows whose flag is truthy set (for columns built by hand). */
 export function rowMaskOf(flags: ArrayLike<unknown>): RowMask {
-  const mask = new Uint32Array(maskWords(flags.length));
-  for (let i = 0; i < flags.length; i++) if (flags[i]) mask[i >>> 5] |= 1 << (i & 31);
+  const mask = emptyBitset(flags.length);
+  for (let i = 0; i < flags.length; i++) if (flags[i]) setBit(mask, i);
   return mask;
 }
 
