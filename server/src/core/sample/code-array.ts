@@ -30,3 +30,40 @@ export function widenedFor(codes: CodeArray, code: number): CodeArray {
   out.set(codes);
   return out;
 }
+
+/**
+ * Codes being written: one byte an entry until a code needs more, then one copy
+ * into a wider array (widenedFor). The builders of text, number, date and list
+ * columns write through one of these; their hot loops keep `codes` and `limit`
+ * in locals and call widenFor only when a code reaches the limit.
+ */
+export class CodeBuffer {
+  codes: CodeArray;
+  /** The first code too large for the current width. */
+  limit: number;
+
+  constructor(length: number) {
+    this.codes = new Uint8Array(length);
+    this.limit = codeLimit(this.codes);
+  }
+
+  /** Copies the codes into an array wide enough for `code`; returns it. */
+  widenFor(code: number): CodeArray {
+    this.codes = widenedFor(this.codes, code);
+    this.limit = codeLimit(this.codes);
+    return this.codes;
+  }
+
+  /** Writes `code` at `index`, widening first when needed. */
+  put(index: number, code: number): void {
+    if (code >= this.limit) this.widenFor(code);
+    this.codes[index] = code;
+  }
+
+  /** Room for `length` entries at the same width, the first ones kept. */
+  resize(length: number): void {
+    const resized = codeArrayLike(this.codes, length);
+    resized.set(this.codes.subarray(0, Math.min(length, this.codes.length)));
+    this.codes = resized;
+  }
+}

@@ -5,7 +5,7 @@
 import type { BooleanColumn, CodeArray, Column, DateColumn, ListColumn, NumberColumn, OrderedCodes, RowMask, StringColumn, ValueType } from './store';
 import { hasBit, setBit, wordCount } from '../evaluate/bitset';
 import { encodeNumbers, NumberDictionary } from './number-dictionary';
-import { codeLimit, widenedFor } from './code-array';
+import { CodeBuffer } from './code-array';
 import type { CsvBatch } from './csv';
 import { decodeField } from './csv';
 import { ByteDictionary } from './dictionary';
@@ -208,8 +208,7 @@ abstract class ScalarBuilder extends ColumnBuilder {
  */
 abstract class OrderedBuilder extends ScalarBuilder {
   private readonly dictionary = new NumberDictionary();
-  private codes: CodeArray = new Uint8Array(this.capacity);
-  private codeLimit = codeLimit(this.codes);
+  private readonly buffer = new CodeBuffer(this.capacity);
 
   /** The value of the cell in bytes [start, end), NaN when it does not fit the column. */
   protected abstract valueOfBytes(bytes: Uint8Array, start: number, end: number): number;
@@ -218,26 +217,19 @@ abstract class OrderedBuilder extends ScalarBuilder {
   protected abstract valueOfJson(value: JsonCell): number;
 
   protected resize(size: number): void {
-    this.codes = grown(this.codes, size);
-  }
-
-  /** Copies the codes into an array wide enough for `code`; returns it. */
-  private widen(code: number): CodeArray {
-    this.codes = widenedFor(this.codes, code);
-    this.codeLimit = codeLimit(this.codes);
-    return this.codes;
+    this.buffer.resize(size);
   }
 
   protected override pushMissingRow(): void {
-    this.codes[this.length] = 0;
+    this.buffer.codes[this.length] = 0;
     super.pushMissingRow();
   }
 
   pushBatch(batch: CsvBatch, field: number, from: number, to: number): void {
     this.reserve(to - from);
     const { bytes, recordFields: rf, fieldStart: fs, fieldEnd: fe, recordLine } = batch;
-    let codes = this.codes;
-    let limit = this.codeLimit;
+    let codes = this.buffer.codes;
+    let limit = this.buffer.limit;
     const dictionary = this.dictionary;
     const missing = this.missing;
     let n = this.length;
@@ -255,8 +247,8 @@ abstract class OrderedBuilder extends ScalarBuilder {
       if (v === v) {
         const code = dictionary.codeOf(v);
         if (code >= limit) {
-          codes = this.widen(code);
-          limit = this.codeLimit;
+          codes = this.buffer.widenFor(code);
+          limit = this.buffer.limit;
         }
         codes[n] = code;
         present++;
@@ -275,18 +267,16 @@ abstract class OrderedBuilder extends ScalarBuilder {
   protected storeJson(value: JsonCell): boolean {
     const v = this.valueOfJson(value);
     if (v !== v) return false;
-    const code = this.dictionary.codeOf(v);
-    if (code >= this.codeLimit) this.widen(code);
-    this.codes[this.length++] = code;
+    this.buffer.put(this.length++, this.dictionary.codeOf(v));
     return true;
   }
 
   /** The codes and sorted dictionary, and the missing mask; the builder is spent. */
   protected finishOrdered(asViews: boolean): OrderedCodes & { missing: RowMask } {
     // Renumbering writes the codes, so it works on the builder's array before any copy.
-    const dictionary = this.dictionary.sortedValues(this.codes, this.length);
-    const codes = trimmed(this.codes, this.length, asViews);
-    this.codes = NO_BYTES;
+    const dictionary = this.dictionary.sortedValues(this.buffer.codes, this.length);
+    const codes = trimmed(this.buffer.codes, this.length, asViews);
+    this.buffer.codes = NO_BYTES;
     return { codes, dictionary, missing: this.finishedMissing(asViews) };
   }
 }
@@ -452,31 +442,22 @@ export class InstantBuilder extends ScalarBuilder {
 export class StringBuilder extends ColumnBuilder {
   readonly type = 'string' as const;
   readonly dictionary = new ByteDictionary();
-  /** Bytes until the dictionary outgrows them (see widen). */
-  private codes: CodeArray = new Uint8Array(this.capacity);
-  private codeLimit = codeLimit(this.codes);
+  private readonly buffer = new CodeBuffer(this.capacity);
 
   protected resize(size: number): void {
-    this.codes = grown(this.codes, size);
-  }
-
-  /** Copies the codes into an array wide enough for `code`; returns it. */
-  private widen(code: number): CodeArray {
-    this.codes = widenedFor(this.codes, code);
-    this.codeLimit = codeLimit(this.codes);
-    return this.codes;
+    this.buffer.resize(size);
   }
 
   protected override pushMissingRow(): void {
-    this.codes[this.length] = 0;
+    this.buffer.codes[this.length] = 0;
     super.pushMissingRow();
   }
 
   pushBatch(batch: CsvBatch, field: number, from: number, to: number): void {
     this.reserve(to - from);
     const { bytes, recordFields: rf, fieldStart: fs, fieldEnd: fe } = batch;
-    let codes = this.codes;
-    let limit = this.codeLimit;
+    let codes = this.buffer.codes;
+    let limit = this.buffer.limit;
     const missing = this.missing;
     const dictionary = this.dictionary;
     let n = this.length;
@@ -490,8 +471,8 @@ export class StringBuilder extends ColumnBuilder {
       }
       const code = dictionary.codeOfBytes(bytes, fs[fi], fe[fi]);
       if (code >= limit) {
-        codes = this.widen(code);
-        limit = this.codeLimit;
+        codes = this.buffer.widenFor(code);
+        limit = this.buffer.limit;
       }
       codes[n] = code;
       present++;
@@ -512,20 +493,18 @@ export class StringBuilder extends ColumnBuilder {
       this.pushMissingRow();
       return;
     }
-    const code = this.dictionary.codeOfString(typeof value === 'string' ? value : String(value));
-    if (code >= this.codeLimit) this.widen(code);
-    this.codes[this.length++] = code;
+    this.buffer.put(this.length++, this.dictionary.codeOfString(typeof value === 'string' ? value : String(value)));
   }
 
   finish(asViews = false): StringColumn {
     const column: StringColumn = {
       name: this.name,
       type: 'string',
-      codes: trimmed(this.codes, this.length, asViews),
+      codes: trimmed(this.buffer.codes, this.length, asViews),
       dictionary: this.dictionary.values,
       missing: this.finishedMissing(asViews),
     };
-    this.codes = NO_BYTES;
+    this.buffer.codes = NO_BYTES;
     return column;
   }
 }
@@ -535,30 +514,20 @@ export class ListBuilder extends ColumnBuilder {
   readonly type = 'list' as const;
   readonly dictionary = new ByteDictionary();
   private offsets = new Int32Array(this.capacity + 1);
-  /** Bytes until the dictionary outgrows them (see widenItems). */
-  private items: CodeArray = new Uint8Array(Math.max(16, this.capacity));
-  private itemLimit = codeLimit(this.items);
+  private readonly items = new CodeBuffer(Math.max(16, this.capacity));
   private itemCount = 0;
 
   protected resize(size: number): void {
     this.offsets = grown(this.offsets, size + 1);
   }
 
-  /** Copies the items into an array wide enough for `code`; returns it. */
-  private widenItems(code: number): CodeArray {
-    this.items = widenedFor(this.items, code);
-    this.itemLimit = codeLimit(this.items);
-    return this.items;
-  }
-
   private pushItem(code: number): void {
-    if (code >= this.itemLimit) this.widenItems(code);
-    this.items[this.itemCount++] = code;
+    this.items.put(this.itemCount++, code);
   }
 
   private reserveItems(extra: number): void {
-    if (this.itemCount + extra <= this.items.length) return;
-    this.items = grown(this.items, Math.max(this.itemCount + extra, Math.ceil(this.items.length * 1.5)));
+    const room = this.items.codes.length;
+    if (this.itemCount + extra > room) this.items.resize(Math.max(this.itemCount + extra, Math.ceil(room * 1.5)));
   }
 
   protected override pushMissingRow(): void {
@@ -582,8 +551,8 @@ export class ListBuilder extends ColumnBuilder {
         const e = fe[fi];
         // At most one item per byte or so; reserving the field length keeps the loop check-free.
         this.reserveItems(e - s + 1);
-        let items = this.items;
-        let limit = this.itemLimit;
+        let items = this.items.codes;
+        let limit = this.items.limit;
         let k = this.itemCount;
         let a = s;
         while (a <= e) {
@@ -596,8 +565,8 @@ export class ListBuilder extends ColumnBuilder {
           if (ie > is) {
             const code = dictionary.codeOfBytes(bytes, is, ie);
             if (code >= limit) {
-              items = this.widenItems(code);
-              limit = this.itemLimit;
+              items = this.items.widenFor(code);
+              limit = this.items.limit;
             }
             items[k++] = code;
           }
@@ -650,12 +619,12 @@ export class ListBuilder extends ColumnBuilder {
       name: this.name,
       type: 'list',
       offsets: trimmed(this.offsets, this.length + 1, asViews),
-      itemCodes: trimmed(this.items, this.itemCount, asViews),
+      itemCodes: trimmed(this.items.codes, this.itemCount, asViews),
       dictionary: this.dictionary.values,
       missing: this.finishedMissing(asViews),
     };
     this.offsets = NO_INT32;
-    this.items = NO_BYTES;
+    this.items.codes = NO_BYTES;
     return column;
   }
 }

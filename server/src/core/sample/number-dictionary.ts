@@ -3,7 +3,7 @@
 // end the distinct values are sorted and the codes renumbered once, so that a
 // NumberColumn's codes follow the order of its values.
 import type { CodeArray, OrderedCodes } from './store';
-import { codeLimit, widenedFor } from './code-array';
+import { CodeBuffer } from './code-array';
 
 const scratch = new Float64Array(1);
 const scratchWords = new Uint32Array(scratch.buffer);
@@ -134,16 +134,7 @@ export function encodeNumbers(values: ArrayLike<number>, missing: (row: number) 
  */
 export function encodeValues(length: number, valueOf: (row: number) => number, missing?: (row: number) => boolean): OrderedCodes {
   const dictionary = new NumberDictionary();
-  let codes: CodeArray = new Uint8Array(length);
-  let limit = codeLimit(codes);
-  for (let i = 0; i < length; i++) {
-    if (missing?.(i)) continue;
-    const code = dictionary.codeOf(valueOf(i));
-    if (code >= limit) {
-      codes = widenedFor(codes, code);
-      limit = codeLimit(codes);
-    }
-    codes[i] = code;
-  }
-  return { codes, dictionary: dictionary.sortedValues(codes, length) };
+  const buffer = new CodeBuffer(length);
+  for (let i = 0; i < length; i++) if (!missing?.(i)) buffer.put(i, dictionary.codeOf(valueOf(i)));
+  return { codes: buffer.codes, dictionary: dictionary.sortedValues(buffer.codes, length) };
 }
