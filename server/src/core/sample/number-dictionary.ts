@@ -8,6 +8,13 @@ import { CodeBuffer } from './code-array';
 const scratch = new Float64Array(1);
 const scratchWords = new Uint32Array(scratch.buffer);
 
+/** A hash of the double's 64 bits. */
+function hashOf(value: number): number {
+  scratch[0] = value;
+  const h = Math.imul(scratchWords[0] ^ Math.imul(scratchWords[1], 0x85ebca6b), 0x9e3779b1);
+  return h ^ (h >>> 15);
+}
+
 export class NumberDictionary {
   private keys = new Float64Array(64);
   private count = 0;
@@ -26,12 +33,9 @@ export class NumberDictionary {
   codeOf(value: number): number {
     if (value === this.lastValue) return this.lastCode;
     const v = value === 0 ? 0 : value;
-    scratch[0] = v;
-    let h = Math.imul(scratchWords[0] ^ Math.imul(scratchWords[1], 0x85ebca6b), 0x9e3779b1);
-    h ^= h >>> 15;
     const table = this.table;
     const keys = this.keys;
-    let slot = h & this.mask;
+    let slot = hashOf(v) & this.mask;
     for (;;) {
       const entry = table[slot];
       if (entry === 0) break;
@@ -65,10 +69,7 @@ export class NumberDictionary {
     const table = new Int32Array(size);
     const mask = size - 1;
     for (let code = 0; code < this.count; code++) {
-      scratch[0] = this.keys[code];
-      let h = Math.imul(scratchWords[0] ^ Math.imul(scratchWords[1], 0x85ebca6b), 0x9e3779b1);
-      h ^= h >>> 15;
-      let slot = h & mask;
+      let slot = hashOf(this.keys[code]) & mask;
       while (table[slot] !== 0) slot = (slot + 1) & mask;
       table[slot] = code + 1;
     }
