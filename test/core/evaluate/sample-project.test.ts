@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSample } from '../../../server/src/core/sample/load-sample';
-import { formatDay, isMissing, valueAt, parseIsoDay, type Column, type SampleStore } from '../../../server/src/core/sample/store';
+import { formatDay, valueAt, parseIsoDay, type Column, type SampleStore } from '../../../server/src/core/sample/store';
+import { plainValue } from '../sample/helpers';
 import { allTexts } from '../../../server/src/core/sample/packed-texts';
 import { Evaluator } from '../../../server/src/core/evaluate/evaluator';
 import { projectOf, type Cell, type ColumnTypes, type Row, type StoreSpec } from './fixtures';
@@ -16,19 +17,7 @@ const root = 'samples/nordic-shop';
 const config = JSON.parse(readFileSync(join(root, 'segments.config.json'), 'utf8')) as { asOf: string };
 
 function cell(column: Column, i: number): Cell {
-  if (isMissing(column, i)) return null;
-  switch (column.type) {
-    case 'number':
-      return valueAt(column, i);
-    case 'string':
-      return column.dictionary[column.codes[i]];
-    case 'boolean':
-      return column.values[i] === 1;
-    case 'date':
-      return formatDay(valueAt(column, i));
-    case 'list':
-      return Array.from(column.itemCodes.subarray(column.offsets[i], column.offsets[i + 1]), (c) => column.dictionary[c]);
-  }
+  return plainValue(column, i) ?? null;
 }
 
 /** The store's values as plain rows, for the reference evaluator. */
