@@ -116,11 +116,4 @@ export interface Case {
   whole?: boolean;
 }
 
-/** Applies a fix's edits (non-overlapping) to a text. */
-export function applyEdits(text: string, edits: { span: { start: number; end: number }; newText: string }[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) {
-    out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-  }
-  return out;
-}
+export { applyEdits } from '../../../server/src/core/text/edits';

@@ -5,17 +5,13 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { formatRangeEdits, formatSegments } from '../../../server/src/core/format/format';
 import type { TextEdit } from '../../../server/src/core/diagnostics';
+import { applyEdits } from '../../../server/src/core/text/edits';
 import { validDocument } from './segment-arbitrary';
 
 function apply(text: string, edits: TextEdit[]): string {
-  let out = '';
-  let at = 0;
-  for (const e of [...edits].sort((a, b) => a.span.start - b.span.start)) {
-    assert.ok(e.span.start >= at, 'edits do not overlap');
-    out += text.slice(at, e.span.start) + e.newText;
-    at = e.span.end;
-  }
-  return out + text.slice(at);
+  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start);
+  for (let i = 1; i < sorted.length; i++) assert.ok(sorted[i].span.start >= sorted[i - 1].span.end, 'edits do not overlap');
+  return applyEdits(text, edits);
 }
 
 const messy = [

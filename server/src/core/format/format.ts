@@ -5,6 +5,7 @@
 import type { SegmentDecl, Span } from '../syntax/ast';
 import type { TextEdit } from '../diagnostics';
 import { parseSegments } from '../syntax/parser';
+import { applyEdits } from '../text/edits';
 import { blockDoc } from './block-doc';
 import { countNewlines, lexemesOf, sameLexemes, trimComment, type Lexeme } from './lexemes';
 import { countLineEnds, dominantLineEnding, type LineEnding } from './line-endings';
@@ -60,16 +61,6 @@ export function formatRangeEdits(text: string, range: Span): TextEdit[] {
   } catch {
     return [];
   }
-}
-
-function applyEdits(text: string, edits: TextEdit[]): string {
-  let out = '';
-  let at = 0;
-  for (const e of edits) {
-    out += text.slice(at, e.span.start) + e.newText;
-    at = e.span.end;
-  }
-  return out + text.slice(at);
 }
 
 /** One edit turning `before` into `after`, cut to the part between their common start and end; offsets shifted by `offset`. */
