@@ -309,9 +309,9 @@ function itemSetBits(sets: ItemSets, codes: number[], mode: ContainsExpr['mode']
   if (mode === 'all' && codes.some((c) => c < 0)) return emptyBitset(size);
   let wanted = 0;
   for (const c of codes) if (c >= 0) wanted |= 1 << c;
-  const holds = mode === 'all' ? (set: number) => (set & wanted) === wanted : (set: number) => (set & wanted) !== 0;
   if (sets instanceof Uint32Array) return uint32SetBits(sets, wanted, mode === 'all', size);
   // Narrow sets are codes of their own: one table entry per possible set.
+  const holds = mode === 'all' ? (set: number) => (set & wanted) === wanted : (set: number) => (set & wanted) !== 0;
   const table = new Uint8Array(sets instanceof Uint8Array ? 256 : 65_536);
   for (let set = 0; set < table.length; set++) table[set] = +holds(set);
   return codeTableBits(sets, table, size);
