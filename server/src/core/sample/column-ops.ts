@@ -38,7 +38,8 @@ export function takeRows(column: Column, rows: Int32Array): Column {
   }
 }
 
-function takeCodes(codes: CodeArray, rows: Int32Array): CodeArray {
+/** The codes of `rows`, in that order, at the same width. */
+export function takeCodes(codes: CodeArray, rows: Int32Array): CodeArray {
   const out = codeArrayLike(codes, rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = codes[rows[i]];
   return out;

@@ -17,8 +17,7 @@ import type { CellSink } from './read-table';
 import { readTable } from './read-table';
 import { lineOfRow, type RowLineRuns } from './csv-rows';
 import { InstantBuilder, StringBuilder } from './column-builders';
-import { takeRows } from './column-ops';
-import { codeArrayFor } from './code-array';
+import { takeCodes, takeRows } from './column-ops';
 import { CappedReport, dataDiagnostic, formatCount, nameList, plural } from './data-diagnostics';
 
 export const EVENT_NAME_COLUMN = 'event';
@@ -290,9 +289,7 @@ function groupByProfile(rows: FileOrderRows, profileStart: Int32Array, kept: num
 }
 
 function sortedNameCodes(rows: FileOrderRows, order: Int32Array): CodeArray {
-  const codes = rows.nameCodes!;
-  const out = codeArrayFor(rows.eventNames.length, order.length);
-  for (let i = 0; i < order.length; i++) out[i] = codes[order[i]];
+  const out = takeCodes(rows.nameCodes!, order);
   rows.nameCodes = undefined;
   return out;
 }
