@@ -2,7 +2,7 @@
 // command lives in commands/ and calls the same core as the language server.
 // Exit status: 0 fine, 1 the files have errors, 2 bad usage or unreadable input.
 import { Command, CommanderError, Option } from 'commander';
-import { UsageError } from '../core/workspace/open-projects';
+import { UsageError } from '../core/project/open-projects';
 import { CHECK_FORMATS, runCheck, type CheckFormat } from './commands/check';
 import { parsePercent, runDiff, type DiffFormat } from './commands/diff';
 import { runFmt } from './commands/fmt';
