@@ -19,7 +19,7 @@
 // The cluster's default collation is ICU `en-US` and its time zone far from
 // UTC on purpose: the compiled queries must not depend on either (text order
 // comes from `COLLATE "C"`, dates from timestamps without time zone).
-import { execFile, spawnSync, type ExecFileOptions } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -141,7 +141,8 @@ export async function startPostgres(): Promise<PostgresServer> {
   const bin = (name: string) => join(install, 'bin', name);
   // The server's own environment: its locale and time zone come from the options below, not from the tester's.
   const serverEnv = { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C.UTF-8', HOME: dir };
-  const as: ExecFileOptions = { env: serverEnv, ...(ids ?? {}) };
+  // Who the server's processes run as (uid/gid only when we are root), and with which environment.
+  const as: { env: NodeJS.ProcessEnv; uid?: number; gid?: number } = { env: serverEnv, ...(ids ?? {}) };
   let started = false;
   let version = '';
 
