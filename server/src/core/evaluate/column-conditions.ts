@@ -15,7 +15,7 @@
 import type { CompareOp, ContainsExpr, Literal, TextMatchExpr } from '../syntax/ast';
 import { parseIsoDay, type Column, type ListColumn, type OrderedCodes, type StringColumn } from '../sample/store';
 import { andBits, andNotBits, emptyBitset, fullBitset, type Bitset } from './bitset';
-import { subtractDuration } from './calendar';
+import { agoRangeDays, subtractDuration } from './calendar';
 import { lowerBound, upperBound } from '../sample/number-dictionary';
 import { byteFlagBits, byteTableBits, codeRangeBits, codeTableBits, rowsWithMarkedItem, uint32SetBits } from './row-scan';
 import { compareCodePoints } from './text-order';
@@ -61,6 +61,10 @@ export function evaluateAttributeCondition(
     case 'ago':
       if (column.type !== 'date') return emptyBitset(size);
       return numericRange(column, -Infinity, subtractDuration(asOfDay, expr.duration) - 1, size);
+    case 'agoBetween': {
+      const days = column.type === 'date' ? agoRangeDays(expr.range, asOfDay) : undefined;
+      return days ? numericRange(column, days.from, days.to, size) : emptyBitset(size);
+    }
   }
 }
 
