@@ -15,7 +15,8 @@ const CORE_LAYERS = [
   ['text'], // offsets ↔ lines, numbers and plurals for people, did-you-mean, span edits
   ['syntax', 'project'], // the parser; the config and schema loaders
   ['sample'], // the columnar store and its loaders
-  ['check', 'evaluate', 'sql', 'format'], // what is done with a parsed project and its data
+  ['check'], // names, types and values; also the words for conditions (describe.ts, format-name.ts) that others reuse
+  ['evaluate', 'sql', 'format'], // counting members, compiling SQL, laying out text
   ['workspace'], // the project snapshot: composes everything below
   ['diff'], // compares two snapshots (`segments diff`)
 ];

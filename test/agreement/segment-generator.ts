@@ -188,6 +188,14 @@ const durationArb = fc
   .tuple(fc.constantFrom(1, 2, 3, 7, 10, 14, 30, 90, 180, 365), fc.constantFrom('day', 'week', 'month', 'year'))
   .map(([n, unit]) => `${n} ${unit}${n === 1 ? '' : 's'}`);
 
+/** `between N and M UNIT ago`; one time in twenty with N above M (an empty range the checker rejects). */
+const agoRangeArb = fc
+  .tuple(fc.constantFrom(0, 1, 2, 3, 7, 30, 90), fc.constantFrom(0, 1, 3, 14, 90, 365), fc.constantFrom('day', 'week', 'month', 'year'), fc.integer({ min: 0, max: 19 }))
+  .map(([n, m, unit, keep]) => {
+    const [near, far] = keep === 0 || n <= m ? [n, m] : [m, n];
+    return `between ${near} and ${far} ${unit}${far === 1 ? '' : 's'} ago`;
+  });
+
 const compareOps = ['=', '!=', '<', '<=', '>', '>='];
 const ORDER_BOUNDS = fc.constantFrom(...['a', 'Z', 'oslo', 'Å', 'Ø', 'é', 'Mz', 'm', '_', '😀', ''].map(quote));
 
@@ -246,6 +254,7 @@ export function conditionOn(field: FieldValues): fc.Arbitrary<string> {
         { weight: 2, arbitrary: range(date, byDay).map(([lo, hi]) => `${a} between ${lo} and ${hi}`) },
         { weight: 2, arbitrary: durationArb.map((d) => `${a} within last ${d}`) },
         { weight: 2, arbitrary: durationArb.map((d) => `${a} more than ${d} ago`) },
+        { weight: 2, arbitrary: agoRangeArb.map((r) => `${a} ${r}`) },
         { weight: 1, arbitrary: presence },
       );
     }
@@ -281,6 +290,8 @@ function didCondition(vocabulary: Vocabulary): fc.Arbitrary<string> {
     durationArb.map((d) => ` within last ${d}`),
     dates.map((d) => ` since ${d}`),
     range(dates, byDay).map(([from, to]) => ` between ${from} and ${to}`),
+    agoRangeArb.map((r) => ` ${r}`),
+    durationArb.map((d) => ` more than ${d} ago`),
   );
   const count = fc
     .tuple(fc.constantFrom('at least', 'at most', 'exactly'), fc.integer({ min: 0, max: 4 }))

@@ -28,11 +28,11 @@ const CASES: { name: string; file: string; code: string; rule: string; says: Reg
     says: /core\/sample\/ may import only base\/, text\/, syntax\/, project\//,
   },
   {
-    name: 'layers of the same rank stay apart (check → evaluate)',
-    file: 'server/src/core/check/new-check.ts',
+    name: 'layers of the same rank stay apart (sql → evaluate)',
+    file: 'server/src/core/sql/new-dialect.ts',
     code: "import { Evaluator } from '../evaluate/evaluator';\nexport const E = Evaluator;\n",
     rule: 'import-x/no-restricted-paths',
-    says: /core\/check\//,
+    says: /core\/sql\//,
   },
   {
     name: 'the core does not import the language server',

@@ -73,6 +73,8 @@ test('after an attribute: only the operators that fit its type', async () => {
   assert.ok(!list.includes('>='));
   const date = labels((await complete('segment s {\n  include last_seen_at |\n}\n')).items);
   assert.ok(date.includes('within last … days') && date.includes('before') && date.includes('more than … days ago'));
+  assert.ok(date.includes('between … and … days ago'));
+  assert.ok(!number.includes('between … and … days ago'));
   const bool = labels((await complete('segment s {\n  include vip |\n}\n')).items);
   assert.ok(bool.includes('= true') && bool.includes('and'));
   const { items, text } = await complete('segment s {\n  include last_seen_at |\n}\n');
@@ -115,6 +117,7 @@ test('after did: event names; inside did … where (: that event\'s properties, 
   assert.deepEqual(values.sort(), ['"books"', '"shoes"']);
   const after = labels((await complete('segment s {\n  include did purchase |\n}\n')).items);
   assert.ok(after.includes('where (…)') && after.includes('at least … times') && after.includes('within last … days'));
+  assert.ok(after.includes('between … and … days ago') && after.includes('more than … days ago'));
 });
 
 test('after segment: the ids of the project, from every file, but not the segment itself', async () => {

@@ -13,8 +13,10 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runSegments(args: string[], cwd: string): CliRun {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+/** Runs with NO_COLOR=1 and without FORCE_COLOR, unless `env` says otherwise. */
+export function runSegments(args: string[], cwd: string, env: Record<string, string> = {}): CliRun {
+  const { FORCE_COLOR: _inherited, ...outer } = process.env;
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...outer, NO_COLOR: '1', ...env } });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -3,6 +3,8 @@
 // Exit status: 0 fine, 1 the files have errors, 2 bad usage or unreadable input.
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../core/project/open-projects';
+import { wantsColor } from './color';
+import { commandHelp, programHelp } from './help';
 import { CHECK_FORMATS, runCheck, type CheckFormat } from './commands/check';
 import { parsePercent, runDiff, type DiffFormat } from './commands/diff';
 import { runFmt } from './commands/fmt';
@@ -20,13 +22,21 @@ declare const SEGMENTS_VERSION: string | undefined;
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('segments')
     .description('Check, format, size and compile audience segments (.segment files).')
-    .version(version())
+    .version(version(), '-v, --version', 'print the version')
+    // -V as well, the commander and Unix default that scripts may already use.
+    .addOption(new Option('-V').hideHelp())
+    .on('option:V', () => {
+      io.out(`${version()}\n`);
+      throw new CommanderError(EXIT_OK, 'commander.version', version());
+    })
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .addHelpText('after', programHelp())
     .exitOverride();
 
   program
     .command('check')
+    .addHelpText('after', commandHelp('check'))
     .description('report every problem in the segment files (exit 1 on errors)')
     .argument('[paths...]', 'files or folders (default: the project of the current folder)')
     .addOption(new Option('--format <format>', 'output format (github: workflow annotations; sarif: code scanning)').choices([...CHECK_FORMATS]).default('text'))
@@ -34,6 +44,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command('fmt')
+    .addHelpText('after', commandHelp('fmt'))
     .description('rewrite segment files in the canonical layout')
     .argument('[paths...]', 'files or folders (default: the project of the current folder)')
     .option('--check', 'change nothing; exit 1 when a file is not formatted')
@@ -41,6 +52,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command('size')
+    .addHelpText('after', commandHelp('size'))
     .description("each segment's members in the sample, share, and estimated audience")
     .argument('[paths...]', 'files or folders (default: the project of the current folder)')
     .option('--sample <file>', 'profiles file to size against instead of the configured sample')
@@ -49,6 +61,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command('sql')
+    .addHelpText('after', commandHelp('sql'))
     .description('one SQL query per segment, returning the ids of its members')
     .argument('[paths...]', 'files or folders (default: the project of the current folder)')
     .addOption(new Option('--dialect <dialect>', 'SQL dialect').choices([...DIALECTS]).makeOptionMandatory())
@@ -61,6 +74,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command('diff')
+    .addHelpText('after', commandHelp('diff'))
     .description('what changed in segment definitions and sizes since a git ref (for pull requests)')
     .argument('[paths...]', 'files or folders (default: the project of the current folder)')
     .requiredOption('--base <ref>', 'git ref to compare with, e.g. origin/main')
@@ -113,7 +127,7 @@ export function main(): void {
     cwd: process.cwd(),
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
-    color: process.stdout.isTTY === true && !process.env.NO_COLOR && !process.env.CI,
+    color: wantsColor(process.env, process.stdout.isTTY === true),
   };
   // `segments … | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
   for (const stream of [process.stdout, process.stderr]) {

@@ -57,6 +57,7 @@ const OPERATORS: readonly Operator[] = [
   { label: 'after', snippet: 'after ${1:2026-01-01}$0', types: ['date'], detail: 'strictly later' },
   { label: 'within last … days', snippet: 'within last ${1:30} days$0', types: ['date'], detail: 'asOf − N days ≤ value ≤ asOf' },
   { label: 'more than … days ago', snippet: 'more than ${1:90} days ago$0', types: ['date'], detail: 'value < asOf − N days' },
+  { label: 'between … and … days ago', snippet: 'between ${1:30} and ${2:90} days ago$0', types: ['date'], detail: 'asOf − M days ≤ value ≤ asOf − N days' },
   { label: 'is missing', snippet: 'is missing', types: ['number', 'string', 'boolean', 'date', 'list'], detail: 'has no value' },
   { label: 'is present', snippet: 'is present', types: ['number', 'string', 'boolean', 'date', 'list'], detail: 'has a value' },
 ];
@@ -69,6 +70,8 @@ const AFTER_EVENT: readonly { label: string; snippet: string; detail: string }[]
   { label: 'within last … days', snippet: 'within last ${1:30} days$0', detail: 'window' },
   { label: 'since …', snippet: 'since ${1:2026-01-01}$0', detail: 'window: that day or later' },
   { label: 'between … and …', snippet: 'between ${1:2026-01-01} and ${2:2026-01-31}$0', detail: 'window, both days included' },
+  { label: 'between … and … days ago', snippet: 'between ${1:30} and ${2:90} days ago$0', detail: 'window: from M to N days before asOf' },
+  { label: 'more than … days ago', snippet: 'more than ${1:90} days ago$0', detail: 'window: before asOf − N days' },
 ];
 
 const CONDITION_SNIPPETS: readonly { label: string; snippet: string; detail: string }[] = [

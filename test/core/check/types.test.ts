@@ -187,6 +187,12 @@ runCases(
       message: '`more than … ago` applies to dates, but `email_opt_in` is a boolean',
     },
     {
+      source: '⟦age between 1 and 2 years ago⟧',
+      code: 'type-mismatch',
+      severity: 'error',
+      message: '`between … ago` applies to dates, but `age` is a number',
+    },
+    {
       source: 'interests ⟦<⟧ "x"',
       code: 'type-mismatch',
       severity: 'error',

@@ -43,6 +43,9 @@ test('every form reads back as source that parses to the same canonical text', (
     'did view at most 1 time since 2026-01-01',
     'did view exactly 2 times between 2026-01-01 and 2026-02-01',
     'city not in ("Oslo")',
+    'last_seen between 30 and 90 days ago',
+    'did purchase between 1 and 2 years ago',
+    'did not purchase more than 90 days ago',
   ];
   for (const form of forms) {
     const once = includeText(form);
@@ -50,4 +53,6 @@ test('every form reads back as source that parses to the same canonical text', (
   }
   assert.equal(includeText('last_seen within last 1 days'), 'last_seen within last 1 day');
   assert.equal(includeText('did view where ((a = 1))'), 'did view where (a = 1)');
+  assert.equal(includeText('last_seen between 1 and 1 days ago'), 'last_seen between 1 and 1 day ago');
+  assert.equal(includeText('did x between 0 and 2 year ago'), 'did x between 0 and 2 years ago');
 });

@@ -1,6 +1,7 @@
 // Syntax-tree nodes built directly (spans are dummies), for generated expressions
 // in property tests where going through text would also test the parser.
 import type {
+  AgoRange,
   CompareOp,
   CountOp,
   Duration,
@@ -37,6 +38,11 @@ export function duration(amount: number, unit: DurationUnit): Duration {
   return { amount, unit, span };
 }
 
+/** `between low and high UNIT ago` */
+export function agoRange(low: number, high: number, unit: DurationUnit): AgoRange {
+  return { low: lit.number(low), high: lit.number(high), unit, unitSpan: span, span };
+}
+
 export const expr = {
   and: (...operands: Expr[]): Expr => ({ kind: 'and', operands, span }),
   or: (...operands: Expr[]): Expr => ({ kind: 'or', operands, span }),
@@ -51,6 +57,7 @@ export const expr = {
   dateCompare: (attribute: string, op: 'before' | 'after', value: Literal): Expr => ({ kind: 'dateCompare', attribute: path(attribute), op, value, span }),
   withinLast: (attribute: string, d: Duration): Expr => ({ kind: 'withinLast', attribute: path(attribute), duration: d, span }),
   ago: (attribute: string, d: Duration): Expr => ({ kind: 'ago', attribute: path(attribute), duration: d, span }),
+  agoBetween: (attribute: string, range: AgoRange): Expr => ({ kind: 'agoBetween', attribute: path(attribute), range, span }),
   boolean: (attribute: string): Expr => ({ kind: 'boolean', attribute: path(attribute), span }),
   segmentRef: (id: string): Expr => ({ kind: 'segmentRef', id: name(id), span }),
   did: (

@@ -12,7 +12,7 @@ import { parseIsoDay } from '../../../server/src/core/base/days';
 import type { CompareOp, DurationUnit, EventWindow, Expr, Literal, SegmentDecl } from '../../../server/src/core/syntax/ast';
 import { topLevelConditions } from '../../../server/src/core/syntax/ast';
 import { Evaluator } from '../../../server/src/core/evaluate/evaluator';
-import { duration, expr, lit, segment, span } from './ast-builders';
+import { agoRange, duration, expr, lit, segment, span } from './ast-builders';
 import { makeStore, type Row, type StoreSpec } from './fixtures';
 import { referenceHolds, referenceMembers, type ReferenceContext } from './reference-evaluator';
 
@@ -55,6 +55,10 @@ const profileTypes = { num: 'number', str: 'string', flag: 'boolean', day: 'date
 const eventTypes = { amount: 'number', kind: 'string' } as const;
 const compareOpArb = fc.constantFrom<CompareOp>('=', '!=', '<', '<=', '>', '>=');
 const durationArb = fc.tuple(fc.constantFrom(...AMOUNTS), fc.constantFrom(...UNITS)).map(([a, u]) => duration(a, u));
+/** Sometimes reversed (an empty range), as a user may write it. */
+const agoRangeArb = fc
+  .tuple(fc.constantFrom(...AMOUNTS), fc.constantFrom(...AMOUNTS), fc.constantFrom(...UNITS))
+  .map(([n, m, u]) => agoRange(n, m, u));
 
 /** Everything random about one run, given its asOf. */
 function runArb(asOf: string) {
@@ -122,6 +126,7 @@ function runArb(asOf: string) {
         fc.tuple(fc.constantFrom<'before' | 'after'>('before', 'after'), value).map(([op, v]) => expr.dateCompare(a, op, v)),
         durationArb.map((d) => expr.withinLast(a, d)),
         durationArb.map((d) => expr.ago(a, d)),
+        agoRangeArb.map((r) => expr.agoBetween(a, r)),
         fc.constant(expr.boolean(a)),
       );
     });
@@ -139,6 +144,8 @@ function runArb(asOf: string) {
     durationArb.map((d): EventWindow => ({ kind: 'withinLast', duration: d, span })),
     literalFor('date').map((date): EventWindow => ({ kind: 'since', date, span })),
     fc.tuple(literalFor('date'), literalFor('date')).map(([from, to]): EventWindow => ({ kind: 'between', from, to, span })),
+    agoRangeArb.map((range): EventWindow => ({ kind: 'agoBetween', range, span })),
+    durationArb.map((d): EventWindow => ({ kind: 'moreThanAgo', duration: d, span })),
   );
 
   const didArb: fc.Arbitrary<Expr> = fc

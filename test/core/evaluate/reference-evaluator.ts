@@ -3,7 +3,7 @@
 // shares no code with the real evaluator (own date parsing, own calendar, own
 // string order), so the property test that compares the two checks the bitset
 // machinery, the column encodings and the fast paths against the rules.
-import type { Expr, Literal, SegmentDecl, DurationUnit, EventWindow } from '../../../server/src/core/syntax/ast';
+import type { AgoRange, Expr, Literal, SegmentDecl, DurationUnit, EventWindow } from '../../../server/src/core/syntax/ast';
 import type { Cell, ColumnTypes, Row, StoreSpec } from './fixtures';
 
 const DAY_MS = 86_400_000;
@@ -151,6 +151,10 @@ export function referenceHolds(e: Expr, scope: Scope, ctx: ReferenceContext): bo
       if (missing || type !== 'date') return false;
       return (cellAs(type, cell) as number) < daysBack(ctx.asOf, e.duration.amount, e.duration.unit);
     }
+    case 'agoBetween': {
+      if (missing || type !== 'date') return false;
+      return inAgoRange(e.range, cellAs(type, cell) as number, ctx);
+    }
     case 'segmentRef': {
       if (!scope.profile) return false;
       const decl = ctx.segments.get(e.id.text);
@@ -171,6 +175,8 @@ function windowHolds(w: EventWindow | undefined, day: number, ctx: ReferenceCont
   if (!w) return true;
   const dateOf = (l: Literal) => (l.kind === 'date' ? dayOfText(l.value) : l.kind === 'datetime' ? dayOfText(l.raw) : undefined);
   if (w.kind === 'withinLast') return daysBack(ctx.asOf, w.duration.amount, w.duration.unit) <= day && day <= dayOfText(ctx.asOf);
+  if (w.kind === 'agoBetween') return inAgoRange(w.range, day, ctx);
+  if (w.kind === 'moreThanAgo') return day < daysBack(ctx.asOf, w.duration.amount, w.duration.unit);
   if (w.kind === 'since') {
     const from = dateOf(w.date);
     return from === undefined ? undefined : day >= from;
@@ -178,6 +184,12 @@ function windowHolds(w: EventWindow | undefined, day: number, ctx: ReferenceCont
   const from = dateOf(w.from);
   const to = dateOf(w.to);
   return from === undefined || to === undefined ? undefined : from <= day && day <= to;
+}
+
+/** `between N and M UNIT ago`: asOf − M ≤ day ≤ asOf − N; N or M not a number matches nothing. */
+function inAgoRange(range: AgoRange, day: number, ctx: ReferenceContext): boolean {
+  if (range.low.kind !== 'number' || range.high.kind !== 'number') return false;
+  return daysBack(ctx.asOf, range.high.value, range.unit) <= day && day <= daysBack(ctx.asOf, range.low.value, range.unit);
 }
 
 const eventIndex = new WeakMap<Row[], Map<string, Row[]>>();

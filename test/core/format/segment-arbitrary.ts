@@ -38,6 +38,7 @@ const condition: fc.Arbitrary<string[]> = fc.oneof(
   fc.tuple(path, fc.constantFrom('before', 'after'), date).map(([p, w, v]) => [...p, w, v]),
   fc.tuple(path, duration).map(([p, d]) => [...p, 'within', 'last', ...d]),
   fc.tuple(path, duration).map(([p, d]) => [...p, 'more', 'than', ...d, 'ago']),
+  fc.tuple(path, count, count, unit).map(([p, n, m, u]) => [...p, 'between', n, 'and', m, u, 'ago']),
   fc.constantFrom(...booleanNames).map((n) => [n]),
   fc.constantFrom(...segmentIds).map((id) => ['segment', id]),
 );
@@ -51,6 +52,8 @@ const eventWindow = fc.oneof(
   duration.map((d) => ['within', 'last', ...d]),
   date.map((d) => ['since', d]),
   fc.tuple(date, date).map(([a, b]) => ['between', a, 'and', b]),
+  fc.tuple(count, count, unit).map(([n, m, u]) => ['between', n, 'and', m, u, 'ago']),
+  duration.map((d) => ['more', 'than', ...d, 'ago']),
 );
 
 /** An `or` of `and`s of `not`s of atoms, nested to `depth`. */

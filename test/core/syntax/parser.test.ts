@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSegments } from '../../../server/src/core/syntax/parser';
-import type { Expr, SegmentDecl } from '../../../server/src/core/syntax/ast';
+import type { EventWindow, Expr, SegmentDecl } from '../../../server/src/core/syntax/ast';
 import { extractMarked } from '../../support/markers';
 
 function parseOk(text: string): SegmentDecl[] {
@@ -45,6 +45,8 @@ function show(e: Expr): string {
       return `${e.attribute.text} within ${e.duration.amount} ${e.duration.unit}`;
     case 'ago':
       return `${e.attribute.text} ago ${e.duration.amount} ${e.duration.unit}`;
+    case 'agoBetween':
+      return `${e.attribute.text} ago-between ${e.range.low.value}..${e.range.high.value} ${e.range.unit}`;
     case 'boolean':
       return `${e.attribute.text}?`;
     case 'segmentRef':
@@ -53,14 +55,26 @@ function show(e: Expr): string {
       const parts = [`did${e.negated ? '-not' : ''} ${e.event.text}`];
       if (e.where) parts.push(`where ${show(e.where)}`);
       if (e.count) parts.push(`${e.count.op} ${e.count.n}`);
-      if (e.window) {
-        const w = e.window;
-        parts.push(w.kind === 'withinLast' ? `last ${w.duration.amount} ${w.duration.unit}` : w.kind === 'since' ? `since ${w.date.value}` : `between ${w.from.value}..${w.to.value}`);
-      }
+      if (e.window) parts.push(showWindow(e.window));
       return parts.join(' ');
     }
     case 'error':
       return 'ERROR';
+  }
+}
+
+function showWindow(w: EventWindow): string {
+  switch (w.kind) {
+    case 'withinLast':
+      return `last ${w.duration.amount} ${w.duration.unit}`;
+    case 'since':
+      return `since ${w.date.value}`;
+    case 'between':
+      return `between ${w.from.value}..${w.to.value}`;
+    case 'agoBetween':
+      return `ago-between ${w.range.low.value}..${w.range.high.value} ${w.range.unit}`;
+    case 'moreThanAgo':
+      return `ago ${w.duration.amount} ${w.duration.unit}`;
   }
 }
 
@@ -89,6 +103,9 @@ const forms: [string, string][] = [
   ['last_seen within last 2 weeks', 'last_seen within 2 week'],
   ['last_seen more than 3 months ago', 'last_seen ago 3 month'],
   ['last_seen more than 1 year ago', 'last_seen ago 1 year'],
+  ['last_seen between 30 and 90 days ago', 'last_seen ago-between 30..90 day'],
+  ['last_seen between 0 and 1 week ago', 'last_seen ago-between 0..1 week'],
+  ['signup between 1 and 2 years ago or age between 1 and 2', 'or(signup ago-between 1..2 year, age between 1..2)'],
   ['email_opt_in', 'email_opt_in?'],
   ['segment buyers', 'segment:buyers'],
   ['did purchase', 'did purchase'],
@@ -99,6 +116,9 @@ const forms: [string, string][] = [
     'did product_view where category = string:shoes atLeast 3 last 30 day',
   ],
   ['did purchase at most 2 times', 'did purchase atMost 2'],
+  ['did purchase between 1 and 2 years ago', 'did purchase ago-between 1..2 year'],
+  ['did purchase at least 2 times between 30 and 60 days ago', 'did purchase atLeast 2 ago-between 30..60 day'],
+  ['did not purchase more than 90 days ago', 'did-not purchase ago 90 day'],
   ['did purchase exactly 1 time between 2026-01-01 and 2026-02-01', 'did purchase exactly 1 between 2026-01-01..2026-02-01'],
   ['geo.city = "Oslo"', 'geo.city = string:Oslo'],
   ['`Preferred channel` = "email"', 'Preferred channel = string:email'],
@@ -231,6 +251,18 @@ const syntaxCases: SyntaxCase[] = [
     source: 'segment s {\n  include d within last ⟦7⟧\n}\n',
     code: 'syntax-error',
     message: 'expected a time unit (days, weeks, months or years) after `7`, found `}`',
+  },
+  {
+    name: 'a relative range of dates',
+    source: 'segment s {\n  include d between ⟦2026-01-01⟧ and 2 days ago\n}\n',
+    code: 'invalid-duration',
+    message: '`between … ago` counts whole days back from asOf: write a whole number of 0 or more, not `2026-01-01`',
+  },
+  {
+    name: 'a relative range without `ago`',
+    source: 'segment s {\n  include did buy between 1 and 2 ⟦days⟧\n}\n',
+    code: 'syntax-error',
+    message: 'expected `ago` after `days`, found `}`',
   },
   {
     name: 'fractional count',

@@ -28,7 +28,7 @@ interface Constraint {
 }
 
 /** Fewest and most days a duration can span, whatever `asOf` is. */
-function durationDays(d: Duration): { min: number; max: number } {
+function durationDays(d: Pick<Duration, 'amount' | 'unit'>): { min: number; max: number } {
   switch (d.unit) {
     case 'day':
       return { min: d.amount, max: d.amount };
@@ -132,6 +132,16 @@ function valueConstraintOf(cond: AttributeCondition, type: ValueType | undefined
     case 'ago':
       // a < asOf − duration, as wide as the duration can be.
       return { axis: 'relative', hi: -durationDays(cond.duration).min, hiOpen: true };
+    case 'agoBetween': {
+      // asOf − M ≤ a ≤ asOf − N, as wide as the durations can be.
+      const { low, high, unit } = cond.range;
+      if (low.kind !== 'number' || high.kind !== 'number') return undefined;
+      return {
+        axis: 'relative',
+        lo: -durationDays({ amount: high.value, unit }).max,
+        hi: -durationDays({ amount: low.value, unit }).min,
+      };
+    }
     case 'presence':
       return undefined;
   }

@@ -1,7 +1,7 @@
 // A condition written back as source text, for messages that quote another
 // condition ("can never be true together with `age > 50`"). The checker does
 // not keep the file text, so it rebuilds the words from the tree.
-import type { Duration, Expr, Literal, Path } from '../syntax/ast';
+import type { AgoRange, Duration, EventWindow, Expr, Literal, Path } from '../syntax/ast';
 import { formatName } from './format-name';
 
 const MAX_LIST_ITEMS = 5;
@@ -16,8 +16,30 @@ function describeList(values: Literal[]): string {
   return `(${shown.join(', ')})`;
 }
 
-function describeDuration(d: Duration): string {
+export function describeDuration(d: Pick<Duration, 'amount' | 'unit'>): string {
   return `${d.amount} ${d.unit}${d.amount === 1 ? '' : 's'}`;
+}
+
+/** An event window as written: `within last 30 days`, `since 2026-01-01`, `more than 90 days ago`. */
+export function describeWindow(w: EventWindow): string {
+  switch (w.kind) {
+    case 'withinLast':
+      return `within last ${describeDuration(w.duration)}`;
+    case 'since':
+      return `since ${w.date.raw}`;
+    case 'between':
+      return `between ${w.from.raw} and ${w.to.raw}`;
+    case 'agoBetween':
+      return describeAgoRange(w.range);
+    case 'moreThanAgo':
+      return `more than ${describeDuration(w.duration)} ago`;
+  }
+}
+
+/** `between 30 and 90 days ago` */
+export function describeAgoRange(range: AgoRange): string {
+  const plural = range.high.kind === 'number' && range.high.value === 1 ? '' : 's';
+  return `between ${range.low.raw} and ${range.high.raw} ${range.unit}${plural} ago`;
 }
 
 /** Source text of a single condition; combinators are summarised. */
@@ -43,6 +65,8 @@ export function describeCondition(expr: Expr): string {
       return `${describePath(expr.attribute)} within last ${describeDuration(expr.duration)}`;
     case 'ago':
       return `${describePath(expr.attribute)} more than ${describeDuration(expr.duration)} ago`;
+    case 'agoBetween':
+      return `${describePath(expr.attribute)} ${describeAgoRange(expr.range)}`;
     case 'boolean':
       return describePath(expr.attribute);
     case 'segmentRef':

@@ -2,7 +2,7 @@
 // per-condition checks (names, types, values, ranges) where each condition
 // stands, and handing every `and` chain to the contradiction check. Names
 // inside `did … where (…)` are looked up among that event's properties.
-import type { DidExpr, Expr } from '../syntax/ast';
+import type { DidExpr, EventWindow, Expr } from '../syntax/ast';
 import type { Catalog } from '../sample/catalog-types';
 import type { NameScope, Reporter } from './context';
 import { checkChain } from './contradictions';
@@ -61,9 +61,15 @@ function gather(expr: Expr, chain: Expr[], scope: NameScope, ctx: ExpressionCont
 
 function checkDid(did: DidExpr, ctx: ExpressionContext): void {
   const scope = resolveEvent(did, ctx.catalog, ctx.reporter);
-  checkWindowTypes(did.window, ctx.reporter);
-  if (did.window?.kind === 'between') checkBetween(did.window.from, did.window.to, ctx.reporter);
+  checkWindow(did.window, ctx.reporter);
   if (did.where) checkExpression(did.where, scope, ctx);
+}
+
+/** An event window: dates where it takes dates, ranges the right way round. */
+function checkWindow(window: EventWindow | undefined, r: Reporter): void {
+  checkWindowTypes(window, r);
+  if (window?.kind === 'between') checkBetween(window.from, window.to, r);
+  if (window?.kind === 'agoBetween') checkBetween(window.range.low, window.range.high, r);
 }
 
 function checkCondition(cond: AttributeCondition, scope: NameScope, r: Reporter): void {
@@ -76,4 +82,5 @@ function checkCondition(cond: AttributeCondition, scope: NameScope, r: Reporter)
   if (!applicable) return;
   if (field) checkValues(cond, field, fitting, r);
   if (cond.kind === 'between' && (!field || fitting.length === 2)) checkBetween(cond.low, cond.high, r);
+  if (cond.kind === 'agoBetween') checkBetween(cond.range.low, cond.range.high, r);
 }

@@ -40,6 +40,8 @@ function operatorRule(cond: AttributeCondition): OperatorRule | undefined {
       return { words: 'within last', types: ['date'], appliesTo: 'dates' };
     case 'ago':
       return { words: 'more than … ago', types: ['date'], appliesTo: 'dates' };
+    case 'agoBetween':
+      return { words: 'between … ago', types: ['date'], appliesTo: 'dates' };
     case 'presence':
     case 'boolean':
       return undefined;
@@ -186,7 +188,7 @@ function reportOperatorLiteral(rule: OperatorRule, lit: Literal, expected: strin
 
 /** `did … since D` and `did … between D and E` take dates. */
 export function checkWindowTypes(window: EventWindow | undefined, r: Reporter): void {
-  if (!window || window.kind === 'withinLast') return;
+  if (!window || (window.kind !== 'since' && window.kind !== 'between')) return;
   const words = window.kind === 'since' ? 'since' : 'between';
   const dates = window.kind === 'since' ? [window.date] : [window.from, window.to];
   for (const lit of dates) {

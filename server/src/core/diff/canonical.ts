@@ -2,7 +2,8 @@
 // spacing, line breaks, comments or string escapes of the file: two conditions
 // mean the same thing when their canonical texts are equal. The diff compares
 // and prints conditions in this form.
-import type { Duration, EventWindow, Expr, Literal, Name, Path } from '../syntax/ast';
+import type { Expr, Literal, Name, Path } from '../syntax/ast';
+import { describeAgoRange, describeDuration, describeWindow } from '../check/describe';
 import { formatName } from '../check/format-name';
 
 function name(n: Name): string {
@@ -20,21 +21,6 @@ function literal(l: Literal): string {
 
 function list(values: Literal[]): string {
   return `(${values.map(literal).join(', ')})`;
-}
-
-function duration(d: Duration): string {
-  return `${d.amount} ${d.unit}${d.amount === 1 ? '' : 's'}`;
-}
-
-function window(w: EventWindow): string {
-  switch (w.kind) {
-    case 'withinLast':
-      return `within last ${duration(w.duration)}`;
-    case 'since':
-      return `since ${literal(w.date)}`;
-    case 'between':
-      return `between ${literal(w.from)} and ${literal(w.to)}`;
-  }
 }
 
 const COUNT_WORDS = { atLeast: 'at least', atMost: 'at most', exactly: 'exactly' } as const;
@@ -65,9 +51,11 @@ export function canonicalExpr(expr: Expr): string {
     case 'dateCompare':
       return `${path(expr.attribute)} ${expr.op} ${literal(expr.value)}`;
     case 'withinLast':
-      return `${path(expr.attribute)} within last ${duration(expr.duration)}`;
+      return `${path(expr.attribute)} within last ${describeDuration(expr.duration)}`;
     case 'ago':
-      return `${path(expr.attribute)} more than ${duration(expr.duration)} ago`;
+      return `${path(expr.attribute)} more than ${describeDuration(expr.duration)} ago`;
+    case 'agoBetween':
+      return `${path(expr.attribute)} ${describeAgoRange(expr.range)}`;
     case 'boolean':
       return path(expr.attribute);
     case 'segmentRef':
@@ -78,7 +66,7 @@ export function canonicalExpr(expr: Expr): string {
       parts.push(expr.eventIsString ? JSON.stringify(expr.event.text) : name(expr.event));
       if (expr.where) parts.push(`where (${canonicalExpr(unwrapOneGroup(expr.where))})`);
       if (expr.count) parts.push(`${COUNT_WORDS[expr.count.op]} ${expr.count.n} ${expr.count.n === 1 ? 'time' : 'times'}`);
-      if (expr.window) parts.push(window(expr.window));
+      if (expr.window) parts.push(describeWindow(expr.window));
       return parts.join(' ');
     }
     case 'error':

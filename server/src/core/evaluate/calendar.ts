@@ -4,7 +4,7 @@
 // When the target month is shorter, the day is clamped to its last day
 // (2026-05-31 minus 3 months is 2026-02-28), which is also what SQL engines'
 // `date - interval 'n months'` do.
-import type { Duration, DurationUnit } from '../syntax/ast';
+import type { AgoRange, Duration, DurationUnit } from '../syntax/ast';
 import { parseIsoDay } from '../base/days';
 
 const MS_PER_DAY = 86_400_000;
@@ -37,6 +37,16 @@ function shiftMonths(day: number, months: number): number {
   const lastDay = utcDate(year, month + 1, 0).getUTCDate();
   const dayOfMonth = Math.min(date.getUTCDate(), lastDay);
   return Math.round(utcDate(year, month, dayOfMonth).getTime() / MS_PER_DAY);
+}
+
+/**
+ * The days `between N and M UNIT ago` covers, both included: asOf − M … asOf − N.
+ * Undefined when N or M is not a number (a problem the parser reports).
+ */
+export function agoRangeDays(range: AgoRange, asOfDay: number): { from: number; to: number } | undefined {
+  const { low, high, unit } = range;
+  if (low.kind !== 'number' || high.kind !== 'number') return undefined;
+  return { from: subtractDuration(asOfDay, { amount: high.value, unit }), to: subtractDuration(asOfDay, { amount: low.value, unit }) };
 }
 
 /** Like Date.UTC, but years 0–99 stay themselves instead of meaning 1900–1999. */

@@ -13,10 +13,10 @@
 // natural meaning on any column type; which forms are allowed is the checker's
 // business, not this module's.
 import type { CompareOp, ContainsExpr, Literal, TextMatchExpr } from '../syntax/ast';
-import { type Column, type ListColumn, type OrderedCodes, type StringColumn } from '../sample/store';
+import type { Column, ListColumn, OrderedCodes, StringColumn } from '../sample/store';
 import { parseIsoDay } from '../base/days';
 import { andBits, andNotBits, emptyBitset, fullBitset, type Bitset } from '../base/bitset';
-import { subtractDuration } from './calendar';
+import { agoRangeDays, subtractDuration } from './calendar';
 import { lowerBound, upperBound } from '../sample/number-dictionary';
 import { byteFlagBits, byteTableBits, codeRangeBits, codeTableBits, rowsWithMarkedItem, uint32SetBits } from './row-scan';
 import { compareCodePoints } from '../base/text-order';
@@ -62,6 +62,10 @@ export function evaluateAttributeCondition(
     case 'ago':
       if (column.type !== 'date') return emptyBitset(size);
       return numericRange(column, -Infinity, subtractDuration(asOfDay, expr.duration) - 1, size);
+    case 'agoBetween': {
+      const days = column.type === 'date' ? agoRangeDays(expr.range, asOfDay) : undefined;
+      return days ? numericRange(column, days.from, days.to, size) : emptyBitset(size);
+    }
   }
 }
 

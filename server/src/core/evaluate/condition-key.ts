@@ -7,7 +7,7 @@
 // `a = true`, weeks become days and years become months, a datetime literal is
 // its UTC date (the only part the evaluator uses), and `did` without a count is
 // `at least 1 times`.
-import type { Duration, Expr, Literal, Path } from '../syntax/ast';
+import type { AgoRange, Duration, EventWindow, Expr, Literal, Path } from '../syntax/ast';
 
 export function conditionKey(expr: Expr): string {
   switch (expr.kind) {
@@ -38,6 +38,8 @@ export function conditionKey(expr: Expr): string {
       return `${pathKey(expr.attribute)} within last ${durationKey(expr.duration)}`;
     case 'ago':
       return `${pathKey(expr.attribute)} more than ${durationKey(expr.duration)} ago`;
+    case 'agoBetween':
+      return `${pathKey(expr.attribute)} ${agoRangeKey(expr.range)}`;
     case 'boolean':
       return `${pathKey(expr.attribute)} = true`;
     case 'segmentRef':
@@ -48,14 +50,34 @@ export function conditionKey(expr: Expr): string {
       const count = expr.count ?? { op: 'atLeast', n: 1 };
       key += ` ${count.op} ${count.n}`;
       const w = expr.window;
-      if (w?.kind === 'withinLast') key += ` within last ${durationKey(w.duration)}`;
-      else if (w?.kind === 'since') key += ` since ${literalKey(w.date)}`;
-      else if (w?.kind === 'between') key += ` between ${literalKey(w.from)} and ${literalKey(w.to)}`;
+      if (w) key += ` ${windowKey(w)}`;
       return key;
     }
     case 'error':
       return '<error>';
   }
+}
+
+function windowKey(w: EventWindow): string {
+  switch (w.kind) {
+    case 'withinLast':
+      return `within last ${durationKey(w.duration)}`;
+    case 'since':
+      return `since ${literalKey(w.date)}`;
+    case 'between':
+      return `between ${literalKey(w.from)} and ${literalKey(w.to)}`;
+    case 'agoBetween':
+      return agoRangeKey(w.range);
+    case 'moreThanAgo':
+      return `more than ${durationKey(w.duration)} ago`;
+  }
+}
+
+/** The two ends as durations, so `between 1 and 2 weeks ago` and `between 7 and 14 days ago` share a key. */
+function agoRangeKey(range: AgoRange): string {
+  const { low, high, unit } = range;
+  if (low.kind !== 'number' || high.kind !== 'number') return `between ${literalKey(low)} and ${literalKey(high)} ${unit} ago`;
+  return `between ${durationKey({ amount: low.value, unit })} and ${durationKey({ amount: high.value, unit })} ago`;
 }
 
 function flatten(kind: 'and' | 'or', operands: Expr[]): Expr[] {

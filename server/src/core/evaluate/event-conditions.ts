@@ -9,7 +9,7 @@ import type { DidExpr, EventWindow } from '../syntax/ast';
 import type { Column, DateColumn, EventTable } from '../sample/store';
 import { andBits, countInRange, emptyBitset, popcount32, wordCount, type Bitset } from '../base/bitset';
 import { bitsAt, codeTableBits } from './row-scan';
-import { subtractDuration } from './calendar';
+import { agoRangeDays, subtractDuration } from './calendar';
 import { literalDay, orderedRangeBits } from './column-conditions';
 
 export interface DayRange {
@@ -32,6 +32,10 @@ export function windowDays(window: EventWindow | undefined, asOfDay: number): Da
       const to = literalDay(window.to);
       return from === undefined || to === undefined ? undefined : { from, to };
     }
+    case 'agoBetween':
+      return agoRangeDays(window.range, asOfDay);
+    case 'moreThanAgo':
+      return { from: -Infinity, to: subtractDuration(asOfDay, window.duration) - 1 };
   }
 }
 

@@ -1,7 +1,7 @@
 // Turns one error-free segment block into a Doc in the canonical layout. The
 // AST says what each token is; the TokenCursor supplies the tokens themselves
 // (their text exactly as written) with their comments, in source order.
-import type { Duration, EventCount, EventWindow, Expr, Literal, Name, Path, Property, SegmentDecl } from '../syntax/ast';
+import type { AgoRange, Duration, EventCount, EventWindow, Expr, Literal, Name, Path, Property, SegmentDecl } from '../syntax/ast';
 import { BLANK, HARD, LINE, SOFTLINE, SPACE, group, indent, type Doc } from './doc';
 import { FormatMismatch, type BlockToken, type TokenCursor } from './token-cursor';
 
@@ -187,6 +187,9 @@ function condition(cur: TokenCursor, e: ConditionExpr): Doc[] {
       parts.push(SPACE, ...duration(cur, e.duration));
       words('ago');
       break;
+    case 'agoBetween':
+      parts.push(SPACE, ...agoRange(cur, e.range));
+      break;
   }
   return indent(CONTINUATION, parts);
 }
@@ -225,16 +228,22 @@ function eventWindow(cur: TokenCursor, w: EventWindow): Doc[] {
     case 'since':
       return [...frag(cur.word('since')), SPACE, ...literal(cur, w.date)];
     case 'between':
-      return [
-        ...frag(cur.word('between')),
-        SPACE,
-        ...literal(cur, w.from),
-        SPACE,
-        ...frag(cur.word('and')),
-        SPACE,
-        ...literal(cur, w.to),
-      ];
+      return betweenPair(cur, w.from, w.to);
+    case 'agoBetween':
+      return agoRange(cur, w.range);
+    case 'moreThanAgo':
+      return [...frag(cur.word('more')), SPACE, ...frag(cur.word('than')), SPACE, ...duration(cur, w.duration), SPACE, ...frag(cur.word('ago'))];
   }
+}
+
+/** `between A and B` */
+function betweenPair(cur: TokenCursor, low: Literal, high: Literal): Doc[] {
+  return [...frag(cur.word('between')), SPACE, ...literal(cur, low), SPACE, ...frag(cur.word('and')), SPACE, ...literal(cur, high)];
+}
+
+/** `between N and M days ago` */
+function agoRange(cur: TokenCursor, r: AgoRange): Doc[] {
+  return [...betweenPair(cur, r.low, r.high), SPACE, ...frag(cur.at(r.unitSpan)), SPACE, ...frag(cur.word('ago'))];
 }
 
 function duration(cur: TokenCursor, d: Duration): Doc[] {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../base/diagnostics';
-import type { ProjectConfig } from './config';
+import { CONFIG_FILE_NAME, type ProjectConfig } from './config';
 import { pathKind } from './files';
 import { findConfigFile, listSegmentFiles, SEGMENT_EXTENSION } from './find-project';
 import { defaultConfig, loadConfig } from './load-config';
@@ -25,10 +25,19 @@ export interface ProjectTarget {
 
 export class UsageError extends Error {}
 
+/** Like eslint's "No files matching": what was looked for, and where, instead of "0 files checked". */
+function nothingFound(folder: string): string {
+  return (
+    `no project in ${folder}: no ${CONFIG_FILE_NAME} there or in any folder above it, and no ${SEGMENT_EXTENSION} files below it ` +
+    '(run this in a project folder, or name the files or folders to use)'
+  );
+}
+
 /**
  * Groups paths by project. A file or folder with no config above it forms a
  * project of its own (syntax and structure checks only). Throws UsageError for
- * a path that does not exist or a file that is not a `.segment` file.
+ * a path that does not exist, a file that is not a `.segment` file, or a folder
+ * with neither a config at or above it nor a `.segment` file below it.
  */
 export function openProjects(paths: string[], cwd: string): ProjectTarget[] {
   const inputs = paths.length > 0 ? paths : [cwd];
@@ -40,6 +49,7 @@ export function openProjects(paths: string[], cwd: string): ProjectTarget[] {
     const isDir = kind === 'folder';
     if (!isDir && !path.endsWith(SEGMENT_EXTENSION)) throw new UsageError(`not a .segment file: ${input}`);
     const configFile = findConfigFile(path);
+    if (!configFile && isDir && listSegmentFiles(path).length === 0) throw new UsageError(nothingFound(path));
     const key = configFile ?? (isDir ? path : `file:${path}`);
     let target = byRoot.get(key);
     if (!target) {

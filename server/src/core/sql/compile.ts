@@ -6,6 +6,7 @@
 // test), which lets `not` and `exclude` be plain SQL NOT. The full list of
 // decisions per condition is in ./README.md.
 import type {
+  AgoRange,
   ContainsExpr,
   DidExpr,
   Duration,
@@ -21,6 +22,7 @@ import type { ValueType } from '../base/value-type';
 import { parseIsoDay } from '../base/days';
 import { DIALECT_SPECS, type Dialect, type DialectSpec } from './dialects';
 import { durationParts, subtractDuration } from './dates';
+import { describeWindow } from '../check/describe';
 import {
   atom,
   commentLine,
@@ -236,6 +238,10 @@ function compileExpr(ctx: Context, expr: Expr, scope: Scope): Fragment {
       const col = column(ctx, scope, expr.attribute);
       return nonNull(`${col} < ${daysBack(ctx, expr.duration)}`);
     }
+    case 'agoBetween': {
+      if (!hasTypeOrUnknown(ctx, scope, expr.attribute, 'date')) return atom('FALSE');
+      return nonNull(agoRangeTest(ctx, column(ctx, scope, expr.attribute), expr.range));
+    }
     case 'boolean':
       if (!hasTypeOrUnknown(ctx, scope, expr.attribute, 'boolean')) return atom('FALSE');
       return nonNull(column(ctx, scope, expr.attribute));
@@ -347,7 +353,22 @@ function windowFilter(ctx: Context, window: EventWindow): Fragment {
       return atom(`${day} >= ${literal(ctx, window.date)}`);
     case 'between':
       return atom(`${day} BETWEEN ${literal(ctx, window.from)} AND ${literal(ctx, window.to)}`);
+    case 'agoBetween':
+      return atom(agoRangeTest(ctx, day, window.range));
+    case 'moreThanAgo':
+      return atom(`${day} < ${daysBack(ctx, window.duration)}`);
   }
+}
+
+/** `day BETWEEN asOf − M AND asOf − N` for `between N and M UNIT ago`. */
+function agoRangeTest(ctx: Context, day: string, range: AgoRange): string {
+  const ends = [range.high, range.low].map((lit) => {
+    if (lit.kind !== 'number' || !Number.isInteger(lit.value) || lit.value < 0) {
+      fail(ctx, 'sql-bad-duration', `${lit.raw || 'The value'} is not a whole number of ${range.unit}s.`, lit.span);
+    }
+    return daysBack(ctx, { amount: lit.value, unit: range.unit, span: lit.span });
+  });
+  return `${day} BETWEEN ${ends[0]} AND ${ends[1]}`;
 }
 
 /** The first day of a `within last` window, or the day before which `more than … ago` holds. */
@@ -368,17 +389,8 @@ function describeDid(expr: DidExpr): string {
     const op = expr.count.op === 'atLeast' ? 'at least' : expr.count.op === 'atMost' ? 'at most' : 'exactly';
     words.push(`${op} ${expr.count.n} ${expr.count.n === 1 ? 'time' : 'times'}`);
   }
-  if (expr.window) {
-    const w = expr.window;
-    if (w.kind === 'withinLast') words.push(`within last ${describeDuration(w.duration)}`);
-    else if (w.kind === 'since') words.push(`since ${w.date.raw}`);
-    else words.push(`between ${w.from.raw} and ${w.to.raw}`);
-  }
+  if (expr.window) words.push(describeWindow(expr.window));
   return `Events per profile for: ${words.join(' ')}`;
-}
-
-function describeDuration(duration: Duration): string {
-  return `${duration.amount} ${duration.unit}${duration.amount === 1 ? '' : 's'}`;
 }
 
 /** Inside `did … where`, `timestamp` is the event's own time, compared by its UTC date as the evaluator does. */

@@ -53,6 +53,7 @@ export type Expr =
   | DateCompareExpr
   | WithinLastExpr
   | AgoExpr
+  | AgoBetweenExpr
   | BooleanExpr
   | SegmentRefExpr
   | DidExpr
@@ -166,6 +167,27 @@ export interface AgoExpr {
   span: Span;
 }
 
+/**
+ * `N and M UNIT ago`, after `between`: from M units before asOf to N units
+ * before it, both days included. `low` and `high` are N and M as written (the
+ * checker reports anything but whole numbers, and N above M).
+ */
+export interface AgoRange {
+  low: Literal;
+  high: Literal;
+  unit: DurationUnit;
+  unitSpan: Span;
+  span: Span;
+}
+
+/** `a between 30 and 90 days ago`: asOf − 90 days ≤ a ≤ asOf − 30 days. */
+export interface AgoBetweenExpr {
+  kind: 'agoBetween';
+  attribute: Path;
+  range: AgoRange;
+  span: Span;
+}
+
 /** `a` alone: a = true. */
 export interface BooleanExpr {
   kind: 'boolean';
@@ -191,7 +213,11 @@ export interface EventCount {
 export type EventWindow =
   | { kind: 'withinLast'; duration: Duration; span: Span }
   | { kind: 'since'; date: Literal; span: Span }
-  | { kind: 'between'; from: Literal; to: Literal; span: Span };
+  | { kind: 'between'; from: Literal; to: Literal; span: Span }
+  /** `between N and M UNIT ago`: the event's day lies from asOf − M to asOf − N. */
+  | { kind: 'agoBetween'; range: AgoRange; span: Span }
+  /** `more than N UNIT ago`: the event's day lies before asOf − N. */
+  | { kind: 'moreThanAgo'; duration: Duration; span: Span };
 
 /** `did [not] EVENT [where (EXPR)] [COUNT] [WINDOW]` */
 export interface DidExpr {
@@ -247,7 +273,7 @@ export interface SegmentFile {
 /** A condition on one attribute (not `did`, `segment`, or a combinator). */
 export type AttributeCondition = Extract<
   Expr,
-  { kind: 'compare' | 'in' | 'between' | 'presence' | 'contains' | 'textMatch' | 'dateCompare' | 'withinLast' | 'ago' | 'boolean' }
+  { kind: 'compare' | 'in' | 'between' | 'presence' | 'contains' | 'textMatch' | 'dateCompare' | 'withinLast' | 'ago' | 'agoBetween' | 'boolean' }
 >;
 
 export function isAttributeCondition(expr: Expr): expr is AttributeCondition {
@@ -261,6 +287,7 @@ export function isAttributeCondition(expr: Expr): expr is AttributeCondition {
     case 'dateCompare':
     case 'withinLast':
     case 'ago':
+    case 'agoBetween':
     case 'boolean':
       return true;
     default:

@@ -90,12 +90,14 @@ function moved(block: CachedBlock, delta: number): { decl: SegmentDecl; diagnost
   };
 }
 
-/** The keys under which the AST (ast.ts) and diagnostics hold spans. */
-const SPAN_KEYS: ReadonlySet<string> = new Set(['span', 'keywordSpan', 'opSpan']);
+/** The AST (ast.ts) and diagnostics hold spans under `span` and keys ending in `Span` (`keywordSpan`, `opSpan`, …). */
+function isSpanKey(key: string): boolean {
+  return key === 'span' || key.endsWith('Span');
+}
 
 /**
  * A deep copy with every span moved by `delta`. ASTs and diagnostics are plain
- * trees of objects, arrays and primitives, with spans under SPAN_KEYS only.
+ * trees of objects, arrays and primitives, with spans under span keys only (isSpanKey).
  */
 function shifted(value: unknown, delta: number): unknown {
   if (typeof value !== 'object' || value === null) return value;
@@ -108,7 +110,7 @@ function shifted(value: unknown, delta: number): unknown {
   const copy: Record<string, unknown> = {};
   for (const key in record) {
     const field = record[key];
-    if (SPAN_KEYS.has(key)) {
+    if (isSpanKey(key)) {
       const span = field as { start: number; end: number };
       copy[key] = { start: span.start + delta, end: span.end + delta };
     } else copy[key] = typeof field === 'object' && field !== null ? shifted(field, delta) : field;

@@ -10,6 +10,7 @@
 // they return what they read, or read per-invocation state from a field.
 import { EmbeddedActionsParser, tokenMatcher, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import type {
+  AgoRange,
   CompareOp,
   CountOp,
   Duration,
@@ -27,6 +28,11 @@ import type { Span } from '../base/span';
 import { parseIsoInstant, parseIsoDay, dayOfInstant, formatDay } from '../base/days';
 import { describeFound, RULE_WORDS as ERROR_WORDS, segmentErrorMessages } from './error-messages';
 import * as T from './tokens';
+
+interface AgoTail {
+  unit: IToken;
+  ago: IToken;
+}
 
 export interface LiteralProblem {
   span: Span;
@@ -472,10 +478,35 @@ export class SegmentGrammar extends EmbeddedActionsParser {
           const from = this.SUBRULE2(this.literal);
           this.note(this.CONSUME(T.And));
           const to = this.SUBRULE3(this.literal);
-          return this.ACTION(() => ({ kind: 'between' as const, from, to, span: this.join(this.spanOf(kw), to.span) }));
+          const ago = this.OPTION((this.windowAgoOption ??= () => this.SUBRULE(this.agoTail)));
+          return this.ACTION(() => {
+            if (ago) {
+              const range = this.agoRange(from, to, ago);
+              return { kind: 'agoBetween' as const, range, span: this.join(this.spanOf(kw), range.span) };
+            }
+            return { kind: 'between' as const, from, to, span: this.join(this.spanOf(kw), to.span) };
+          });
+        },
+      },
+      {
+        ALT: () => {
+          const kw = this.note(this.CONSUME(T.More));
+          this.note(this.CONSUME(T.Than));
+          const duration = this.SUBRULE2(this.duration);
+          const ago = this.note(this.CONSUME(T.Ago));
+          return this.ACTION(() => ({ kind: 'moreThanAgo' as const, duration, span: this.join(this.spanOf(kw), this.spanOf(ago)) }));
         },
       },
     ]));
+  });
+
+  private agoTailOption?: () => AgoTail;
+  private windowAgoOption?: () => AgoTail;
+  /** `days ago` after `between N and M`. */
+  private agoTail = this.RULE('agoTail', (): AgoTail => {
+    const unit = this.note(this.CONSUME(T.DurationUnit));
+    const ago = this.note(this.CONSUME(T.Ago));
+    return { unit, ago };
   });
 
   private duration = this.RULE('duration', (): Duration => {
@@ -566,7 +597,15 @@ export class SegmentGrammar extends EmbeddedActionsParser {
           const low = this.SUBRULE2(this.literal);
           this.note(this.CONSUME(T.And));
           const high = this.SUBRULE3(this.literal);
-          return this.ACTION(() => ({ kind: 'between' as const, attribute, low, high, span: this.join(attribute.span, high.span) }));
+          // `between 30 and 90 days ago`: a window counted back from asOf.
+          const ago = this.OPTION2((this.agoTailOption ??= () => this.SUBRULE(this.agoTail)));
+          return this.ACTION(() => {
+            if (ago) {
+              const range = this.agoRange(low, high, ago);
+              return { kind: 'agoBetween' as const, attribute, range, span: this.join(attribute.span, range.span) };
+            }
+            return { kind: 'between' as const, attribute, low, high, span: this.join(attribute.span, high.span) };
+          });
         },
       },
       {
@@ -730,6 +769,28 @@ export class SegmentGrammar extends EmbeddedActionsParser {
   );
 
   // ---- AST helpers ------------------------------------------------------------
+
+  /** `N and M UNIT ago`: N and M must be whole numbers of 0 or more, as any duration. */
+  private agoRange(low: Literal, high: Literal, tail: AgoTail): AgoRange {
+    for (const lit of [low, high]) {
+      if (lit.raw === '') continue;
+      if (lit.kind !== 'number' || !Number.isInteger(lit.value) || lit.value < 0) {
+        this.literalProblems.push({
+          span: lit.span,
+          code: 'invalid-duration',
+          message: `\`between … ago\` counts whole ${UNIT_BY_TOKEN.get(tail.unit.tokenType) ?? 'day'}s back from asOf: write a whole number of 0 or more, not \`${lit.raw}\``,
+        });
+      }
+    }
+    const unitSpan = this.spanOf(tail.unit);
+    return {
+      low,
+      high,
+      unit: UNIT_BY_TOKEN.get(tail.unit.tokenType) ?? 'day',
+      unitSpan,
+      span: this.join(low.span, this.spanOf(tail.ago)),
+    };
+  }
 
   private combine(kind: 'or' | 'and', operands: Expr[]): Expr {
     const present = operands.map((o) => o ?? this.errorExpr());
