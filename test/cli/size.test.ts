@@ -97,7 +97,7 @@ test('a segment with errors gets no number, and one that depends on it waits', (
     ],
   );
   // The error itself is on stderr, rustc-style, as `check` prints it.
-  assert.match(r.stderr, /^error\[syntax-error\]: .*\n --> a\.segment:2:\n/m);
+  assert.match(r.stderr, /^error\[syntax-error\]: .*\n --> a\.segment:2:15\n/m);
   const table = runSegments(['size'], root);
   assert.match(table.stdout, /broken\s+fix 1 error\n/);
   assert.match(table.stdout, /uses_broken\s+waits on `broken`, which has errors\n/);

@@ -196,7 +196,11 @@ export class ProjectSnapshot {
   /** Whether sizes can be counted, and on what. */
   sample(): SampleState {
     const store = this.data?.store;
-    if (!(this.input.sampleFile ?? this.config.sample)) return { kind: 'missing', problem: 'none' };
+    if (!(this.input.sampleFile ?? this.config.sample)) {
+      // The config loader drops a `sample` it cannot use (a missing file, a number); its error says why.
+      const rejected = this.input.configDiagnostics.some((d) => d.severity === 'error' && d.message.startsWith('`sample`'));
+      return { kind: 'missing', problem: rejected ? 'unreadable' : 'none' };
+    }
     if (this.dataStatus === 'loading') return { kind: 'missing', problem: 'loading' };
     if (this.dataStatus === 'none' || !store) return { kind: 'missing', problem: 'unreadable' };
     return { kind: 'ready', store };
