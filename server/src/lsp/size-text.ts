@@ -1,6 +1,6 @@
 // The words of the live preview, shared by CodeLens, inlay hints and hovers.
 import { formatCompact, formatCount, formatShare, plural } from '../core/text/numbers';
-import type { SegmentSize } from '../core/workspace/sizes';
+import { unsizedReason, type SegmentSize } from '../core/workspace/sizes';
 
 /** `1,204 of 5,000 (24.1%)`, or why there is no number. */
 export function sizeTitle(size: SegmentSize): string {
@@ -12,11 +12,7 @@ export function sizeTitle(size: SegmentSize): string {
     case 'waits-on':
       return `fix the errors in ${size.dependencies.map((id) => `\`${id}\``).join(', ')} to see its size`;
     case 'no-sample':
-      return size.problem === 'loading'
-        ? 'loading sample…'
-        : size.problem === 'unreadable'
-          ? 'the sample could not be read: see its problems'
-          : 'no sample: set "sample" in segments.config.json to see sizes';
+      return size.problem === 'none' ? `${unsizedReason(size)} to see sizes` : unsizedReason(size);
   }
 }
 

@@ -1,7 +1,7 @@
 // `segments/sql`: the SQL of the segment at a position, in a chosen dialect,
 // from the project's snapshot, exactly as `segments sql` gets it. A segment
 // with errors gets a plain-words reason instead of a query.
-import { isDialect } from '../core/sql/compile';
+import { isDialect } from '../core/sql/dialects';
 import { plural } from '../core/text/numbers';
 import type { ProjectSnapshot } from '../core/workspace/snapshot';
 import { segmentAt } from './ast-lookup';

@@ -2,7 +2,7 @@
 // one query per segment returning the ids of its members. A segment that cannot
 // be compiled (errors in it or in a segment it uses) is named with its reason on
 // stderr and, in JSON, listed with `"sql": null`; the exit status is then 1.
-import type { Dialect } from '../../core/sql/compile';
+import type { Dialect } from '../../core/sql/dialects';
 import { openSnapshots } from '../../core/workspace/open-snapshots';
 import type { SqlAnswer } from '../../core/workspace/snapshot';
 import { unsizedReason } from '../../core/workspace/sizes';
