@@ -15,11 +15,11 @@ import type {
   Literal,
   Path,
   SegmentDecl,
-  Span,
 } from '../syntax/ast';
+import type { Span } from '../base/span';
 import type { Catalog } from '../sample/catalog-types';
-import type { ValueType } from '../sample/store';
-import { parseIsoDay } from '../sample/store';
+import type { ValueType } from '../base/value-type';
+import { parseIsoDay } from '../base/days';
 import { DIALECT_SPECS, type Dialect, type DialectSpec } from './dialects';
 import { durationParts, subtractDuration } from './dates';
 import { describeWindow } from '../check/describe';
