@@ -14,7 +14,7 @@ const ROOTS = ['', 'server/src', 'server/src/core', 'server/src/cli', 'test'];
 /** Code spans that are meant as paths: with a `/` or a file extension, and no placeholder or pattern. */
 function namedPaths(text: string): string[] {
   const spans = [...text.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]);
-  return [...new Set(spans.filter((s) => (s.includes('/') || /\.(ts|mts|mjs|md|json)$/.test(s)) && !/[*<>@]|^segments\/|^-|^https?:/.test(s)))];
+  return [...new Set(spans.filter((s) => (s.includes('/') || /\.(ts|mts|mjs|md|json)$/.test(s)) && !/[*<>@~]|^segments\/|^-|^https?:/.test(s)))];
 }
 
 function allFiles(dir: string, out: string[] = []): string[] {
