@@ -77,8 +77,11 @@ test('a rebuilt snapshot reuses parsed files, the evaluator and its per-conditio
   assert.equal(second.parsed(edited[0].path), first.parsed(sources[0].path), 'the unchanged file is not parsed again');
   assert.notEqual(second.parsed(edited[1].path), first.parsed(sources[1].path));
   assert.equal(second.evaluator(), evaluator, 'the same evaluator while the store is the same');
+  const cached = evaluator.stats.cachedConditions;
   for (const s of second.segments()) second.size(s.decl);
   assert.equal(evaluator.stats.computedConditions, computed + 1, 'only the edited condition is computed again');
+  assert.equal(second.size(second.segments()[0].decl), first.size(first.segments()[0].decl), 'the unchanged segment keeps its count');
+  assert.equal(evaluator.stats.cachedConditions, cached, 'and is not even recombined from cached conditions');
 });
 
 test('withSources: another version of the segment files on the same data (segments diff)', () => {

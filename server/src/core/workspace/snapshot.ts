@@ -22,7 +22,7 @@ import type { SourceText } from '../project/open-projects';
 import type { Catalog } from '../sample/catalog-types';
 import type { SampleStore } from '../sample/store';
 import { compileSegment, SqlCompileError, type Dialect } from '../sql/compile';
-import type { SegmentDecl } from '../syntax/ast';
+import { segmentDependencies, type SegmentDecl } from '../syntax/ast';
 import { BlockCache } from '../syntax/block-cache';
 import { LineIndex } from '../text/line-index';
 import { analyzeProject, type Analysis, type ParsedSource } from './analyze';
@@ -61,6 +61,24 @@ export class SnapshotCache {
   readonly files = new Map<string, ParsedSource>();
   readonly blocks = new Map<string, BlockCache>();
   private evaluator: { store: SampleStore; evaluator: Evaluator } | undefined;
+  /**
+   * Counts of segments by their definition: an unchanged block keeps its AST
+   * object (BlockCache), so a segment whose definition and every segment it
+   * uses are the same objects, counted on the same store, asOf and population,
+   * is not counted again in the next snapshot.
+   */
+  private readonly counts = new WeakMap<SegmentDecl, { uses: SegmentDecl[]; store: SampleStore; asOfDay: number; population?: number; size: SegmentSize }>();
+
+  /** The count of `decl` from an earlier snapshot, when nothing it depends on changed. */
+  countOf(decl: SegmentDecl, uses: SegmentDecl[], store: SampleStore, asOfDay: number, population: number | undefined): SegmentSize | undefined {
+    const c = this.counts.get(decl);
+    if (!c || c.store !== store || c.asOfDay !== asOfDay || c.population !== population || c.uses.length !== uses.length) return undefined;
+    return c.uses.every((u, i) => u === uses[i]) ? c.size : undefined;
+  }
+
+  keepCount(decl: SegmentDecl, uses: SegmentDecl[], store: SampleStore, asOfDay: number, population: number | undefined, size: SegmentSize): void {
+    this.counts.set(decl, { uses, store, asOfDay, population, size });
+  }
 
   /** The evaluator of `store`, the same object while the store is the same. */
   evaluatorFor(store: SampleStore, asOfDay: number): Evaluator {
@@ -214,21 +232,51 @@ export class ProjectSnapshot {
 
   // ------------------------------------------------------------ answers
 
-  /** The segment's size in the sample, or why it has none. Counted once per snapshot. */
+  /**
+   * The segment's size in the sample, or why it has none. Counted once per
+   * snapshot, and not again in later snapshots while its definition, the
+   * segments it uses and the data stay the same.
+   */
   size(decl: SegmentDecl): SegmentSize {
     let size = this.sizeMemo.get(decl);
     if (!size) {
       const sample = this.sample();
-      size = sizeSegment({
-        decl,
-        readiness: this.readiness(decl),
-        segmentsById: this.analysis().segmentsById,
-        evaluator: sample.kind === 'ready' ? this.evaluator()! : sample.problem,
-        population: this.config.population,
-      });
+      const readiness = this.readiness(decl);
+      const counted = sample.kind === 'ready' && readiness.kind === 'ready';
+      const uses = counted ? this.usedSegments(decl) : [];
+      const population = this.config.population;
+      size = counted ? this.cache.countOf(decl, uses, sample.store, this.asOfDay, population) : undefined;
+      if (!size) {
+        size = sizeSegment({
+          decl,
+          readiness,
+          segmentsById: this.analysis().segmentsById,
+          evaluator: sample.kind === 'ready' ? this.evaluator()! : sample.problem,
+          population,
+        });
+        if (counted) this.cache.keepCount(decl, uses, sample.store, this.asOfDay, population, size);
+      }
       this.sizeMemo.set(decl, size);
     }
     return size;
+  }
+
+  /** Every segment `decl` uses, directly or through others, in a fixed order. */
+  private usedSegments(decl: SegmentDecl): SegmentDecl[] {
+    const byId = this.analysis().segmentsById;
+    const seen = new Set<SegmentDecl>([decl]);
+    const order: SegmentDecl[] = [];
+    const pending = [decl];
+    while (pending.length > 0) {
+      for (const id of segmentDependencies(pending.pop()!)) {
+        const used = byId.get(id);
+        if (!used || seen.has(used)) continue;
+        seen.add(used);
+        order.push(used);
+        pending.push(used);
+      }
+    }
+    return order;
   }
 
   /** The segment's query in a dialect, or why there is none. */
