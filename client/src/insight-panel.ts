@@ -27,6 +27,14 @@ export interface InsightHost {
   copySql(args: SegmentCommandArgs, dialect: SqlDialect): Thenable<unknown>;
 }
 
+export interface PanelTiming {
+  requested: number;
+  answered?: number;
+  rendered?: number;
+  /** The page's own time from receiving the data to its next frame. */
+  viewMs?: number;
+}
+
 export class InsightPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private target: Target | undefined;
@@ -37,9 +45,9 @@ export class InsightPanel implements vscode.Disposable {
   private refreshTimer: NodeJS.Timeout | undefined;
   private followTimer: NodeJS.Timeout | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
-  /** Render times reported by the view, for tests and the bench: generation → ms. */
-  readonly renders = new Map<number, number>();
-  private readonly renderWaiters: { generation: number; resolve: (ms: number) => void }[] = [];
+  /** For tests and the bench: per generation, when it was asked for, answered and rendered (ms, performance.now()), and the view's own time. */
+  readonly timings = new Map<number, PanelTiming>();
+  private readonly renderWaiters: { generation: number; resolve: (t: PanelTiming) => void }[] = [];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -74,9 +82,9 @@ export class InsightPanel implements vscode.Disposable {
     return this.panel;
   }
 
-  /** Resolves with the render time of the view once it has rendered `generation` (or a later one). */
-  rendered(generation: number): Promise<number> {
-    const done = [...this.renders].find(([g]) => g >= generation);
+  /** Resolves once the view has rendered `generation` (or a later one), with that render's timing. */
+  rendered(generation: number): Promise<PanelTiming> {
+    const done = [...this.timings].find(([g, t]) => g >= generation && t.rendered !== undefined);
     if (done) return Promise.resolve(done[1]);
     return new Promise((resolve) => this.renderWaiters.push({ generation, resolve }));
   }
@@ -138,6 +146,8 @@ export class InsightPanel implements vscode.Disposable {
       return;
     }
     const generation = ++this.generation;
+    const timing: PanelTiming = { requested: performance.now() };
+    this.timings.set(generation, timing);
     const params: InsightParams = {
       uri: target.uri,
       position: target.position ? { line: target.position.line, character: target.position.character } : undefined,
@@ -151,6 +161,7 @@ export class InsightPanel implements vscode.Disposable {
     } catch (e) {
       result = { error: `Could not compute the insight: ${e instanceof Error ? e.message : String(e)}` };
     }
+    timing.answered = performance.now();
     // An answer overtaken by a newer request is dropped.
     if (generation !== this.generation || !this.panel) return;
     if ('error' in result) {
@@ -180,9 +191,12 @@ export class InsightPanel implements vscode.Disposable {
         this.pending = undefined;
         return;
       case 'rendered': {
-        this.renders.set(m.generation, m.ms);
+        const timing = this.timings.get(m.generation);
+        if (!timing) return;
+        timing.rendered = performance.now();
+        timing.viewMs = m.ms;
         for (const w of this.renderWaiters.splice(0)) {
-          if (m.generation >= w.generation) w.resolve(m.ms);
+          if (m.generation >= w.generation) w.resolve(timing);
           else this.renderWaiters.push(w);
         }
         return;

@@ -45,24 +45,42 @@ function shorten(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** 1.2k, 35k, 1.2M: axis ticks that do not run into each other. */
+function tick(n: number): string {
+  if (n >= 1_000_000) return `${Number((n / 1_000_000).toFixed(1))}M`;
+  if (n >= 1000) return `${Number((n / 1000).toFixed(1))}k`;
+  return count(n);
+}
+
 export function renderFunnelChart(funnel: NonNullable<InsightData['funnel']>, width: number, c: Colours): HTMLElement {
-  const rows = funnel.rows.map((r, i) => ({ ...r, label: `${i + 1}. ${shorten(r.text, 34)}` }));
+  const marginLeft = Math.min(240, Math.round(width * 0.4));
+  // About 6.5 px a character at 12 px: labels are cut to fit the margin (the table below has them whole).
+  const fit = Math.max(8, Math.floor((marginLeft - 12) / 6.5));
+  let reaching = funnel.total;
+  const rows = funnel.rows.map((r, i) => {
+    const row = { ...r, label: `${i + 1}. ${shorten(r.text, fit - 3)}`, reaching };
+    reaching = r.remaining;
+    return row;
+  });
+  type Row = (typeof rows)[number];
   const chart = Plot.plot({
     className: CLASS,
     width,
-    height: 34 + rows.length * 30,
-    marginLeft: Math.min(260, Math.round(width * 0.42)),
-    marginRight: 110,
+    height: 40 + rows.length * 30,
+    marginLeft,
+    marginRight: 96,
     style: { color: c.foreground, fontFamily: c.font, fontSize: '12px', background: 'transparent' },
-    x: { label: null, grid: true, domain: [0, Math.max(1, funnel.total)], tickFormat: (d: number) => count(d), ticks: 4 },
+    x: { label: null, grid: true, domain: [0, Math.max(1, funnel.total)], tickFormat: tick, ticks: 3 },
     y: { label: null, domain: rows.map((r) => r.label), tickSize: 0 },
     marks: [
-      Plot.barX(rows, { x: 'remaining', y: 'label', fill: (r: (typeof rows)[number]) => (r.biggestDrop ? c.highlight : c.members), stroke: c.border, insetTop: 4, insetBottom: 4 }),
-      Plot.text(rows, { x: 'remaining', y: 'label', text: (r: (typeof rows)[number]) => `${count(r.remaining)} · ${share(r.share)}`, dx: 6, textAnchor: 'start', fill: c.foreground }),
+      // Who reached the step, faint; who is left after it, solid: the gap is what the step took out.
+      Plot.barX(rows, { x: 'reaching', y: 'label', fill: c.muted, fillOpacity: 0.18, insetTop: 4, insetBottom: 4 }),
+      Plot.barX(rows, { x: 'remaining', y: 'label', fill: (r: Row) => (r.biggestDrop ? c.highlight : c.members), stroke: c.border, insetTop: 4, insetBottom: 4 }),
+      Plot.text(rows, { x: 'reaching', y: 'label', text: (r: Row) => `${count(r.remaining)} · ${share(r.share)}`, dx: 6, textAnchor: 'start', fill: c.foreground }),
       Plot.ruleX([0], { stroke: c.muted }),
     ],
   });
-  return finish(chart, `Funnel: ${rows.map((r) => `${r.label}: ${count(r.remaining)}`).join('; ')}`);
+  return finish(chart, `Funnel: ${rows.map((r) => `${r.text}: ${count(r.remaining)} remain`).join('; ')}`);
 }
 
 export function renderComparison(comparison: InsightComparison, width: number, c: Colours): HTMLElement {
@@ -78,7 +96,7 @@ export function renderComparison(comparison: InsightComparison, width: number, c
     marginLeft: Math.min(200, Math.round(width * 0.32)),
     marginRight: 70,
     style: { color: c.foreground, fontFamily: c.font, fontSize: '12px', background: 'transparent' },
-    x: { label: null, grid: true, tickFormat: (d: number) => share(d), ticks: 4 },
+    x: { label: null, grid: true, tickFormat: (d: number) => `${Math.round(d * 100)}%`, ticks: 3 },
     fy: { label: null, domain: labels, padding: 0.15 },
     y: { axis: null, domain: ['members', 'everyone'] },
     color: { domain: ['members', 'everyone'], range: [c.members, c.everyone] },

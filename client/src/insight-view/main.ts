@@ -91,7 +91,7 @@ function header(data: InsightData): HTMLElement {
     el('span', { class: 'big-share', 'data-testid': 'size-share' }, size.share),
   );
   const parts: HTMLElement[] = [head, headline];
-  if (size.estimate) parts.push(el('p', { class: 'estimate', 'data-testid': 'size-estimate' }, size.estimate.sentence));
+  if (size.estimate) parts.push(el('p', { class: 'estimate', 'data-testid': 'size-estimate' }, `${size.without ? 'at most ' : ''}${size.estimate.sentence}`));
   if (size.count === 0) parts.push(el('p', { class: 'warning', role: 'status' }, 'Nobody in the sample matches this segment: check the conditions against the funnel below.'));
   if (size.without) {
     parts.push(el('p', { class: 'warning', role: 'status', 'data-testid': 'size-without' },

@@ -38,7 +38,9 @@ export type DriverRequest =
   /** The insight panel's page: every `[data-testid]` element's text (and `data-segment`), and the classes of `main#app`. */
   | { op: 'webview'; reply: string }
   /** Click the first element matching `selector` whose text contains `hasText`. */
-  | { op: 'click'; selector: string; hasText?: string; reply: string };
+  | { op: 'click'; selector: string; hasText?: string; reply: string }
+  /** Scroll the insight panel's page so that the element matching `selector` is at the top. */
+  | { op: 'scroll'; selector: string; reply: string };
 
 export interface WebviewSnapshot {
   found: boolean;
@@ -64,6 +66,21 @@ async function answer(page: Page, request: DriverRequest): Promise<unknown> {
         if (snapshot) return snapshot;
       }
       return { found: false, appClass: '', items: [] } satisfies WebviewSnapshot;
+    }
+    case 'scroll': {
+      for (const frame of page.frames()) {
+        const done = await frame
+          .evaluate<boolean, string>((selector) => {
+            const d = (globalThis as unknown as { document: { querySelector(s: string): { scrollIntoView(): void } | null } }).document;
+            const target = d.querySelector(selector);
+            if (!target || !d.querySelector('main#app')) return false;
+            target.scrollIntoView();
+            return true;
+          }, request.selector)
+          .catch(() => false);
+        if (done) return { scrolled: true };
+      }
+      return { error: `no ${request.selector} in the insight panel` };
     }
     case 'click': {
       const target = page.locator(request.selector, request.hasText ? { hasText: request.hasText } : {}).first();

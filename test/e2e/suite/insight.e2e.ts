@@ -111,11 +111,15 @@ suite('The insight panel and Show SQL', () => {
     assert.match(texts(page, 'size-estimate')[0], /^≈ [\d.]+k people \([\d.]+k–[\d.]+k, 95% range\) of 2\.4M$/);
   });
 
-  test('screenshots: the panel in a dark and in a light theme', async () => {
+  test('screenshots: the panel in a dark theme (size and funnel) and a light one (who they are, overlap)', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
     await requestScreenshot('insight-panel-dark');
     await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Light Modern', vscode.ConfigurationTarget.Global);
+    await sleep(1000);
+    await driver({ op: 'scroll', selector: '#who-h' });
     await requestScreenshot('insight-panel-light');
+    await driver({ op: 'scroll', selector: 'header' });
     await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
   });
 
