@@ -194,6 +194,17 @@ const CONDITIONS = [
   'did visit where (value = 0.30000000000000004 or value = 1049.3333333333333)',
   'did visit where (value >= 1e21)',
   'did visit where (not (value > 2))',
+  // first and last: the filter applies before choosing; e01's first visit is on 2026-11-01 (UTC),
+  // its later one too; e03's earliest (value 2) is 2026-10-01, its latest (0.3…) 2026-10-02
+  'first did visit within last 1 day',
+  'first did visit between 2026-10-01 and 2026-10-01',
+  'first did visit where (value < 1) between 2026-10-02 and 2026-10-02',
+  'last did visit where (value > 1) between 2026-10-01 and 2026-10-01',
+  'last did visit within last 1 day',
+  'last did visit more than 3 months ago',
+  'not first did visit within last 30 days',
+  'first did visit where (page is missing) since 2025-11-01',
+  'last did "Visit" since 2026-01-01',
 ];
 
 const root = makeProject({

@@ -281,27 +281,44 @@ function nested(atom: fc.Arbitrary<string>, depth: number): fc.Arbitrary<string>
   return expr;
 }
 
-function didCondition(vocabulary: Vocabulary): fc.Arbitrary<string> {
-  const names = [...vocabulary.events.keys()];
+/** Every event window form, with dates from the vocabulary's window edges. */
+function windowArb(vocabulary: Vocabulary): fc.Arbitrary<string> {
   const dates = fc.constantFrom(...vocabulary.dates);
-  const window = fc.oneof(
+  return fc.oneof(
     durationArb.map((d) => ` within last ${d}`),
     dates.map((d) => ` since ${d}`),
     range(dates, byDay).map(([from, to]) => ` between ${from} and ${to}`),
     agoRangeArb.map((r) => ` ${r}`),
     durationArb.map((d) => ` more than ${d} ago`),
   );
+}
+
+/** An event as written (a name or a string) and a where-filter on its properties, sometimes. */
+function eventWithFilter(vocabulary: Vocabulary, event: string): fc.Arbitrary<string> {
+  const props = vocabulary.events.get(event)!;
+  const where = nested(fc.constantFrom(...props).chain(conditionOn), 2).map((w) => ` where (${w})`);
+  return fc.tuple(fc.constantFrom(nameText(event), quote(event)), fc.option(where, { freq: 2 })).map(([name, w]) => `${name}${w ?? ''}`);
+}
+
+function didCondition(vocabulary: Vocabulary): fc.Arbitrary<string> {
+  const names = [...vocabulary.events.keys()];
+  const window = windowArb(vocabulary);
   const count = fc
     .tuple(fc.constantFrom('at least', 'at most', 'exactly'), fc.integer({ min: 0, max: 4 }))
     .map(([op, n]) => ` ${op} ${n} ${n === 1 ? 'time' : 'times'}`);
-  return fc.constantFrom(...names).chain((event) => {
-    const props = vocabulary.events.get(event)!;
-    const where = nested(fc.constantFrom(...props).chain(conditionOn), 2).map((w) => ` where (${w})`);
-    const eventText = fc.constantFrom(nameText(event), quote(event));
-    return fc
-      .tuple(fc.boolean(), eventText, fc.option(where, { freq: 2 }), fc.option(count, { freq: 2 }), fc.option(window, { freq: 3 }))
-      .map(([negated, name, w, c, win]) => `did ${negated ? 'not ' : ''}${name}${w ?? ''}${c ?? ''}${win ?? ''}`);
-  });
+  return fc.constantFrom(...names).chain((event) =>
+    fc
+      .tuple(fc.boolean(), eventWithFilter(vocabulary, event), fc.option(count, { freq: 2 }), fc.option(window, { freq: 3 }))
+      .map(([negated, e, c, win]) => `did ${negated ? 'not ' : ''}${e}${c ?? ''}${win ?? ''}`),
+  );
+}
+
+/** `first did EVENT [where (…)] WINDOW` / `last did …` */
+function firstLastCondition(vocabulary: Vocabulary): fc.Arbitrary<string> {
+  const names = [...vocabulary.events.keys()];
+  return fc
+    .tuple(fc.constantFrom('first', 'last'), fc.constantFrom(...names), windowArb(vocabulary))
+    .chain(([which, event, window]) => eventWithFilter(vocabulary, event).map((e) => `${which} did ${e}${window}`));
 }
 
 /** Attributes missing for a good share of profiles come up twice as often: missing values are where engines differ. */
@@ -314,6 +331,7 @@ export function conditionArb(vocabulary: Vocabulary): fc.Arbitrary<string> {
   const parts: fc.WeightedArbitrary<string>[] = [
     { weight: 8, arbitrary: fc.constantFrom(...missingHeavyTwice(vocabulary.attributes)).chain(conditionOn) },
     { weight: 3, arbitrary: didCondition(vocabulary) },
+    { weight: 2, arbitrary: firstLastCondition(vocabulary) },
   ];
   if (vocabulary.segmentIds.length > 0) {
     parts.push({ weight: 1, arbitrary: fc.constantFrom(...vocabulary.segmentIds).map((id) => `segment ${id}`) });

@@ -120,6 +120,16 @@ test('after did: event names; inside did … where (: that event\'s properties, 
   assert.ok(after.includes('between … and … days ago') && after.includes('more than … days ago'));
 });
 
+test('first did / last did: event names, then a filter and windows but no counts', async () => {
+  const events = await complete('segment s {\n  include first did |\n}\n', ' ');
+  assert.deepEqual(labels(events.items).sort(), ['add_to_cart', 'product_view', 'purchase']);
+  const after = labels((await complete('segment s {\n  include last did purchase |\n}\n')).items);
+  assert.ok(after.includes('where (…)') && after.includes('more than … days ago') && after.includes('within last … days'));
+  assert.ok(!after.includes('at least … times'));
+  const start = labels((await complete('segment s {\n  include age > 3 and |\n}\n')).items);
+  assert.ok(start.includes('first did … within last … days') && start.includes('last did … more than … days ago'));
+});
+
 test('after segment: the ids of the project, from every file, but not the segment itself', async () => {
   const { items } = await complete('segment s {\n  include segment |\n}\n', ' ');
   assert.deepEqual(labels(items).sort(), ['older', 'oslo_mobile', 'oslo_mobile_vip']);

@@ -11,6 +11,10 @@ const SOURCE = `segment hover_me {
   include age >= 30 and city = "Oslo" and did purchase where (category = "shoes")
   exclude segment oslo_mobile
 }
+
+segment recent_first_buyers {
+  include first did purchase within last 30 days and age > 0
+}
 `;
 
 before(async () => {
@@ -78,6 +82,15 @@ test('a segment reference: size, share, estimate, description, owner and where i
 test('a segment declaration id shows its own size', async () => {
   const decl = await hoverAt('segments/b.segment', project.text('segments/b.segment'), 'oslo_mobile_vip');
   assert.match(decl.value, /Size: 2 of 10 \(20\.0%\)/);
+});
+
+test('a behaviour keyword: the condition in plain words and how many profiles it holds for', async () => {
+  const first = await hoverAt('segments/h.segment', SOURCE, 'first did');
+  assert.equal(first.range, 'first did purchase within last 30 days');
+  assert.match(first.value, /^Their first `purchase` was in the last 30 days\./);
+  assert.match(first.value, /Profiles with no such event are not included\./);
+  // u1 bought first on 2026-10-20; u3 only on 2026-06-01.
+  assert.match(first.value, /Holds for 1 of 10 profiles \(10\.0%\) in the sample\./);
 });
 
 test('nothing to say on keywords and white space', async () => {

@@ -15,7 +15,8 @@ export type CompletionContext =
   | { kind: 'operator'; attribute: string; scope: Scope }
   | { kind: 'value'; attribute: string; scope: Scope; operator: 'compare' | 'list' | 'contains' }
   | { kind: 'event' }
-  | { kind: 'afterEvent' }
+  /** After the event of `did EVENT`; `firstLast` after `first did EVENT` / `last did EVENT` (a window, no count). */
+  | { kind: 'afterEvent'; firstLast: boolean }
   | { kind: 'segmentId' }
   | { kind: 'afterCondition'; insideParens: boolean }
   | { kind: 'none' };
@@ -125,7 +126,9 @@ export function completionSite(text: string, offset: number): CompletionSite {
   }
   if (is(prev, T.Name)) {
     // The event name right after `did` (or `did not`).
-    if (is(prev2, T.Did) || (is(prev2, T.Not) && is(tokens[tokens.length - 3], T.Did))) return inBlock({ kind: 'afterEvent' });
+    if (is(prev2, T.Did) || (is(prev2, T.Not) && is(tokens[tokens.length - 3], T.Did))) {
+      return inBlock({ kind: 'afterEvent', firstLast: is(tokens[tokens.length - 3], T.First, T.Last) });
+    }
     if (is(prev2, T.Segment)) return inBlock({ kind: 'afterCondition', insideParens: parens.length > 0 });
     if (endsTagList(tokens)) return inBlock({ kind: 'blockStart' });
     const attribute = pathEndingAt(tokens, tokens.length - 1);

@@ -62,11 +62,11 @@ const OPERATORS: readonly Operator[] = [
   { label: 'is present', snippet: 'is present', types: ['number', 'string', 'boolean', 'date', 'list'], detail: 'has a value' },
 ];
 
-const AFTER_EVENT: readonly { label: string; snippet: string; detail: string }[] = [
+const AFTER_EVENT: readonly { label: string; snippet: string; detail: string; count?: boolean }[] = [
   { label: 'where (…)', snippet: 'where ($1)$0', detail: 'only events whose properties match' },
-  { label: 'at least … times', snippet: 'at least ${1:2} times$0', detail: 'count' },
-  { label: 'at most … times', snippet: 'at most ${1:1} times$0', detail: 'count (also true with no such event)' },
-  { label: 'exactly … times', snippet: 'exactly ${1:1} times$0', detail: 'count' },
+  { label: 'at least … times', snippet: 'at least ${1:2} times$0', detail: 'count', count: true },
+  { label: 'at most … times', snippet: 'at most ${1:1} times$0', detail: 'count (also true with no such event)', count: true },
+  { label: 'exactly … times', snippet: 'exactly ${1:1} times$0', detail: 'count', count: true },
   { label: 'within last … days', snippet: 'within last ${1:30} days$0', detail: 'window' },
   { label: 'since …', snippet: 'since ${1:2026-01-01}$0', detail: 'window: that day or later' },
   { label: 'between … and …', snippet: 'between ${1:2026-01-01} and ${2:2026-01-31}$0', detail: 'window, both days included' },
@@ -78,6 +78,8 @@ const CONDITION_SNIPPETS: readonly { label: string; snippet: string; detail: str
   { label: 'did … within last … days', snippet: 'did ${1:event} within last ${2:30} days$0', detail: 'did the event recently' },
   { label: 'did … at least … times', snippet: 'did ${1:event} at least ${2:2} times$0', detail: 'did the event repeatedly' },
   { label: 'not did … within last … days', snippet: 'not did ${1:event} within last ${2:30} days$0', detail: 'has not done the event recently' },
+  { label: 'first did … within last … days', snippet: 'first did ${1:event} within last ${2:30} days$0', detail: 'did the event for the first time recently (e.g. first-time buyers)' },
+  { label: 'last did … more than … days ago', snippet: 'last did ${1:event} more than ${2:90} days ago$0', detail: 'did the event, but not lately (e.g. lapsed buyers)' },
 ];
 
 const PROPERTY_SNIPPETS: Record<(typeof PROPERTY_KEYWORDS)[number], { snippet: string; detail: string }> = {
@@ -156,9 +158,13 @@ export function completion(project: ProjectState, path: string, params: Completi
       }
       break;
     case 'afterEvent':
-      AFTER_EVENT.forEach((s, i) => b.snippet(s.label, s.snippet, s.detail, CompletionItemKind.Keyword, String(i)));
-      b.keyword('and', '8');
-      b.keyword('or', '9');
+      AFTER_EVENT.forEach((s, i) => {
+        if (!context.firstLast || !s.count) b.snippet(s.label, s.snippet, s.detail, CompletionItemKind.Keyword, String(i));
+      });
+      if (!context.firstLast) {
+        b.keyword('and', '8');
+        b.keyword('or', '9');
+      }
       break;
     case 'segmentId': {
       const own = site.blockStart !== undefined ? project.parsed(path)?.ast.segments.find((s) => s.span.start === site.blockStart)?.id?.text : undefined;
@@ -207,6 +213,8 @@ function conditionItems(b: ItemBuilder, scope: Scope, fields: Map<string, FieldI
   b.keyword('not', '1');
   if (scope.kind === 'profile') {
     b.keyword('did', '1');
+    b.keyword('first', '1');
+    b.keyword('last', '1');
     b.keyword('segment', '1');
     CONDITION_SNIPPETS.forEach((s) => b.snippet(s.label, s.snippet, s.detail, CompletionItemKind.Snippet, '3'));
   }

@@ -3,14 +3,15 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import { relative } from 'node:path';
 import type { EventInfo, FieldInfo } from '../core/sample/catalog-types';
-import type { SegmentDecl } from '../core/syntax/ast';
+import type { Expr, SegmentDecl } from '../core/syntax/ast';
+import { explainCondition } from '../core/explain/explain-condition';
 import { nodeAt, type Scope } from './ast-lookup';
 import { fieldsInScope } from './catalog-lookup';
 import { spanToRange } from './convert';
 import { formatCount, formatShare } from '../core/text/numbers';
 import type { ProjectState } from './project-state';
 import { estimateTitle, sizeTitle } from './size-text';
-import { segmentSize } from './sizes';
+import { conditionCount, segmentSize } from './sizes';
 
 const TOP_VALUES = 8;
 
@@ -22,7 +23,7 @@ export function hover(project: ProjectState, path: string, offset: number): Hove
   if (!node) return null;
   const catalog = project.data?.catalog;
   let markdown: string | undefined;
-  let span = node.kind === 'attribute' ? node.path.span : node.name.span;
+  let span = node.kind === 'attribute' ? node.path.span : node.kind === 'behaviour' ? node.expr.span : node.name.span;
   switch (node.kind) {
     case 'attribute': {
       const field = fieldsInScope(catalog, node.scope).get(node.path.text);
@@ -34,6 +35,9 @@ export function hover(project: ProjectState, path: string, offset: number): Hove
       markdown = event ? eventMarkdown(event) : catalog ? `unknown event \`${node.name.text}\`` : undefined;
       break;
     }
+    case 'behaviour':
+      markdown = behaviourMarkdown(project, node.segment, node.expr);
+      break;
     case 'segmentRef':
     case 'segmentDecl': {
       const decl = project.analysis().segmentsById.get(node.name.text);
@@ -97,6 +101,16 @@ export function eventMarkdown(event: EventInfo): string {
   if (event.properties.size > 0) {
     lines.push('', `Properties: ${[...event.properties.values()].map((p) => `\`${p.name}\` (${p.type})`).join(', ')}`);
   }
+  return lines.join('\n');
+}
+
+/** What a behaviour condition means in plain words, and how many profiles it holds for. */
+function behaviourMarkdown(project: ProjectState, segment: SegmentDecl, expr: Expr): string | undefined {
+  const words = explainCondition(expr);
+  if (!words) return undefined;
+  const count = conditionCount(project, segment, expr);
+  const lines = [words];
+  if (count) lines.push('', `Holds for ${formatCount(count.count)} of ${formatCount(count.total)} profiles (${formatShare(count.count, count.total)}) in the sample.`);
   return lines.join('\n');
 }
 

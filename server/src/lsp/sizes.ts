@@ -4,7 +4,8 @@
 // analysis, so CodeLens, inlay hints and hovers of one state share one count.
 import { estimateSize, type SizeEstimate } from '../core/evaluate/estimate';
 import type { FunnelStep } from '../core/evaluate/evaluator';
-import type { SegmentDecl } from '../core/syntax/ast';
+import type { Expr, SegmentDecl } from '../core/syntax/ast';
+import { countBits } from '../core/evaluate/bitset';
 import type { Analysis } from '../core/workspace/analyze';
 import { brokenDependencies, errorCountOf } from '../core/workspace/segment-health';
 import type { ProjectState } from './project-state';
@@ -29,6 +30,18 @@ export function segmentSize(project: ProjectState, decl: SegmentDecl): SegmentSi
   const size = computeSize(project, analysis, decl);
   sizes.set(decl, size);
   return size;
+}
+
+/**
+ * How many profiles one condition of a segment holds for, on its own: only
+ * when the segment itself can be sized (a condition of a broken segment may be
+ * a half-typed one).
+ */
+export function conditionCount(project: ProjectState, decl: SegmentDecl, expr: Expr): { count: number; total: number } | undefined {
+  const size = segmentSize(project, decl);
+  const evaluator = project.evaluator();
+  if (size.kind !== 'ok' || !evaluator) return undefined;
+  return { count: countBits(evaluator.conditionMembers(expr, project.analysis().segmentsById)), total: size.total };
 }
 
 function computeSize(project: ProjectState, analysis: Analysis, decl: SegmentDecl): SegmentSize {

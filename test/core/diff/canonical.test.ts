@@ -46,6 +46,8 @@ test('every form reads back as source that parses to the same canonical text', (
     'last_seen between 30 and 90 days ago',
     'did purchase between 1 and 2 years ago',
     'did not purchase more than 90 days ago',
+    'first did purchase where (amount > 1000) within last 30 days',
+    'not last did "Order Completed" more than 90 days ago',
   ];
   for (const form of forms) {
     const once = includeText(form);

@@ -73,6 +73,16 @@ export const expr = {
     window: options.window,
     span,
   }),
+  firstLast: (which: 'first' | 'last', event: string, window: EventWindow, where?: Expr): Expr => ({
+    kind: 'firstLast',
+    which,
+    whichSpan: span,
+    event: name(event),
+    eventIsString: !/^[A-Za-z_][A-Za-z0-9_]*$/.test(event),
+    where,
+    window,
+    span,
+  }),
   error: (): Expr => ({ kind: 'error', span }),
 };
 

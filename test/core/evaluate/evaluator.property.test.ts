@@ -161,11 +161,16 @@ function runArb(asOf: string) {
     )
     .map(({ event, ...options }) => expr.did(event, options));
 
+  const firstLastArb: fc.Arbitrary<Expr> = fc
+    .tuple(fc.constantFrom<'first' | 'last'>('first', 'last'), fc.constantFrom('buy', 'view', 'Buy', 'never'), windowArb, fc.option(whereArb, { nil: undefined }))
+    .map(([which, event, window, where]) => expr.firstLast(which, event, window, where));
+
   const profileExprArb = treeArb(
     3,
     fc.oneof(
       { weight: 30, arbitrary: leafArb({ ...profileTypes, unknown: undefined }) },
       { weight: 10, arbitrary: didArb },
+      { weight: 4, arbitrary: firstLastArb },
       { weight: 5, arbitrary: fc.constantFrom('s1', 's2', 's3', 's4', 'rand', 'none').map(expr.segmentRef) },
       { weight: 1, arbitrary: fc.constant(expr.error()) },
     ),

@@ -163,6 +163,15 @@ export function referenceHolds(e: Expr, scope: Scope, ctx: ReferenceContext): bo
       const stack = new Set(scope.profile.stack).add(e.id.text);
       return referenceInSegment(decl, { ...scope, profile: { id: scope.profile.id, stack } }, ctx);
     }
+    case 'firstLast': {
+      if (!scope.profile || !e.window) return false;
+      const matching = matchingEventsOf(e, scope.profile.id, ctx);
+      if (matching.length === 0) return false;
+      // Events in time order, ties in file order (the order the store keeps them in).
+      const times = matching.map((ev) => Date.parse(String(ev.timestamp)));
+      const pick = e.which === 'first' ? Math.min(...times) : Math.max(...times);
+      return windowHolds(e.window, Math.floor(pick / DAY_MS), ctx) === true;
+    }
     case 'did': {
       if (!scope.profile) return false;
       const positive = didCount(e, scope.profile.id, ctx);
@@ -208,6 +217,14 @@ function eventsOf(spec: StoreSpec, profileId: string): Row[] {
     eventIndex.set(all, byId);
   }
   return byId.get(profileId) ?? [];
+}
+
+/** A profile's events of the condition's name that pass its filter (no window). */
+function matchingEventsOf(e: { event: { text: string }; where?: Expr }, profileId: string, ctx: ReferenceContext): Row[] {
+  const eventTypes: ColumnTypes = { timestamp: 'date', ...(ctx.spec.eventTypes ?? {}) };
+  return eventsOf(ctx.spec, profileId).filter(
+    (ev) => ev.event === e.event.text && (!e.where || referenceHolds(e.where, { types: eventTypes, row: ev }, ctx)),
+  );
 }
 
 function didCount(e: Extract<Expr, { kind: 'did' }>, profileId: string, ctx: ReferenceContext): boolean {

@@ -58,6 +58,12 @@ function show(e: Expr): string {
       if (e.window) parts.push(showWindow(e.window));
       return parts.join(' ');
     }
+    case 'firstLast': {
+      const parts = [`${e.which}-did ${e.event.text}`];
+      if (e.where) parts.push(`where ${show(e.where)}`);
+      if (e.window) parts.push(showWindow(e.window));
+      return parts.join(' ');
+    }
     case 'error':
       return 'ERROR';
   }
@@ -120,6 +126,14 @@ const forms: [string, string][] = [
   ['did purchase at least 2 times between 30 and 60 days ago', 'did purchase atLeast 2 ago-between 30..60 day'],
   ['did not purchase more than 90 days ago', 'did-not purchase ago 90 day'],
   ['did purchase exactly 1 time between 2026-01-01 and 2026-02-01', 'did purchase exactly 1 between 2026-01-01..2026-02-01'],
+  ['first did purchase within last 30 days', 'first-did purchase last 30 day'],
+  ['last did purchase more than 90 days ago', 'last-did purchase ago 90 day'],
+  [
+    'first did purchase where (amount > 1000) between 2026-01-01 and 2026-06-30',
+    'first-did purchase where amount > number:1000 between 2026-01-01..2026-06-30',
+  ],
+  ['not last did "Order Completed" since 2026-01-01', 'not(last-did Order Completed since 2026-01-01)'],
+  ['first = 1 and last > 2 and first', 'and(first = number:1, last > number:2, first?)'],
   ['geo.city = "Oslo"', 'geo.city = string:Oslo'],
   ['`Preferred channel` = "email"', 'Preferred channel = string:email'],
   ['`title` = "x"', 'title = string:x'],
@@ -263,6 +277,12 @@ const syntaxCases: SyntaxCase[] = [
     source: 'segment s {\n  include did buy between 1 and 2 ⟦days⟧\n}\n',
     code: 'syntax-error',
     message: 'expected `ago` after `days`, found `}`',
+  },
+  {
+    name: 'first did without a window',
+    source: 'segment s {\n  include first did ⟦purchase⟧\n}\n',
+    code: 'syntax-error',
+    message: 'expected a window for the first event, such as `within last 30 days` after `purchase`, found `}`',
   },
   {
     name: 'fractional count',

@@ -53,6 +53,11 @@ export function conditionKey(expr: Expr): string {
       if (w) key += ` ${windowKey(w)}`;
       return key;
     }
+    case 'firstLast': {
+      let key = `${expr.which} did ${JSON.stringify(expr.event.text)}`;
+      if (expr.where) key += ` where ${conditionKey(expr.where)}`;
+      return expr.window ? `${key} ${windowKey(expr.window)}` : key;
+    }
     case 'error':
       return '<error>';
   }

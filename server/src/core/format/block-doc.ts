@@ -1,7 +1,7 @@
 // Turns one error-free segment block into a Doc in the canonical layout. The
 // AST says what each token is; the TokenCursor supplies the tokens themselves
 // (their text exactly as written) with their comments, in source order.
-import type { AgoRange, Duration, EventCount, EventWindow, Expr, Literal, Name, Path, Property, SegmentDecl } from '../syntax/ast';
+import type { AgoRange, Duration, EventCount, EventRef, EventWindow, Expr, FirstLastExpr, Literal, Name, Path, Property, SegmentDecl } from '../syntax/ast';
 import { BLANK, HARD, LINE, SOFTLINE, SPACE, group, indent, type Doc } from './doc';
 import { FormatMismatch, type BlockToken, type TokenCursor } from './token-cursor';
 
@@ -128,6 +128,8 @@ function expr(cur: TokenCursor, e: Expr): Doc[] {
       return indent(CONTINUATION, [...frag(cur.word('segment')), SPACE, ...name(cur, e.id)]);
     case 'did':
       return did(cur, e);
+    case 'firstLast':
+      return firstLast(cur, e);
     case 'error':
       throw new FormatMismatch('error expression in a block without syntax errors');
     default:
@@ -135,7 +137,7 @@ function expr(cur: TokenCursor, e: Expr): Doc[] {
   }
 }
 
-type ConditionExpr = Exclude<Expr, { kind: 'and' | 'or' | 'not' | 'group' | 'segmentRef' | 'did' | 'error' }>;
+type ConditionExpr = Exclude<Expr, { kind: 'and' | 'or' | 'not' | 'group' | 'segmentRef' | 'did' | 'firstLast' | 'error' }>;
 
 function condition(cur: TokenCursor, e: ConditionExpr): Doc[] {
   const parts: Doc[] = path(cur, e.attribute);
@@ -195,20 +197,36 @@ function condition(cur: TokenCursor, e: ConditionExpr): Doc[] {
 }
 
 function did(cur: TokenCursor, e: Extract<Expr, { kind: 'did' }>): Doc[] {
-  const head: Doc[] = [...frag(cur.word('did'))];
-  if (e.negated) head.push(SPACE, ...frag(cur.word('not')));
-  head.push(SPACE, ...frag(cur.at(e.event.span)));
+  return eventCondition(cur, e.negated ? ['did', 'not'] : ['did'], e, () => {
+    const tail: Doc[] = [];
+    if (e.count) tail.push(SPACE, ...count(cur, e.count));
+    if (e.window) tail.push(SPACE, ...eventWindow(cur, e.window));
+    return tail;
+  });
+}
+
+function firstLast(cur: TokenCursor, e: FirstLastExpr): Doc[] {
+  return eventCondition(cur, [e.which, 'did'], e, () => (e.window ? [SPACE, ...eventWindow(cur, e.window)] : []));
+}
+
+/**
+ * `KEYWORDS EVENT [where (…)]` and what follows it (read by `tail`, after the
+ * filter, as the tokens come in that order): the filter breaks on its own, the
+ * rest continues the condition's line.
+ */
+function eventCondition(cur: TokenCursor, keywords: string[], ref: EventRef, tail: () => Doc[]): Doc[] {
+  const head: Doc[] = [];
+  for (const word of keywords) head.push(...(head.length > 0 ? [SPACE] : []), ...frag(cur.word(word)));
+  head.push(SPACE, ...frag(cur.at(ref.event.span)));
   const parts: Doc[] = [];
-  if (e.where) {
+  if (ref.where) {
     head.push(SPACE, ...frag(cur.word('where')));
-    parts.push(...indent(CONTINUATION, head), SPACE, ...parenthesized(cur, e.where));
+    parts.push(...indent(CONTINUATION, head), SPACE, ...parenthesized(cur, ref.where));
   } else {
     parts.push(...indent(CONTINUATION, head));
   }
-  const tail: Doc[] = [];
-  if (e.count) tail.push(SPACE, ...count(cur, e.count));
-  if (e.window) tail.push(SPACE, ...eventWindow(cur, e.window));
-  if (tail.length > 0) parts.push(...indent(CONTINUATION, tail));
+  const rest = tail();
+  if (rest.length > 0) parts.push(...indent(CONTINUATION, rest));
   return parts;
 }
 

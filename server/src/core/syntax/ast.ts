@@ -60,6 +60,7 @@ export type Expr =
   | BooleanExpr
   | SegmentRefExpr
   | DidExpr
+  | FirstLastExpr
   | ErrorExpr;
 
 /** `a or b or c`: operands in source order, at least two. */
@@ -236,6 +237,40 @@ export interface DidExpr {
   span: Span;
 }
 
+/**
+ * `first did EVENT [where (…)] WINDOW` / `last did …`: the profile's earliest
+ * (latest) event of that name that passes the filter lies in the window.
+ */
+export interface FirstLastExpr {
+  kind: 'firstLast';
+  which: 'first' | 'last';
+  whichSpan: Span;
+  event: Name;
+  eventIsString: boolean;
+  where?: Expr;
+  /** Undefined only when missing (a syntax error says so). */
+  window?: EventWindow;
+  span: Span;
+}
+
+/** What every behaviour condition names: an event, and perhaps a filter on its properties. */
+export interface EventRef {
+  event: Name;
+  eventIsString: boolean;
+  where?: Expr;
+}
+
+/** The events an expression node names itself (not those of its sub-expressions). */
+export function eventRefsOf(expr: Expr): EventRef[] {
+  switch (expr.kind) {
+    case 'did':
+    case 'firstLast':
+      return [expr];
+    default:
+      return [];
+  }
+}
+
 /** Stands where the parser could not make sense of the text; always comes with a syntax error. */
 export interface ErrorExpr {
   kind: 'error';
@@ -303,7 +338,7 @@ export function conditionAttribute(expr: Expr): Path | undefined {
   return isAttributeCondition(expr) ? expr.attribute : undefined;
 }
 
-/** Direct sub-expressions of an expression (not descending into `did … where`). */
+/** Direct sub-expressions of an expression (not descending into the `where` of behaviour conditions). */
 export function childExprs(expr: Expr): Expr[] {
   switch (expr.kind) {
     case 'or':
@@ -318,11 +353,11 @@ export function childExprs(expr: Expr): Expr[] {
   }
 }
 
-/** Visits every expression node, depth first, including the `where` of `did`. */
+/** Visits every expression node, depth first, including the `where` filters of behaviour conditions. */
 export function walkExpr(expr: Expr, visit: (e: Expr, insideWhere: boolean) => void, insideWhere = false): void {
   visit(expr, insideWhere);
   for (const child of childExprs(expr)) walkExpr(child, visit, insideWhere);
-  if (expr.kind === 'did' && expr.where) walkExpr(expr.where, visit, true);
+  for (const ref of eventRefsOf(expr)) if (ref.where) walkExpr(ref.where, visit, true);
 }
 
 /** Strips parentheses: `((a))` → `a`. */

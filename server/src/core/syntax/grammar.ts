@@ -296,6 +296,7 @@ export class SegmentGrammar extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.group) },
         { ALT: () => this.SUBRULE(this.segmentRef) },
         { ALT: () => this.SUBRULE(this.did) },
+        { ALT: () => this.SUBRULE(this.firstLast) },
         // A name that is a keyword elsewhere can still be an attribute (`title = "x"`);
         // only `not`, `segment` and `did` at the start of a condition are taken as keywords.
         { ALT: () => this.SUBRULE(this.condition), IGNORE_AMBIGUITIES: true },
@@ -354,37 +355,12 @@ export class SegmentGrammar extends EmbeddedActionsParser {
           },
         }),
       ) === true;
-    const eventTok = this.note(
-      this.OR(
-        (this.eventNameAlts ??= [
-          { ALT: () => this.CONSUME(T.StringLiteral) },
-          { ALT: () => this.CONSUME(T.Name) },
-          // `did` with no event yet: reported, and the rest of the block still parses.
-          { ALT: () => MISSING_VALUE, IGNORE_AMBIGUITIES: true },
-        ]),
-      ),
-    );
-    const where: Expr | undefined = this.OPTION2(
-      (this.whereOption ??= () => {
-        this.note(this.CONSUME(T.Where));
-        this.note(this.CONSUME(T.LParen));
-        const filter = this.SUBRULE(this.orExpr);
-        this.note(this.CONSUME(T.RParen));
-        return filter;
-      }),
-    );
+    const { event, eventIsString } = this.SUBRULE(this.eventName);
+    const where: Expr | undefined = this.OPTION2((this.whereOption ??= () => this.SUBRULE(this.whereClause)));
     const count: EventCount | undefined = this.OPTION3((this.countOption ??= () => this.SUBRULE(this.eventCount)));
     const window: EventWindow | undefined = this.OPTION4((this.windowOption ??= () => this.SUBRULE(this.eventWindow)));
     return this.ACTION(() => {
       const kwSpan = this.spanOf(kw);
-      const eventIsString = eventTok.tokenType === T.StringLiteral;
-      let event: Name;
-      if (eventTok === MISSING_VALUE) this.missing('an event name');
-      if (isVirtual(eventTok)) event = { text: '', span: { start: kwSpan.end, end: kwSpan.end }, quoted: false };
-      else if (eventIsString) {
-        const lit = this.literalOf(eventTok);
-        event = { text: String(lit.value), span: lit.span, quoted: false };
-      } else event = this.nameOf(eventTok);
       const end = Math.max(event.span.end, where?.span.end ?? 0, count?.span.end ?? 0, window?.span.end ?? 0, this.lastRealEnd);
       return {
         kind: 'did' as const,
@@ -396,6 +372,58 @@ export class SegmentGrammar extends EmbeddedActionsParser {
         window,
         span: { start: kwSpan.start, end },
       };
+    });
+  });
+
+  /** The event a behaviour condition names: an identifier or a string; reported when missing. */
+  private eventName = this.RULE('eventName', (): { event: Name; eventIsString: boolean } => {
+    const eventTok = this.note(
+      this.OR(
+        (this.eventNameAlts ??= [
+          { ALT: () => this.CONSUME(T.StringLiteral) },
+          { ALT: () => this.CONSUME(T.Name) },
+          // `did` with no event yet: reported, and the rest of the block still parses.
+          { ALT: () => MISSING_VALUE, IGNORE_AMBIGUITIES: true },
+        ]),
+      ),
+    );
+    return this.ACTION(() => {
+      const eventIsString = eventTok.tokenType === T.StringLiteral;
+      if (eventTok === MISSING_VALUE) this.missing('an event name');
+      if (isVirtual(eventTok)) return { event: { text: '', span: { start: this.lastRealEnd, end: this.lastRealEnd }, quoted: false }, eventIsString };
+      if (eventIsString) {
+        const lit = this.literalOf(eventTok);
+        return { event: { text: String(lit.value), span: lit.span, quoted: false }, eventIsString };
+      }
+      return { event: this.nameOf(eventTok), eventIsString };
+    });
+  });
+
+  /** `where (EXPR)` after an event: a filter on the event's own properties. */
+  private whereClause = this.RULE('whereClause', (): Expr => {
+    this.note(this.CONSUME(T.Where));
+    this.note(this.CONSUME(T.LParen));
+    const filter = this.SUBRULE(this.orExpr);
+    this.note(this.CONSUME(T.RParen));
+    return filter;
+  });
+
+  private firstLastAlts?: IOrAlt<IToken>[];
+  private firstLastWhereOption?: () => Expr;
+  private firstLastWindowOption?: () => EventWindow;
+  /** `first did EVENT [where (…)] WINDOW`, `last did …` */
+  private firstLast = this.RULE('firstLast', (): Expr => {
+    const kw = this.note(this.OR((this.firstLastAlts ??= [{ ALT: () => this.CONSUME(T.First) }, { ALT: () => this.CONSUME(T.Last) }])));
+    this.note(this.CONSUME(T.Did));
+    const { event, eventIsString } = this.SUBRULE(this.eventName);
+    const where: Expr | undefined = this.OPTION((this.firstLastWhereOption ??= () => this.SUBRULE(this.whereClause)));
+    const window: EventWindow | undefined = this.OPTION2((this.firstLastWindowOption ??= () => this.SUBRULE(this.eventWindow)));
+    return this.ACTION(() => {
+      const which = kw.tokenType === T.First ? ('first' as const) : ('last' as const);
+      if (!window) this.missing(`a window for the ${which} event, such as \`within last 30 days\``);
+      const whichSpan = this.spanOf(kw);
+      const end = Math.max(event.span.end, where?.span.end ?? 0, window?.span.end ?? 0, this.lastRealEnd);
+      return { kind: 'firstLast' as const, which, whichSpan, event, eventIsString, where, window, span: { start: whichSpan.start, end } };
     });
   });
 

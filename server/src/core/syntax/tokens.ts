@@ -68,6 +68,7 @@ export const Exactly = keyword('exactly');
 export const Times = keyword('times');
 export const Time = keyword('time');
 export const Since = keyword('since');
+export const First = keyword('first');
 
 // Literals that look like names.
 export const True = keyword('true');
@@ -114,7 +115,7 @@ export const Equals = createToken({ name: 'Equals', pattern: /==?/, categories: 
 const keywords = [
   Segment, Title, Description, Owner, Tags, Include, Exclude,
   Or, And, Not, In, Between, Is, Missing, Present, Contains, Any, All, Starts, Ends, With,
-  Before, After, Within, Last, More, Than, Ago, Did, Where, At, Least, Most, Exactly, Times, Time, Since,
+  Before, After, Within, Last, More, Than, Ago, Did, Where, At, Least, Most, Exactly, Times, Time, Since, First,
   True, False, DayUnit, WeekUnit, MonthUnit, YearUnit,
 ];
 
