@@ -1,5 +1,10 @@
-// Runs every test/**/*.test.ts with Node's own test runner, TypeScript loaded through tsx.
+// Runs test files with Node's own test runner, TypeScript loaded through tsx.
 // Node 20 does not expand globs for --test, so the files are listed here.
+//   node scripts/run-tests.mjs [fragments…]           every test/**/*.test.ts outside test/e2e/:
+//                                                     needs only `npm ci` (`npm test`)
+//   node scripts/run-tests.mjs --editor [fragments…]  the *.test.ts files under test/e2e/, which need
+//                                                     programs from Debian (Neovim; part of `npm run test:e2e`)
+// A fragment keeps the files whose path contains it.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -14,8 +19,13 @@ function findTests(dir) {
   return found;
 }
 
-const filter = process.argv.slice(2);
-const files = findTests('test').filter((f) => filter.length === 0 || filter.some((p) => f.includes(p)));
+const args = process.argv.slice(2);
+const editor = args.includes('--editor');
+const filter = args.filter((a) => a !== '--editor');
+const EDITOR_SUITE = join('test', 'e2e');
+const files = findTests(editor ? EDITOR_SUITE : 'test')
+  .filter((f) => editor || !f.startsWith(EDITOR_SUITE))
+  .filter((f) => filter.length === 0 || filter.some((p) => f.includes(p)));
 if (files.length === 0) {
   console.error('no test files matched');
   process.exit(1);

