@@ -15,7 +15,7 @@
 import { bundleCsvPartWorker, bundleSelf } from './bundle-self';
 import { loadavg } from 'node:os';
 import { spawnSync } from 'node:child_process';
-import type { ValueType } from '../server/src/core/sample/store';
+import type { ValueType } from '../server/src/core/base/value-type';
 import type { Catalog, FieldInfo, EventInfo } from '../server/src/core/sample/catalog-types';
 import type { SegmentDecl } from '../server/src/core/syntax/ast';
 import { SAMPLE_AS_OF, SAMPLE_ID_COLUMN, sampleFiles, type SampleFiles } from './sample-files';
@@ -203,7 +203,7 @@ const quoteText = (t: string) => `'${t.replace(/'/g, "''")}'`;
 /**
  * CREATE TABLE … AS SELECT from read_csv with explicit column types; lists are
  * split on `;` and date-times cut to their UTC date in the same statement, so
- * DuckDB ends with the column types the SQL compiler expects (brief §8).
+ * DuckDB ends with the column types the SQL compiler expects (docs/language.md, the CLI's `sql`).
  */
 function duckProfilesSql(file: string): string {
   const columns = [`${quoteText(ID)}: 'VARCHAR'`];
@@ -277,7 +277,7 @@ async function queryOurs(profiles: string, events: string): Promise<QueryResult>
   const { loadEvents } = await import('../server/src/core/sample/load-events');
   const { Evaluator } = await import('../server/src/core/evaluate/evaluator');
   const { parseSegments } = await import('../server/src/core/syntax/parser');
-  const { parseIsoDay } = await import('../server/src/core/sample/store');
+  const { parseIsoDay } = await import('../server/src/core/base/days');
 
   const loaded = loadProfiles({ path: profiles, idColumn: ID, csvPartWorker: csvPartWorker ? { script: csvPartWorker } : undefined });
   if (!loaded.table || !loaded.idIndex) throw new Error(loaded.diagnostics[0]?.message ?? 'no profiles');

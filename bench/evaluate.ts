@@ -4,7 +4,8 @@
 // Run: npx tsx bench/evaluate.ts [profiles]
 // Timings on a shared machine vary by ±50%; compare medians from the same run.
 import type { Column, EventTable, SampleStore } from '../server/src/core/sample/store';
-import { parseIsoDay, rowMaskOf } from '../server/src/core/sample/store';
+import { rowMaskOf } from '../server/src/core/sample/store';
+import { parseIsoDay } from '../server/src/core/base/days';
 import { encodeNumbers } from '../server/src/core/sample/number-dictionary';
 import { packTexts } from '../server/src/core/sample/packed-texts';
 import { parseSegments } from '../server/src/core/syntax/parser';

@@ -27,7 +27,6 @@ import { fileUri, positionOf, SAMPLE_PROJECT, startServer, type TestClient } fro
 import { SAMPLE_AS_OF, SAMPLE_ID_COLUMN, sampleFiles, type SampleFiles } from './sample-files';
 
 const PROFILES = 1_000_000;
-const MB = 1024 * 1024;
 const OPENED = 'targeting.segment';
 /** The condition the edits change: `age >= 65` in `seniors`, counted down one year per edit so every edit is new to the condition cache. */
 const EDITED_SEGMENT = 'seniors';

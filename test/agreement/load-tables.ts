@@ -1,5 +1,5 @@
 // Loads SqlTables into DuckDB (through its appender) and PostgreSQL (through
-// server-side COPY of a text-format file), typed as the brief says: number →
+// server-side COPY of a text-format file), typed as docs/language.md says: number →
 // DOUBLE / double precision, string → VARCHAR / text, boolean → BOOLEAN,
 // date → DATE, list → VARCHAR[] / text[], the event time → TIMESTAMP without
 // time zone holding UTC. Values never pass through SQL text, so loading does
@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dateValue, listValue, timestampValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import type pg from 'pg';
-import { formatDay } from '../../server/src/core/sample/store';
+import { formatDay } from '../../server/src/core/base/days';
 import type { Cell, SqlColumnType, SqlTable } from './sample-tables';
 
 /** The loaders' own identifier quoting, independent of the code under test. */

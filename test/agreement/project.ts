@@ -5,8 +5,10 @@
 import { join, resolve } from 'node:path';
 import type { ProjectConfig } from '../../server/src/core/project/config';
 import { walkExpr, type Expr, type SegmentDecl } from '../../server/src/core/syntax/ast';
-import { analyzeProject, segmentsWithErrors, type Analysis, type ParsedSource, type SourceText } from '../../server/src/core/workspace/analyze';
-import { openProjects } from '../../server/src/core/workspace/open-projects';
+import { analyzeProject, type Analysis, type ParsedSource } from '../../server/src/core/workspace/analyze';
+import { segmentsWithErrors } from '../../server/src/core/workspace/segment-health';
+import { type SourceText } from '../../server/src/core/project/open-projects';
+import { openProjects } from '../../server/src/core/project/open-projects';
 import { loadProjectData, type ProjectData } from '../../server/src/core/workspace/project-data';
 import type { AgreementData } from './engines';
 

@@ -1,4 +1,4 @@
-// The sample store as the two SQL tables the compiler reads (brief §8):
+// The sample store as the two SQL tables the compiler reads (docs/language.md, the CLI's `sql`):
 // `profiles` (the id column and one column per attribute) and `events` (the id
 // column, `event`, `timestamp` and the property columns). The values are taken
 // from the loaded SampleStore, not re-read from the files, so the engines see
@@ -12,7 +12,8 @@
 // exact only on a DATE column (on a TIMESTAMP column `= DATE 'd'` would miss
 // every time after midnight).
 import type { Catalog } from '../../server/src/core/sample/catalog-types';
-import type { Column, EventTable, SampleStore, ValueType } from '../../server/src/core/sample/store';
+import type { Column, EventTable, SampleStore } from '../../server/src/core/sample/store';
+import type { ValueType } from '../../server/src/core/base/value-type';
 import { isMissing, valueAt } from '../../server/src/core/sample/store';
 import { allTexts } from '../../server/src/core/sample/packed-texts';
 

@@ -1,5 +1,5 @@
 // Random segment text over a project's catalog, for the agreement property
-// test: every condition form of the brief (§4, §5) on every attribute type,
+// test: every condition form of docs/language.md (conditions and events) on every attribute type,
 // nested at random with and / or / not / parentheses, with `segment` references
 // to the project's own segments and `did` with where-filters, counts and
 // windows. Values come from the sample itself (so conditions select someone),
@@ -11,7 +11,9 @@
 // outside the schema's allowed values, a reversed range); the test counts them.
 import fc from 'fast-check';
 import type { Catalog, FieldInfo } from '../../server/src/core/sample/catalog-types';
-import { columnLength, formatDay, isMissing, valueAt, parseIsoDay, type Column, type SampleStore, type ValueType } from '../../server/src/core/sample/store';
+import { columnLength, isMissing, valueAt, type Column, type SampleStore } from '../../server/src/core/sample/store';
+import { formatDay, parseIsoDay } from '../../server/src/core/base/days';
+import { type ValueType } from '../../server/src/core/base/value-type';
 
 const DAY_MS = 86_400_000;
 const SIMPLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;

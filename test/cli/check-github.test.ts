@@ -24,7 +24,7 @@ test('one ::error / ::warning line per diagnostic with position, title and messa
     [
       '::error file=shop.segment,line=2,col=11,endLine=2,endColumn=14,title=segments%3A unknown-attribute::unknown attribute `cty`; did you mean `city`?',
       '::error file=shop.segment,line=2,col=35,endLine=2,endColumn=43,title=segments%3A value-not-allowed::`"Tromso"` is not an allowed value of `city`; the schema allows `"Oslo"`',
-      '::warning file=shop.segment,line=4,col=9,endLine=4,endColumn=10,title=segments%3A matches-nobody::segment `t` matches nobody in the sample (0 of 1 profiles)',
+      '::warning file=shop.segment,line=4,col=9,endLine=4,endColumn=10,title=segments%3A matches-nobody::segment `t` matches nobody in the sample (0 of 1 profile)',
       '2 errors, 1 warning in 1 file checked',
       '',
     ].join('\n'),

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
-import { ALL_DIAGNOSTIC_CODES } from '../../server/src/core/diagnostic-codes';
+import { ALL_DIAGNOSTIC_CODES } from '../../server/src/core/workspace/diagnostic-codes';
 import type { SarifLog } from '../../server/src/cli/report/sarif';
 import { makeProject, REPO_ROOT, runSegments } from '../support/cli';
 import { makeRepo } from './git-repo';

@@ -33,7 +33,7 @@ test('check reports a mistake with file, line, column, code and a caret, and exi
   assert.match(r.stdout, /1 error in 1 file checked/);
 });
 
-test('check --format json prints the array shape of the brief', () => {
+test('check --format json prints the documented array shape', () => {
   const root = shopProject({ 'a.segment': 'segment s {\n  include age >\n}\n', 'b.segment': 'segment t { include age > 1 }\n' });
   const r = runSegments(['check', '--format', 'json'], root);
   assert.equal(r.status, 1);

@@ -27,7 +27,7 @@ segment recent_buyers {
 }
 `;
 
-test('size --format json gives the brief shape with exact counts', () => {
+test('size --format json gives the documented shape with exact counts', () => {
   const root = project({}, SEGMENTS);
   const r = runSegments(['size', '--format', 'json'], root);
   assert.equal(r.status, 0, r.stderr);

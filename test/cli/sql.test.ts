@@ -5,7 +5,7 @@ import { makeProject, REPO_ROOT, runSegments } from '../support/cli';
 
 const DEMO = join(REPO_ROOT, 'samples', 'nordic-shop');
 
-test('sql --format json prints one query per segment in the brief shape', () => {
+test('sql --format json prints one query per segment in the documented shape', () => {
   const r = runSegments(['sql', '--dialect', 'postgres', '--format', 'json'], DEMO);
   assert.equal(r.status, 0, r.stderr);
   const queries = JSON.parse(r.stdout) as { segment: string; dialect: string; sql: string }[];

@@ -28,7 +28,7 @@ test('every condition in the forms table parses', () => {
   for (const row of rows) {
     const first = row.split('|')[1];
     for (const code of first.matchAll(/`([^`]+)`/g)) {
-      let condition = code[1];
+      const condition = code[1];
       if (/^(<=|<|>|>=)$/.test(condition) || condition === 'ends with ".no"' || condition === 'did purchase …') continue;
       const { diagnostics } = parseSegments(`segment s { include ${condition} }`, 'f');
       assert.deepEqual(diagnostics.map((d) => d.message), [], condition);

@@ -1,6 +1,6 @@
 // Test sources mark where a diagnostic must point with ⟦ and ⟧ around the text.
 // `extractMarked` removes the markers and returns the clean text and the span.
-import type { Span } from '../../server/src/core/syntax/ast';
+import type { Span } from '../../server/src/core/base/span';
 
 export function extractMarked(source: string): { text: string; span: Span } {
   const start = source.indexOf('⟦');

@@ -2,7 +2,7 @@
 // command lives in commands/ and calls the same core as the language server.
 // Exit status: 0 fine, 1 the files have errors, 2 bad usage or unreadable input.
 import { Command, CommanderError, Option } from 'commander';
-import { UsageError } from '../core/workspace/open-projects';
+import { UsageError } from '../core/project/open-projects';
 import { wantsColor } from './color';
 import { commandHelp, programHelp } from './help';
 import { CHECK_FORMATS, runCheck, type CheckFormat } from './commands/check';

@@ -1,6 +1,7 @@
 // What sits at a position of a segment file: an attribute (or event property),
 // an event name, a segment id where it is declared or referred to.
-import type { EventRef, Expr, Name, Path, SegmentDecl, SegmentFile, Span } from '../core/syntax/ast';
+import type { EventRef, Expr, Name, Path, SegmentDecl, SegmentFile } from '../core/syntax/ast';
+import type { Span } from '../core/base/span';
 import { childExprs, conditionAttribute, eventRefsOf } from '../core/syntax/ast';
 
 export type Scope = { kind: 'profile' } | { kind: 'event'; event: string };

@@ -1,7 +1,7 @@
 // Quick fixes from the fixes the core attaches to diagnostics: every
 // "did you mean", deprecated attribute, converted value, swapped range.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
-import type { Diagnostic } from '../core/diagnostics';
+import type { Diagnostic } from '../core/base/diagnostics';
 import { spanToRange, toLspDiagnostic } from './convert';
 import type { ProjectState } from './project-state';
 

@@ -5,7 +5,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import { tokenMatcher } from 'chevrotain';
 import * as T from '../core/syntax/tokens';
-import type { Span } from '../core/syntax/ast';
+import type { Span } from '../core/base/span';
 import type { Scope } from './ast-lookup';
 
 export type CompletionContext =

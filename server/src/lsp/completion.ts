@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { formatAttributeName, formatName, isPlainName } from '../core/check/format-name';
 import type { FieldInfo } from '../core/sample/catalog-types';
-import type { ValueType } from '../core/sample/store';
+import type { ValueType } from '../core/base/value-type';
 import { PROPERTY_KEYWORDS } from '../core/syntax/parser';
 import type { Scope } from './ast-lookup';
 import { fieldsInScope } from './catalog-lookup';

@@ -5,8 +5,8 @@ import {
   type Diagnostic as LspDiagnostic,
   type Range,
 } from 'vscode-languageserver/node';
-import type { Diagnostic, Severity } from '../core/diagnostics';
-import type { Span } from '../core/syntax/ast';
+import type { Diagnostic, Severity } from '../core/base/diagnostics';
+import type { Span } from '../core/base/span';
 import type { LineIndex } from '../core/text/line-index';
 
 export const DIAGNOSTIC_SOURCE = 'segments';

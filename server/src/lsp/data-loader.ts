@@ -2,12 +2,12 @@
 // reports work-done progress, so diagnostics and completion stay responsive
 // while a big sample loads. A newer load of the same project cancels the older
 // one (its worker is terminated and its result never used).
-import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ProjectConfig } from '../core/project/config';
 import { loadProjectData, type ProjectData } from '../core/workspace/project-data';
 import type { WorkerMessage } from './data-messages';
+import { plural } from '../core/text/numbers';
 
 export interface ProgressReporter {
   report(percentage: number, message?: string): void;
@@ -27,14 +27,6 @@ export class LoadCancelled extends Error {
   constructor() {
     super('load cancelled');
   }
-}
-
-/** The bundled worker next to the bundled server; undefined when running from sources. */
-export function defaultWorkerScript(): string | undefined {
-  const dir = typeof __dirname === 'string' ? __dirname : undefined;
-  if (!dir) return undefined;
-  const script = join(dir, 'data-worker.js');
-  return existsSync(script) ? script : undefined;
 }
 
 export class DataLoader {
@@ -153,6 +145,6 @@ export class DataLoader {
 function describeData(data: ProjectData, sampleName: string): string {
   const store = data.store;
   if (!store) return sampleName;
-  const events = store.events ? `, ${store.events.count.toLocaleString('en-US')} events` : '';
-  return `${sampleName}: ${store.profiles.count.toLocaleString('en-US')} profiles${events}`;
+  const events = store.events ? `, ${plural(store.events.count, 'event')}` : '';
+  return `${sampleName}: ${plural(store.profiles.count, 'profile')}${events}`;
 }

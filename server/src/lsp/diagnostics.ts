@@ -5,7 +5,7 @@
 // mends (a renamed segment id). Open documents are published with the version
 // the analysis saw. Config, schema and sample problems go to those JSON/CSV files.
 import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
-import type { Diagnostic } from '../core/diagnostics';
+import type { Diagnostic } from '../core/base/diagnostics';
 import { toLspDiagnostic } from './convert';
 import type { ProjectState } from './project-state';
 import type { UriMap } from './uri';

@@ -4,7 +4,7 @@
 // (profile attributes, or the properties of one event). An event name: every
 // `did` of that event.
 import { DocumentHighlightKind, type DocumentHighlight } from 'vscode-languageserver/node';
-import type { Span } from '../core/syntax/ast';
+import type { Span } from '../core/base/span';
 import { attributePaths, eventRefs, nodeAt, segmentRefs, type Scope } from './ast-lookup';
 import { spanToRange } from './convert';
 import type { ProjectState } from './project-state';

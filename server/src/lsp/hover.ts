@@ -8,7 +8,7 @@ import { explainCondition } from '../core/explain/explain-condition';
 import { nodeAt, type Scope } from './ast-lookup';
 import { fieldsInScope } from './catalog-lookup';
 import { spanToRange } from './convert';
-import { formatCount, formatShare } from '../core/text/numbers';
+import { formatCount, formatShare, plural } from '../core/text/numbers';
 import type { ProjectState } from './project-state';
 import { estimateTitle, sizeTitle } from './size-text';
 import { conditionCount, segmentSize } from './sizes';
@@ -75,7 +75,7 @@ export function fieldMarkdown(field: FieldInfo, scope: Scope): string {
         lines.push(`| ${escapeCell(v.value)} | ${formatCount(v.count)} | ${formatShare(v.count, stats.rows)} |`);
       }
       const more = stats.values.length - TOP_VALUES;
-      if (more > 0) lines.push('', `and ${stats.valuesCapped ? 'more than ' : ''}${formatCount(more)} more value${more === 1 ? '' : 's'}`);
+      if (more > 0) lines.push('', `and ${stats.valuesCapped ? 'more than ' : ''}${plural(more, 'more value')}`);
     }
     if (stats.min !== undefined) {
       lines.push('', `min ${fmt(stats.min)} · median ${fmt(stats.median)} · max ${fmt(stats.max)}`);

@@ -2,15 +2,16 @@
 // documents override the disk), its data once loaded, and the analysis of the
 // current texts, recomputed lazily after any change.
 import { asOfDay } from '../core/workspace/sizes';
-import { readFileSync, statSync } from 'node:fs';
-import type { Diagnostic } from '../core/diagnostics';
+import type { Diagnostic } from '../core/base/diagnostics';
 import { Evaluator } from '../core/evaluate/evaluator';
 import type { ProjectConfig } from '../core/project/config';
+import { existsAsFile, readSmallText, readTextOrUndefined } from '../core/project/files';
 import { listSegmentFiles } from '../core/project/find-project';
 import type { SegmentDecl } from '../core/syntax/ast';
 import { LineIndex } from '../core/text/line-index';
 import { BlockCache } from '../core/syntax/block-cache';
-import { analyzeProject, type Analysis, type ParsedSource, type SourceText } from '../core/workspace/analyze';
+import { analyzeProject, type Analysis, type ParsedSource } from '../core/workspace/analyze';
+import { type SourceText } from '../core/project/open-projects';
 import type { ProjectData } from '../core/workspace/project-data';
 
 export interface OpenTexts {
@@ -19,8 +20,6 @@ export interface OpenTexts {
 }
 
 export type DataStatus = 'none' | 'loading' | 'ready';
-
-const MAX_JSON_INDEX_BYTES = 8 * 1024 * 1024;
 
 export class ProjectState {
   config: ProjectConfig;
@@ -120,11 +119,7 @@ export class ProjectState {
     const open = this.open.textOf(path);
     if (open !== undefined) return open;
     if (!this.diskTexts.has(path)) {
-      try {
-        this.diskTexts.set(path, readFileSync(path, 'utf8'));
-      } catch {
-        this.diskTexts.set(path, null);
-      }
+      this.diskTexts.set(path, readTextOrUndefined(path) ?? null);
     }
     return this.diskTexts.get(path) ?? undefined;
   }
@@ -155,7 +150,7 @@ export class ProjectState {
 
   /** Line index of any file the project reports on (segment files with their current text, JSON files from disk). */
   lineIndex(path: string): LineIndex | undefined {
-    const text = this.owns(path) ? this.textOf(path) : this.readSmallFile(path);
+    const text = this.owns(path) ? this.textOf(path) : readSmallText(path);
     if (text === undefined) return undefined;
     const cached = this.indexes.get(path);
     if (cached && cached.text === text) return cached;
@@ -185,22 +180,5 @@ export class ProjectState {
 
   asOfDay(): number {
     return asOfDay(this.config);
-  }
-
-  private readSmallFile(path: string): string | undefined {
-    try {
-      if (statSync(path).size > MAX_JSON_INDEX_BYTES) return undefined;
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  }
-}
-
-function existsAsFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
   }
 }

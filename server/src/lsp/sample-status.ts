@@ -1,8 +1,8 @@
 // The state of a project's sample as the `segments/sampleStatus` notification
 // tells it (protocol.ts): loading with a percentage, ready with its size and
 // asOf, or an error naming the file at fault.
-import type { Diagnostic } from '../core/diagnostics';
-import { formatDay } from '../core/sample/store';
+import type { Diagnostic } from '../core/base/diagnostics';
+import { formatDay } from '../core/base/days';
 import type { ProjectState } from './project-state';
 import type { SampleStatus } from './protocol';
 

@@ -15,13 +15,14 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { statSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SEGMENT_EXTENSION } from '../core/project/find-project';
 import { codeActions } from './code-actions';
 import { codeLenses } from './code-lens';
 import { completion } from './completion';
-import { DataLoader, defaultWorkerScript, type ProgressReporter } from './data-loader';
+import { bundledDataWorker } from '../host/bundled-workers';
+import { existsAsFile } from '../core/project/files';
+import { DataLoader, type ProgressReporter } from './data-loader';
 import { definition } from './definition';
 import { DiagnosticsPublisher } from './diagnostics';
 import { foldingRanges } from './folding';
@@ -94,7 +95,7 @@ export function startServer(connection: Connection, options: { workerScript?: st
   };
 
   const loader = new DataLoader(
-    options.workerScript === null ? undefined : (options.workerScript ?? defaultWorkerScript()),
+    options.workerScript === null ? undefined : (options.workerScript ?? bundledDataWorker()),
     async (title): Promise<ProgressReporter> => {
       const reporter = await connection.window.createWorkDoneProgress();
       reporter.begin(title, 0, undefined, false);
@@ -142,7 +143,7 @@ export function startServer(connection: Connection, options: { workerScript?: st
     const path = uriToPath(uri);
     const owner = workspace.findOwner(path);
     if (owner) return { project: owner, path };
-    if (!isSegmentPath(path) || (documents.get(uri) === undefined && !existsOnDisk(path))) return undefined;
+    if (!isSegmentPath(path) || (documents.get(uri) === undefined && !existsAsFile(path))) return undefined;
     return { project: workspace.projectFor(path), path };
   };
 
@@ -399,12 +400,4 @@ export function startServer(connection: Connection, options: { workerScript?: st
 
   documents.listen(connection);
   connection.listen();
-}
-
-function existsOnDisk(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }

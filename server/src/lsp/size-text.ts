@@ -1,5 +1,5 @@
 // The words of the live preview, shared by CodeLens, inlay hints and hovers.
-import { formatCompact, formatCount, formatShare } from '../core/text/numbers';
+import { formatCompact, formatCount, formatShare, plural } from '../core/text/numbers';
 import type { SegmentSize } from './sizes';
 
 /** `1,204 of 5,000 (24.1%)`, or why there is no number. */
@@ -8,7 +8,7 @@ export function sizeTitle(size: SegmentSize): string {
     case 'ok':
       return `${formatCount(size.count)} of ${formatCount(size.total)} (${formatShare(size.count, size.total)})`;
     case 'errors':
-      return `fix ${size.errorCount} error${size.errorCount === 1 ? '' : 's'} to see its size`;
+      return `fix ${plural(size.errorCount, 'error')} to see its size`;
     case 'brokenReference':
       return `fix the errors in ${size.ids.map((id) => `\`${id}\``).join(', ')} to see its size`;
     case 'loading':

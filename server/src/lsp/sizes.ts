@@ -5,7 +5,7 @@
 import { estimateSize, type SizeEstimate } from '../core/evaluate/estimate';
 import type { FunnelStep } from '../core/evaluate/evaluator';
 import type { Expr, SegmentDecl } from '../core/syntax/ast';
-import { countBits } from '../core/evaluate/bitset';
+import { countBits } from '../core/base/bitset';
 import type { Analysis } from '../core/workspace/analyze';
 import { brokenDependencies, errorCountOf } from '../core/workspace/segment-health';
 import type { ProjectState } from './project-state';

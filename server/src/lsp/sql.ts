@@ -5,6 +5,7 @@ import { compileSegment, isDialect, SqlCompileError } from '../core/sql/compile'
 import { segmentAt } from './ast-lookup';
 import type { ProjectState } from './project-state';
 import type { SqlResult } from './protocol';
+import { plural } from '../core/text/numbers';
 import { brokenDependencies, errorCountOf } from '../core/workspace/segment-health';
 
 export function segmentSql(project: ProjectState, path: string, offset: number, dialect: string): SqlResult {
@@ -15,7 +16,7 @@ export function segmentSql(project: ProjectState, path: string, offset: number, 
   const id = decl.id?.text ?? '';
   const analysis = project.analysis();
   const errors = errorCountOf(analysis, decl);
-  if (errors > 0) return { error: `Segment \`${id}\` has ${errors} error${errors === 1 ? '' : 's'}: fix ${errors === 1 ? 'it' : 'them'} to see its SQL.` };
+  if (errors > 0) return { error: `Segment \`${id}\` has ${plural(errors, 'error')}: fix ${errors === 1 ? 'it' : 'them'} to see its SQL.` };
   const broken = brokenDependencies(analysis, decl);
   if (broken.length > 0) {
     return { error: `Segment \`${id}\` uses ${broken.map((i) => `\`${i}\``).join(', ')}, which ${broken.length === 1 ? 'has' : 'have'} errors: fix them to see its SQL.` };

@@ -3,10 +3,9 @@
 // with no config above it. Reacts to file events: a segment file changed on
 // disk, a config edited, a schema or sample replaced — reloading only what the
 // event touches, without a restart.
-import { readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAME, type ProjectConfig } from '../core/project/config';
-import { findConfigFile, SEGMENT_EXTENSION } from '../core/project/find-project';
+import { findConfigFile, findConfigFiles, SEGMENT_EXTENSION } from '../core/project/find-project';
 import { defaultConfig, loadConfig } from '../core/project/load-config';
 import { LoadCancelled, type DataLoader } from './data-loader';
 import { ProjectState, type OpenTexts } from './project-state';
@@ -26,8 +25,6 @@ export interface WorkspaceHooks {
   /** A load of the project's data started, advanced (percent) or ended (undefined). */
   dataProgress(project: ProjectState, percent: number | undefined): void;
 }
-
-const MAX_SCAN_FOLDERS = 5000;
 
 export class WorkspaceState {
   private readonly projects = new Map<string, ProjectState>();
@@ -246,34 +243,4 @@ function jsonFiles(p: ProjectState): string[] {
 
 function isInside(path: string, root: string): boolean {
   return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
-}
-
-/** Every segments.config.json under a folder, skipping node_modules and dot-folders. */
-function findConfigFiles(folder: string): string[] {
-  const found: string[] = [];
-  const pending = [folder];
-  let visited = 0;
-  while (pending.length > 0 && visited < MAX_SCAN_FOLDERS) {
-    const dir = pending.pop()!;
-    visited++;
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      if (e.isDirectory()) {
-        if (!e.name.startsWith('.') && e.name !== 'node_modules') pending.push(join(dir, e.name));
-      } else if (e.name === CONFIG_FILE_NAME) {
-        const full = join(dir, e.name);
-        try {
-          if (statSync(full).isFile()) found.push(full);
-        } catch {
-          // vanished between listing and stat
-        }
-      }
-    }
-  }
-  return found.sort();
 }

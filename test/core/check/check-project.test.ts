@@ -10,8 +10,8 @@ import { CHECK_DIAGNOSTIC_CODES } from '../../../server/src/core/check/codes';
 import { checkProject } from '../../../server/src/core/check/check-project';
 import type { Catalog, EventInfo, FieldInfo } from '../../../server/src/core/sample/catalog-types';
 import { emptyCatalog } from '../../../server/src/core/sample/catalog-types';
-import type { ValueType } from '../../../server/src/core/sample/store';
-import type { Diagnostic } from '../../../server/src/core/diagnostics';
+import type { ValueType } from '../../../server/src/core/base/value-type';
+import type { Diagnostic } from '../../../server/src/core/base/diagnostics';
 import { parseSegments } from '../../../server/src/core/syntax/parser';
 import { checkSources, segmentWith, SHOP } from './fixtures';
 

@@ -1,8 +1,8 @@
 // Catalogs built by hand for the checker's tests, and a helper that parses
 // sources with the real parser and runs the checker on them.
 import type { Catalog, EventInfo, FieldInfo } from '../../../server/src/core/sample/catalog-types';
-import type { ValueType } from '../../../server/src/core/sample/store';
-import type { Diagnostic } from '../../../server/src/core/diagnostics';
+import type { ValueType } from '../../../server/src/core/base/value-type';
+import type { Diagnostic } from '../../../server/src/core/base/diagnostics';
 import { parseSegments } from '../../../server/src/core/syntax/parser';
 import { checkProject } from '../../../server/src/core/check/check-project';
 

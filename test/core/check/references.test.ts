@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { runCases } from './cases';
 import { checkSources, SHOP, type Case } from './fixtures';
-import type { Diagnostic } from '../../../server/src/core/diagnostics';
+import type { Diagnostic } from '../../../server/src/core/base/diagnostics';
 import { checkProject } from '../../../server/src/core/check/check-project';
 import { parseSegments } from '../../../server/src/core/syntax/parser';
 

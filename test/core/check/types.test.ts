@@ -1,4 +1,4 @@
-// Operators against attribute types (brief §4) and values of the wrong kind,
+// Operators against attribute types (docs/language.md#the-forms) and values of the wrong kind,
 // with fixes that rewrite the value when the intent is plain.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -272,7 +272,7 @@ runCases(
   undefined,
 );
 
-test('every form of the brief §4 table is accepted on the types it applies to', () => {
+test('every form of the table of docs/language.md is accepted on the types it applies to', () => {
   const fine = [
     'age = 30', 'age != 30', 'age < 30', 'age <= 30', 'age > 30', 'age >= 30',
     'city = "Oslo"', 'city < "M"', 'signup_date >= 2026-01-01', 'signup_date = 2026-01-01T08:00:00Z', 'email_opt_in = false',

@@ -12,8 +12,8 @@ import type {
   Name,
   Path,
   SegmentDecl,
-  Span,
 } from '../../../server/src/core/syntax/ast';
+import type { Span } from '../../../server/src/core/base/span';
 
 export const span: Span = { start: 0, end: 0 };
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDay, parseIsoDay } from '../../../server/src/core/sample/store';
+import { formatDay, parseIsoDay } from '../../../server/src/core/base/days';
 import { resolveAsOfDay, subtractDuration, todayUtcDay } from '../../../server/src/core/evaluate/calendar';
 import type { DurationUnit } from '../../../server/src/core/syntax/ast';
 

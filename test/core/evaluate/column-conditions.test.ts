@@ -1,9 +1,9 @@
 // Every attribute condition form on a small hand-made sample, with the
-// missing-value rules of brief §4: a test on a missing value is false (also
+// missing-value rules (docs/language.md#missing-values): a test on a missing value is false (also
 // `!=` and `not in`), `not` is plain negation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseIsoDay } from '../../../server/src/core/sample/store';
+import { parseIsoDay } from '../../../server/src/core/base/days';
 import { Evaluator } from '../../../server/src/core/evaluate/evaluator';
 import { makeStore, segmentOf } from './fixtures';
 

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseIsoDay } from '../../../server/src/core/sample/store';
+import { parseIsoDay } from '../../../server/src/core/base/days';
 import type { CompareOp, DurationUnit, EventWindow, Expr, Literal, SegmentDecl } from '../../../server/src/core/syntax/ast';
 import { topLevelConditions } from '../../../server/src/core/syntax/ast';
 import { Evaluator } from '../../../server/src/core/evaluate/evaluator';

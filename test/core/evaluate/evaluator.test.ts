@@ -2,10 +2,10 @@
 // files, cycles, per-condition funnel counts, and the per-condition cache.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseIsoDay } from '../../../server/src/core/sample/store';
+import { parseIsoDay } from '../../../server/src/core/base/days';
 import type { SegmentDecl } from '../../../server/src/core/syntax/ast';
 import { Evaluator } from '../../../server/src/core/evaluate/evaluator';
-import { bitsetToIndices, countBits } from '../../../server/src/core/evaluate/bitset';
+import { bitsetToIndices, countBits } from '../../../server/src/core/base/bitset';
 import { makeStore, parseFile, projectOf, segmentOf } from './fixtures';
 
 const asOfDay = parseIsoDay('2026-11-01')!;

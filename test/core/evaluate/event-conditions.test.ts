@@ -1,8 +1,8 @@
-// `did …` conditions (brief §5): counts, windows with both ends included,
+// `did …` conditions (docs/language.md#events): counts, windows with both ends included,
 // where-filters on event properties, "the count alone decides".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseIsoDay } from '../../../server/src/core/sample/store';
+import { parseIsoDay } from '../../../server/src/core/base/days';
 import { Evaluator } from '../../../server/src/core/evaluate/evaluator';
 import { windowDays } from '../../../server/src/core/evaluate/event-conditions';
 import { exprOf, makeStore, segmentOf } from './fixtures';

@@ -4,15 +4,14 @@
 // key is a missing value.
 import { encodeNumbers } from '../../../server/src/core/sample/number-dictionary';
 import {
-  dayOfInstant,
-  parseIsoInstant,
   rowMaskOf,
   type Column,
   type EventTable,
   type ProfileTable,
   type SampleStore,
-  type ValueType,
 } from '../../../server/src/core/sample/store';
+import { dayOfInstant, parseIsoInstant } from '../../../server/src/core/base/days';
+import { type ValueType } from '../../../server/src/core/base/value-type';
 import { allTexts, packTexts } from '../../../server/src/core/sample/packed-texts';
 import { parseSegments } from '../../../server/src/core/syntax/parser';
 import type { Expr, SegmentDecl } from '../../../server/src/core/syntax/ast';

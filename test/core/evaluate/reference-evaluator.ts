@@ -1,4 +1,4 @@
-// A deliberately naive evaluator, written straight from the brief (§4–§5), one
+// A deliberately naive evaluator, written straight from docs/language.md (conditions, events), one
 // profile at a time over the plain JS rows a test store was built from. It
 // shares no code with the real evaluator (own date parsing, own calendar, own
 // string order), so the property test that compares the two checks the bitset

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { emptyBitset, setBit } from '../../../server/src/core/evaluate/bitset';
+import { emptyBitset, setBit } from '../../../server/src/core/base/bitset';
 import { bitsAt } from '../../../server/src/core/evaluate/row-scan';
 
 test('bitsAt reads up to 31 bits from any position, also across a word boundary and at the end', () => {

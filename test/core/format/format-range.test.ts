@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { formatRangeEdits, formatSegments } from '../../../server/src/core/format/format';
-import type { TextEdit } from '../../../server/src/core/diagnostics';
+import type { TextEdit } from '../../../server/src/core/base/diagnostics';
 import { applyEdits } from '../../../server/src/core/text/edits';
 import { validDocument } from './segment-arbitrary';
 

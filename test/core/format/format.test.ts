@@ -13,8 +13,8 @@ function golden(input: string, expected: string): void {
   assert.equal(formatSegments(expected), expected, 'the expected text is not a fixed point');
 }
 
-test('the brief §1 example is already canonical', () => {
-  const brief = `# Retargeting audiences for the autumn campaign.
+test('the first example of the language design is already canonical', () => {
+  const example = `# Retargeting audiences for the autumn campaign.
 
 segment existing_customers {
   title "Existing customers"
@@ -44,7 +44,7 @@ segment young_sporty_mobile {
     and did product_view where (category = "shoes") at least 3 times within last 30 days
 }
 `;
-  golden(brief, brief);
+  golden(example, example);
 });
 
 test('block header, 2-space properties, order as written, tags with commas', () => {

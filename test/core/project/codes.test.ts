@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Diagnostic } from '../../../server/src/core/diagnostics';
+import type { Diagnostic } from '../../../server/src/core/base/diagnostics';
 import { PROJECT_DIAGNOSTIC_CODES } from '../../../server/src/core/project/codes';
 import { loadConfig } from '../../../server/src/core/project/load-config';
 import { loadSchema } from '../../../server/src/core/project/load-schema';

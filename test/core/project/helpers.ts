@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after } from 'node:test';
-import type { Diagnostic } from '../../../server/src/core/diagnostics';
+import type { Diagnostic } from '../../../server/src/core/base/diagnostics';
 import { PROJECT_DIAGNOSTIC_CODES } from '../../../server/src/core/project/codes';
 import { LineIndex } from '../../../server/src/core/text/line-index';
 

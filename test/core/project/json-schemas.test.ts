@@ -33,7 +33,7 @@ function loaderAcceptsSchema(doc: unknown): boolean {
   return diagnostics.every((d) => d.severity !== 'error');
 }
 
-const BRIEF_SCHEMA = {
+const DOCUMENTED_SCHEMA = {
   attributes: {
     age: { type: 'number', description: 'Age in years' },
     device: { type: 'string', values: ['mobile', 'desktop', 'tablet'] },
@@ -68,7 +68,7 @@ const CONFIG_DOCS: { name: string; doc: unknown; valid: boolean }[] = [
 ];
 
 const SCHEMA_DOCS: { name: string; doc: unknown; valid: boolean }[] = [
-  { name: 'the brief\'s example', doc: BRIEF_SCHEMA, valid: true },
+  { name: 'the documented example', doc: DOCUMENTED_SCHEMA, valid: true },
   { name: 'empty', doc: {}, valid: true },
   { name: 'empty sections', doc: { attributes: {}, events: { login: {} } }, valid: true },
   { name: 'deprecated true and false', doc: { attributes: { a: { type: 'date', deprecated: true }, b: { type: 'boolean', deprecated: false } } }, valid: true },

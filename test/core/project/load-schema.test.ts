@@ -10,8 +10,8 @@ function load(text: string) {
   return loadSchema(schemaFile, text);
 }
 
-/** The brief's example, §6. */
-const BRIEF_EXAMPLE = `{
+/** The schema example of docs/language.md. */
+const DOCUMENTED_EXAMPLE = `{
   "attributes": {
     "age":       { "type": "number", "description": "Age in years" },
     "device":    { "type": "string", "values": ["mobile", "desktop", "tablet"] },
@@ -25,8 +25,8 @@ const BRIEF_EXAMPLE = `{
 }`;
 
 describe('loadSchema: valid files', () => {
-  test('the example from the brief', () => {
-    const { schema, diagnostics } = load(BRIEF_EXAMPLE);
+  test('the documented example', () => {
+    const { schema, diagnostics } = load(DOCUMENTED_EXAMPLE);
     assert.deepEqual(diagnostics, []);
     assert.deepEqual(schema, {
       attributes: new Map([
@@ -79,7 +79,7 @@ describe('loadSchema: valid files', () => {
   });
 
   test('the file is read from disk when no text is given', () => {
-    const folder = tempFolder({ 'schema.json': BRIEF_EXAMPLE });
+    const folder = tempFolder({ 'schema.json': DOCUMENTED_EXAMPLE });
     const { schema, diagnostics } = loadSchema(join(folder, 'schema.json'));
     assert.deepEqual(diagnostics, []);
     assert.equal(schema?.attributes.size, 4);

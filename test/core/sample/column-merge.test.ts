@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { concatColumns, concatMasks } from '../../../server/src/core/sample/column-merge';
 import { createColumnBuilder, BAD_VALUE_SAMPLES, SampleLog } from '../../../server/src/core/sample/column-builders';
-import type { Column, ValueType } from '../../../server/src/core/sample/store';
+import type { Column } from '../../../server/src/core/sample/store';
+import type { ValueType } from '../../../server/src/core/base/value-type';
 import { columnLength, rowMaskOf } from '../../../server/src/core/sample/store';
-import { hasBit } from '../../../server/src/core/evaluate/bitset';
+import { hasBit } from '../../../server/src/core/base/bitset';
 import type { JsonCell } from '../../../server/src/core/sample/jsonl';
 import { plainValue } from './helpers';
 

@@ -4,9 +4,10 @@ import { after } from 'node:test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Diagnostic } from '../../../server/src/core/diagnostics';
+import type { Diagnostic } from '../../../server/src/core/base/diagnostics';
 import type { Column, ProfileTable } from '../../../server/src/core/sample/store';
-import { formatDay, isMissing, valueAt } from '../../../server/src/core/sample/store';
+import { isMissing, valueAt } from '../../../server/src/core/sample/store';
+import { formatDay } from '../../../server/src/core/base/days';
 import { textAt } from '../../../server/src/core/sample/packed-texts';
 
 let dir: string | undefined;

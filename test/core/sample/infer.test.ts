@@ -9,7 +9,7 @@ import {
   parseInstantBytes,
   parseNumberBytes,
 } from '../../../server/src/core/sample/parse-value';
-import { parseIsoInstant } from '../../../server/src/core/sample/store';
+import { parseIsoInstant } from '../../../server/src/core/base/days';
 
 function inferText(values: string[]) {
   const evidence = new TypeEvidence();

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadSample } from '../../../server/src/core/sample/load-sample';
-import { formatDay, valueAt, type EventTable, type PackedTexts } from '../../../server/src/core/sample/store';
+import { valueAt, type EventTable, type PackedTexts } from '../../../server/src/core/sample/store';
+import { formatDay } from '../../../server/src/core/base/days';
 import { allTexts } from '../../../server/src/core/sample/packed-texts';
 import type { SchemaDocument } from '../../../server/src/core/project/schema-types';
 import { describe, plainValue, writeTemp } from './helpers';

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { subtractDuration } from '../../../server/src/core/sql/dates';
 import { DIALECT_SPECS } from '../../../server/src/core/sql/dialects';
 import { subtractDuration as evaluatorSubtract } from '../../../server/src/core/evaluate/calendar';
-import { formatDay, parseIsoDay } from '../../../server/src/core/sample/store';
+import { formatDay, parseIsoDay } from '../../../server/src/core/base/days';
 import type { DurationUnit } from '../../../server/src/core/syntax/ast';
 import { DuckDbHarness } from './duckdb-harness';
 

@@ -1,5 +1,5 @@
 // Runs compiled segment queries against a real, in-memory DuckDB: loads rows of
-// plain JS objects into `profiles` / `events` tables typed as the brief says
+// plain JS objects into `profiles` / `events` tables typed as docs/language.md says
 // (number → DOUBLE, string → VARCHAR, boolean → BOOLEAN, date → DATE,
 // list → VARCHAR[], the event time → TIMESTAMP without time zone, in UTC), then
 // runs a query and returns the ids it selects. Reusable by any test that needs
@@ -10,7 +10,8 @@
 import { BOOLEAN, DOUBLE, DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import type { Catalog, EventInfo, FieldInfo } from '../../../server/src/core/sample/catalog-types';
-import { parseIsoInstant, type ValueType } from '../../../server/src/core/sample/store';
+import { parseIsoInstant } from '../../../server/src/core/base/days';
+import { type ValueType } from '../../../server/src/core/base/value-type';
 
 /** A column's type: an attribute type, or `timestamp` for the event time. */
 export type HarnessColumnType = ValueType | 'timestamp';

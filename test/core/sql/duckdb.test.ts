@@ -1,5 +1,5 @@
 // Every condition form, compiled for DuckDB and run on real data: the ids each
-// query returns must be exactly the members the brief's rules give (expected
+// query returns must be exactly the members the rules of docs/language.md give (expected
 // sets written by hand from the table in ./fixtures.ts).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

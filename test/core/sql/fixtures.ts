@@ -1,7 +1,7 @@
 // Shared by the SQL tests: a small hand-made data set with missing values,
 // lists (one empty), dates around the asOf boundaries and events around the
 // window edges, plus a helper that parses segment text and compiles it.
-import type { ValueType } from '../../../server/src/core/sample/store';
+import type { ValueType } from '../../../server/src/core/base/value-type';
 import type { SegmentDecl } from '../../../server/src/core/syntax/ast';
 import { parseSegments } from '../../../server/src/core/syntax/parser';
 import type { HarnessRow } from './duckdb-harness';

@@ -2,7 +2,7 @@
 // the SQL each dialect gets for them. Shared by the golden and syntax tests.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ValueType } from '../../../server/src/core/sample/store';
+import type { ValueType } from '../../../server/src/core/base/value-type';
 import { compileSegment, type Dialect } from '../../../server/src/core/sql/compile';
 import { catalogFromTypes } from './duckdb-harness';
 import { AS_OF, ID_COLUMN, parseProject } from './fixtures';

@@ -37,7 +37,7 @@ for (const dialect of DIALECTS) {
   });
 }
 
-describe('golden DuckDB queries run on tables with the brief\'s column types', () => {
+describe('golden DuckDB queries run on tables with the documented column types', () => {
   test('every query executes (on empty tables)', async () => {
     const db = await DuckDbHarness.open();
     try {

@@ -1,9 +1,10 @@
 // `segments check [paths…] [--format text|json|github|sarif]`: every diagnostic
 // of the projects the paths belong to. Exit 1 when any is an error.
-import { compareDiagnostics, type Diagnostic } from '../../core/diagnostics';
+import { compareDiagnostics, type Diagnostic } from '../../core/base/diagnostics';
 import { SourcePositions } from '../../core/text/source-positions';
 import { analyzeProject } from '../../core/workspace/analyze';
-import { openProjects } from '../../core/workspace/open-projects';
+import { readSmallText } from '../../core/project/files';
+import { openProjects } from '../../core/project/open-projects';
 import { loadProjectData } from '../../core/workspace/project-data';
 import { bundledCsvPartWorker } from '../../host/bundled-workers';
 import { computeSizes, matchesNobodyDiagnostics } from '../../core/workspace/sizes';
@@ -26,7 +27,7 @@ export interface CheckResult {
 
 /** Runs every check on the projects of `paths`; shared by `check` and the reports built on it. */
 export function collectDiagnostics(paths: string[], cwd: string): CheckResult {
-  const positions = new SourcePositions();
+  const positions = new SourcePositions([], readSmallText);
   const diagnostics: Diagnostic[] = [];
   let fileCount = 0;
   for (const project of openProjects(paths, cwd)) {

@@ -3,14 +3,13 @@
 // tree (or another ref). The base is read from git objects; nothing is checked
 // out or written. Both sides are sized on the working tree's sample.
 // Exit 0, or 1 when --fail-on-change is given and a segment moved by more.
-import { realpathSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { diffProject, type ProjectDiff } from '../../core/diff/diff-project';
 import { relativeChange, type SizeChange } from '../../core/diff/size-change';
-import { formatDay } from '../../core/sample/store';
+import { formatDay } from '../../core/base/days';
 import { SourcePositions } from '../../core/text/source-positions';
-import type { SourceText } from '../../core/workspace/analyze';
-import { openProjects, UsageError } from '../../core/workspace/open-projects';
+import { readSmallText, realPathOrSame } from '../../core/project/files';
+import { openProjects, UsageError, type SourceText } from '../../core/project/open-projects';
 import { loadProjectData } from '../../core/workspace/project-data';
 import { bundledCsvPartWorker } from '../../host/bundled-workers';
 import { asOfDay } from '../../core/workspace/sizes';
@@ -40,7 +39,7 @@ export function parsePercent(text: string): number {
 
 export function runDiff(paths: string[], options: DiffOptions, io: CliIo): number {
   const projects = openProjects(paths, io.cwd);
-  const selectedPaths = paths.map((p) => realOrSame(resolve(io.cwd, p)));
+  const selectedPaths = paths.map((p) => realPathOrSame(resolve(io.cwd, p)));
   const segments: DiffSegment[] = [];
   const problems: DiffProblem[] = [];
   const infos: DiffProjectInfo[] = [];
@@ -49,13 +48,13 @@ export function runDiff(paths: string[], options: DiffOptions, io: CliIo): numbe
   let headCommit: string | null = null;
 
   for (const project of projects) {
-    const root = realOrSame(project.config.root);
+    const root = realPathOrSame(project.config.root);
     const top = gitTopLevel(root);
     if (!top) throw new UsageError(`not a git repository: ${relative(io.cwd, root) || '.'} (\`segments diff\` compares with a git ref; run it inside a clone)`);
     baseCommit = resolveCommit(top, options.base);
     headCommit = options.head !== undefined ? resolveCommit(top, options.head) : null;
     const folder = relative(top, root).split(sep).join('/');
-    const inRepo = (abs: string) => join(top, relative(top, realOrSame(abs)));
+    const inRepo = (abs: string) => join(top, relative(top, realPathOrSame(abs)));
 
     const base = segmentSourcesAt(top, baseCommit, folder);
     const head: SourceText[] = headCommit !== null
@@ -78,7 +77,10 @@ export function runDiff(paths: string[], options: DiffOptions, io: CliIo): numbe
       });
     }
     unchanged += result.unchanged;
-    const positions = { base: new SourcePositions(base.map((s) => [s.path, s.text])), head: new SourcePositions(head.map((s) => [s.path, s.text])) };
+    const positions = {
+      base: new SourcePositions(base.map((s) => [s.path, s.text]), readSmallText),
+      head: new SourcePositions(head.map((s) => [s.path, s.text]), readSmallText),
+    };
     for (const p of result.problems) {
       const r = positions[p.side].resolve(p.diagnostic);
       problems.push({ side: p.side, file: repoPath(p.diagnostic.file), line: r.line, column: r.column, code: p.diagnostic.code, message: p.diagnostic.message });
@@ -113,12 +115,4 @@ export function runDiff(paths: string[], options: DiffOptions, io: CliIo): numbe
 function sizeOf(s: DiffSegment): SizeChange {
   const { before, after, change } = s.size;
   return { before, after, change, relative: before === null || after === null ? null : relativeChange(before, after) };
-}
-
-function realOrSame(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
 }

@@ -1,9 +1,10 @@
 // `segments fmt [paths…] [--check]`: rewrites files in the canonical layout, or
 // with --check lists the files that are not formatted and exits 1.
-import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { formatSegments } from '../../core/format/format';
-import { openProjects } from '../../core/workspace/open-projects';
+import { formatCount, plural } from '../../core/text/numbers';
+import { writeText } from '../../core/project/files';
+import { openProjects } from '../../core/project/open-projects';
 import type { CliIo } from '../io';
 
 export function runFmt(paths: string[], check: boolean, io: CliIo): number {
@@ -21,16 +22,16 @@ export function runFmt(paths: string[], check: boolean, io: CliIo): number {
         unformatted++;
         io.out(`not formatted: ${name}\n`);
       } else {
-        writeFileSync(source.path, formatted);
+        writeText(source.path, formatted);
         changed++;
         io.out(`formatted ${name}\n`);
       }
     }
   }
   if (check) {
-    io.out(unformatted === 0 ? `✓ ${total} file${total === 1 ? '' : 's'} already formatted\n` : `${unformatted} of ${total} files need formatting: run \`segments fmt\`\n`);
+    io.out(unformatted === 0 ? `✓ ${plural(total, 'file')} already formatted\n` : `${formatCount(unformatted)} of ${formatCount(total)} files need formatting: run \`segments fmt\`\n`);
     return unformatted === 0 ? 0 : 1;
   }
-  io.out(`${changed} of ${total} file${total === 1 ? '' : 's'} reformatted\n`);
+  io.out(`${formatCount(changed)} of ${plural(total, 'file')} reformatted\n`);
   return 0;
 }

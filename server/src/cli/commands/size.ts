@@ -3,14 +3,14 @@
 // the estimated real audience with a 95% interval.
 import { relative } from 'node:path';
 import { resolve } from 'node:path';
-import { existsSync } from 'node:fs';
 import { analyzeProject } from '../../core/workspace/analyze';
-import { openProjects, UsageError } from '../../core/workspace/open-projects';
+import { pathKind } from '../../core/project/files';
+import { openProjects, UsageError } from '../../core/project/open-projects';
 import { loadProjectData } from '../../core/workspace/project-data';
 import { bundledCsvPartWorker } from '../../host/bundled-workers';
 import { asOfDay, computeSizes, type SegmentSize } from '../../core/workspace/sizes';
-import { formatDay } from '../../core/sample/store';
-import { formatCompact, formatCount, formatShare } from '../../core/text/numbers';
+import { formatDay } from '../../core/base/days';
+import { formatCompact, formatCount, formatShare, plural } from '../../core/text/numbers';
 import type { CliIo } from '../io';
 
 export type SizeFormat = 'table' | 'json' | 'markdown';
@@ -31,7 +31,7 @@ export interface SizeRow {
 
 export function runSize(paths: string[], options: { sample?: string; format: SizeFormat }, io: CliIo): number {
   const sampleOverride = options.sample ? resolve(io.cwd, options.sample) : undefined;
-  if (sampleOverride && !existsSync(sampleOverride)) throw new UsageError(`no such sample file: ${options.sample}`);
+  if (sampleOverride && !pathKind(sampleOverride)) throw new UsageError(`no such sample file: ${options.sample}`);
   const rows: SizeRow[] = [];
   const samples: SampleInfo[] = [];
   let dataErrors = 0;
@@ -85,7 +85,7 @@ function toRow(s: SegmentSize, cwd: string): SizeRow {
 
 function cells(r: SizeRow): string[] {
   if (r.count === null && r.blockedBy) return [r.segment, `waits on \`${r.blockedBy}\` (has errors)`, '', ''];
-  if (r.count === null) return [r.segment, `fix ${r.errors} error${r.errors === 1 ? '' : 's'}`, '', ''];
+  if (r.count === null) return [r.segment, `fix ${plural(r.errors!, 'error')}`, '', ''];
   const est = r.estimate !== undefined ? `≈ ${formatCompact(r.estimate)} (${formatCompact(r.low!)}–${formatCompact(r.high!)})` : '';
   return [r.segment, `${formatCount(r.count)} of ${formatCount(r.total)}`, formatShare(r.count, r.total), est];
 }
@@ -113,7 +113,7 @@ function markdownReport(rows: SizeRow[], samples: SampleInfo[]): string {
   const totals = samples.map((s) => {
     const population = s.population !== undefined ? `; estimates for a population of ${formatCount(s.population)}` : '';
     const asOf = `${s.asOf}${s.asOfIsToday ? ' (today)' : ''}`;
-    return `${formatCount(s.segments)} segment${s.segments === 1 ? '' : 's'} sized on a sample of ${formatCount(s.profiles)} profiles as of ${asOf}${population}.`;
+    return `${plural(s.segments, 'segment')} sized on a sample of ${formatCount(s.profiles)} profiles as of ${asOf}${population}.`;
   });
   return ['### Audience sizes', '', markdownTable(rows), ...totals.map((t) => `${t}\n`)].join('\n');
 }

@@ -1,8 +1,9 @@
 // `segments sql [paths…] --dialect D [--profiles-table T] [--events-table T] [--format text|json]`:
 // one query per segment returning the ids of its members.
 import { compileSegment, SqlCompileError, type Dialect } from '../../core/sql/compile';
-import { analyzeProject, segmentsWithErrors } from '../../core/workspace/analyze';
-import { openProjects } from '../../core/workspace/open-projects';
+import { analyzeProject } from '../../core/workspace/analyze';
+import { segmentsWithErrors } from '../../core/workspace/segment-health';
+import { openProjects } from '../../core/project/open-projects';
 import { loadProjectData } from '../../core/workspace/project-data';
 import { bundledCsvPartWorker } from '../../host/bundled-workers';
 import type { CliIo } from '../io';

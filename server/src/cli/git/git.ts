@@ -2,8 +2,8 @@
 // `git ls-tree` lists the files, `git cat-file --batch` reads them, and nothing
 // is written to the user's working tree or index.
 import { spawnSync } from 'node:child_process';
-import { realpathSync } from 'node:fs';
-import { UsageError } from '../../core/workspace/open-projects';
+import { realPathOrSame } from '../../core/project/files';
+import { UsageError } from '../../core/project/open-projects';
 
 const MAX_OUTPUT = 1024 * 1024 * 1024;
 
@@ -25,12 +25,7 @@ export function gitTopLevel(dir: string): string | undefined {
     return undefined;
   }
   if (r.status !== 0) return undefined;
-  const top = r.stdout.toString('utf8').trim();
-  try {
-    return realpathSync(top);
-  } catch {
-    return top;
-  }
+  return realPathOrSame(r.stdout.toString('utf8').trim());
 }
 
 /** The commit a ref names; a UsageError saying so when it names none. */

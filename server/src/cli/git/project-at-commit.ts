@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { CONFIG_FILE_NAME } from '../../core/project/config';
 import { SEGMENT_EXTENSION } from '../../core/project/find-project';
-import type { SourceText } from '../../core/workspace/analyze';
+import type { SourceText } from '../../core/project/open-projects';
 import { listFilesAt, readFilesAt } from './git';
 
 /**

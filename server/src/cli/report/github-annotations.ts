@@ -1,7 +1,7 @@
 // `check --format github`: one GitHub Actions workflow command per diagnostic,
 // which GitHub shows as an annotation on the file and line of the pull request.
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
-import type { Diagnostic, Severity } from '../../core/diagnostics';
+import type { Diagnostic, Severity } from '../../core/base/diagnostics';
 import type { SourcePositions } from '../../core/text/source-positions';
 import { repoRelativePath } from './repo-paths';
 

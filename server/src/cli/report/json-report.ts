@@ -1,8 +1,8 @@
 // `check --format json`: one array of { file, line, column, severity, code, message },
-// lines and columns 1-based (brief §8). Also carries end positions and fixes,
-// which the brief's shape allows as extra keys.
+// lines and columns 1-based (docs/ci.md#json-shapes). Also carries end positions
+// and fixes as extra keys, which readers of the documented keys ignore.
 import { relative } from 'node:path';
-import type { Diagnostic } from '../../core/diagnostics';
+import type { Diagnostic } from '../../core/base/diagnostics';
 import type { SourcePositions } from '../../core/text/source-positions';
 
 export interface JsonDiagnostic {

@@ -1,21 +1,13 @@
 // File names as CI services want them: relative to the repository root (the
 // git work tree's top, or the current folder outside git), with `/`.
-import { realpathSync } from 'node:fs';
 import { relative, sep } from 'node:path';
+import { realPathOrSame } from '../../core/project/files';
 import { gitTopLevel } from '../git/git';
 
 export function repositoryRoot(cwd: string): string {
-  return gitTopLevel(cwd) ?? realOrSame(cwd);
+  return gitTopLevel(cwd) ?? realPathOrSame(cwd);
 }
 
 export function repoRelativePath(root: string, file: string): string {
-  return relative(root, realOrSame(file)).split(sep).join('/');
-}
-
-function realOrSame(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
+  return relative(root, realPathOrSame(file)).split(sep).join('/');
 }

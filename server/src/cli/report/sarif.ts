@@ -3,9 +3,9 @@
 // registry's description as help; one result per diagnostic; quick fixes as
 // SARIF fixes. Paths are relative to %SRCROOT%, the repository root.
 import { pathToFileURL } from 'node:url';
-import { ALL_DIAGNOSTIC_CODES } from '../../core/diagnostic-codes';
-import type { Diagnostic, Severity } from '../../core/diagnostics';
-import type { Span } from '../../core/syntax/ast';
+import { ALL_DIAGNOSTIC_CODES } from '../../core/workspace/diagnostic-codes';
+import type { Diagnostic, Severity } from '../../core/base/diagnostics';
+import type { Span } from '../../core/base/span';
 import type { SourcePositions } from '../../core/text/source-positions';
 import { repoRelativePath } from './repo-paths';
 

@@ -1,8 +1,9 @@
 // Human-readable diagnostics in the style of rustc and eslint: the problem, the
 // place, the line with a caret under the offending text, and a summary.
 import { relative } from 'node:path';
-import type { Diagnostic } from '../../core/diagnostics';
+import type { Diagnostic } from '../../core/base/diagnostics';
 import type { SourcePositions } from '../../core/text/source-positions';
+import { plural } from '../../core/text/numbers';
 
 export interface TextReportOptions {
   cwd: string;
@@ -42,10 +43,10 @@ export function formatTextReport(diagnostics: Diagnostic[], positions: SourcePos
 export function summaryLine(diagnostics: Diagnostic[], fileCount: number): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  const files = `${fileCount} file${fileCount === 1 ? '' : 's'}`;
+  const files = plural(fileCount, 'file');
   if (errors === 0 && warnings === 0) return `✓ ${files} checked, no problems`;
   const parts = [];
-  if (errors > 0) parts.push(`${errors} error${errors === 1 ? '' : 's'}`);
-  if (warnings > 0) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
+  if (errors > 0) parts.push(plural(errors, 'error'));
+  if (warnings > 0) parts.push(plural(warnings, 'warning'));
   return `${parts.join(', ')} in ${files} checked`;
 }

@@ -1,10 +1,10 @@
 // The checker's entry point: every semantic diagnostic of a project's
-// `.segment` files (brief §7), after parsing. Structural checks (ids, references,
+// `.segment` files (docs/language.md#diagnostics), after parsing. Structural checks (ids, references,
 // properties) always run; checks that need to know the data (names, types,
 // values) run only where the catalog knows that kind of name.
 import type { SegmentFile } from '../syntax/ast';
 import type { Catalog } from '../sample/catalog-types';
-import { compareDiagnostics, type Diagnostic } from '../diagnostics';
+import { compareDiagnostics, type Diagnostic } from '../base/diagnostics';
 import { makeReporter, type NameScope } from './context';
 import { checkExpression } from './expressions';
 import { checkProperties } from './properties';

@@ -2,9 +2,9 @@
 // description, for the docs' list of codes and for SARIF rules. A test checks
 // the checker emits nothing outside this list and always with this severity.
 //
-// Severity follows brief §7: an error makes a definition wrong or unrunnable, a
+// Severity (docs/language.md#diagnostics): an error makes a definition wrong or unrunnable, a
 // warning is legal but suspicious.
-import type { Severity } from '../diagnostics';
+import type { Severity } from '../base/diagnostics';
 
 export interface CheckCodeInfo {
   code: CheckCode;

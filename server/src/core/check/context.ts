@@ -1,8 +1,8 @@
 // What every check module gets: the file being checked, a way to report, and
 // the names conditions can refer to where they stand (profile attributes at the
 // top level, an event's properties inside `did … where (…)`).
-import type { Span } from '../syntax/ast';
-import { diagnostic, type Diagnostic, type Fix, type RelatedInformation } from '../diagnostics';
+import type { Span } from '../base/span';
+import { diagnostic, type Diagnostic, type Fix, type RelatedInformation } from '../base/diagnostics';
 import type { EventInfo, FieldInfo } from '../sample/catalog-types';
 import { severityOf, type CheckCode } from './codes';
 

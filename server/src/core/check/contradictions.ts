@@ -1,9 +1,9 @@
 // Conditions joined by `and` that can never hold together: `age > 50 and age < 30`,
 // `city = "Oslo" and city = "Bergen"`, `x is missing and x > 3` (every test on a
-// missing value is false, brief §4).
+// missing value is false, docs/language.md#missing-values).
 //
 // A warning, not an error: such a definition is legal and runs (it simply matches
-// nobody), and the brief keeps errors for definitions that are wrong or cannot
+// nobody), and errors are kept for definitions that are wrong or cannot
 // run. It is almost always a mistake, so it is still reported, on the later
 // condition, with the earlier one as related information.
 //
@@ -14,7 +14,7 @@
 // the widest length a month or year can have, so a warning is only given when
 // no `asOf` could make both true.
 import { isAttributeCondition, type Duration, type Expr } from '../syntax/ast';
-import type { ValueType } from '../sample/store';
+import type { ValueType } from '../base/value-type';
 import { addToDomain, newDomain, textOrderTest, type Domain, type ValueConstraint } from './domains';
 import type { NameScope, Reporter } from './context';
 import { describeCondition } from './describe';

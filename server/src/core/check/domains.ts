@@ -4,7 +4,7 @@
 // booleans; an allowed set, excluded values and text tests for strings.
 // `tryAdd` only narrows when something is left, so one contradiction does not
 // make every later condition look contradictory too.
-import { compareCodePoints } from '../evaluate/text-order';
+import { compareCodePoints } from '../base/text-order';
 
 export interface NumericConstraint {
   axis: 'number' | 'date' | 'relative' | 'boolean';

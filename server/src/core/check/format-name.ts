@@ -1,6 +1,6 @@
 // How a name must be written in a `.segment` file so that it reads back as the
 // same name: plain identifiers as they are, anything else (spaces, a leading
-// digit, a keyword) in backticks (brief §2). Used by every fix that inserts a
+// digit, a keyword) in backticks (docs/language.md#words-and-values). Used by every fix that inserts a
 // name, so a quick fix never produces text that parses differently.
 
 /** Every word the grammar treats as a keyword somewhere; see syntax/tokens.ts. */

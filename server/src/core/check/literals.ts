@@ -2,8 +2,8 @@
 // types, how to name them in messages, and how to rewrite a value of the wrong
 // kind into the right one (`"30"` → `30`) for a quick fix.
 import type { Literal, LiteralKind } from '../syntax/ast';
-import type { ValueType } from '../sample/store';
-import { parseIsoDay, parseIsoInstant } from '../sample/store';
+import type { ValueType } from '../base/value-type';
+import { parseIsoDay, parseIsoInstant } from '../base/days';
 
 /** A literal the parser made up while recovering from a syntax error: never checked. */
 export function isRecovered(lit: Literal): boolean {

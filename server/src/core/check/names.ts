@@ -5,7 +5,7 @@ import type { EventRef, Path } from '../syntax/ast';
 import type { Catalog, EventInfo, FieldInfo } from '../sample/catalog-types';
 import { eventScope, replaceFix, type NameScope, type Reporter } from './context';
 import { formatAttributeName, formatName } from './format-name';
-import { closestCandidate, differsOnlyInCase } from './suggest';
+import { closestName, differsOnlyInCase } from '../text/did-you-mean';
 
 const suggestionCache = new WeakMap<object, Map<string, string | undefined>>();
 
@@ -17,7 +17,7 @@ function suggestionFor(word: string, candidates: Map<string, unknown>): string |
     suggestionCache.set(candidates, cache);
   }
   if (cache.has(word)) return cache.get(word);
-  const found = closestCandidate(word, candidates.keys());
+  const found = closestName(word, candidates.keys());
   cache.set(word, found);
   return found;
 }

@@ -1,6 +1,7 @@
-// The block rules of brief §3: `include` is required, and every property is
+// The block rules (docs/language.md#segments): `include` is required, and every property is
 // given at most once.
-import type { SegmentDecl, Span } from '../syntax/ast';
+import type { SegmentDecl } from '../syntax/ast';
+import type { Span } from '../base/span';
 import type { Reporter } from './context';
 
 const ONCE_ADVICE: Record<string, string> = {

@@ -1,11 +1,11 @@
-// Segment ids across the whole project (brief §3): unique, every `segment ID`
+// Segment ids across the whole project (docs/language.md#segments): unique, every `segment ID`
 // reference names one of them, and references never form a cycle.
 import type { SegmentDecl, SegmentFile, SegmentRefExpr } from '../syntax/ast';
 import { walkExpr } from '../syntax/ast';
-import type { Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../base/diagnostics';
 import { makeReporter, replaceFix } from './context';
 import { formatName } from './format-name';
-import { closestCandidate } from './suggest';
+import { closestName } from '../text/did-you-mean';
 
 export interface ProjectFile {
   path: string;
@@ -80,7 +80,7 @@ function checkUnknownReferences(references: Reference[], definitions: Map<string
   for (const { file, ref } of references) {
     const name = ref.id.text;
     if (definitions.has(name)) continue;
-    if (!suggestions.has(name)) suggestions.set(name, closestCandidate(name, definitions.keys()));
+    if (!suggestions.has(name)) suggestions.set(name, closestName(name, definitions.keys()));
     const suggestion = suggestions.get(name);
     const tail = suggestion === undefined ? ': no segment of the project has that id' : `; did you mean \`${suggestion}\`?`;
     makeReporter(file, out).report('unknown-segment', ref.id.span, `unknown segment \`${name}\`${tail}`, {

@@ -1,9 +1,9 @@
-// Operators against attribute types (brief §4 table) and literal kinds against
+// Operators against attribute types (the table of docs/language.md#the-forms) and literal kinds against
 // both. With a known type the message names the attribute's type; without one
 // (no catalog, unknown attribute) only what the operator itself demands is
 // checked (`before` always needs a date).
 import type { EventWindow, Literal } from '../syntax/ast';
-import type { ValueType } from '../sample/store';
+import type { ValueType } from '../base/value-type';
 import type { FieldInfo } from '../sample/catalog-types';
 import { replaceFix, type Reporter } from './context';
 import { describePath } from './describe';

@@ -8,7 +8,7 @@ import type { FieldInfo } from '../sample/catalog-types';
 import { replaceFix, type Reporter } from './context';
 import { inCode } from './format-name';
 import { valueAsSource } from './literals';
-import { closestCandidate, differsOnlyInCase } from './suggest';
+import { closestName, differsOnlyInCase } from '../text/did-you-mean';
 import type { AttributeCondition } from './types';
 
 const MAX_LISTED_VALUES = 10;
@@ -71,13 +71,13 @@ export function checkValues(cond: AttributeCondition, field: FieldInfo, fitting:
     if (allowed) {
       if (allowedSet(field).has(text)) continue;
       const shown = inCode(valueAsSource(text, field.type));
-      const suggestion = field.type === 'number' ? undefined : closestCandidate(text, allowed);
+      const suggestion = field.type === 'number' ? undefined : closestName(text, allowed);
       const tail = suggestion !== undefined ? didYouMean(text, suggestion, field) : `; the schema allows ${listInWords(allowed, field)}`;
       r.report('value-not-allowed', lit.span, `${shown} is not an allowed value of \`${name}\`${tail}`, { fixes: valueFix(lit, suggestion, field) });
     } else if (seen) {
       if (seenSet(field).has(text)) continue;
       const shown = inCode(valueAsSource(text, field.type));
-      const suggestion = closestCandidate(text, seen.map((v) => v.value));
+      const suggestion = closestName(text, seen.map((v) => v.value));
       const tail = suggestion !== undefined ? didYouMean(text, suggestion, field) : ', though real data may hold it';
       r.report('value-never-seen', lit.span, `${shown} never appears in \`${name}\` in the sample${tail}`, { fixes: valueFix(lit, suggestion, field) });
     }

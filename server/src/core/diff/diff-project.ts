@@ -3,10 +3,11 @@
 // not removed and added), their definitions compared by structure, and both
 // versions sized on the same sample so the numbers differ only because the
 // definitions do.
-import type { Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../base/diagnostics';
 import type { ProjectConfig } from '../project/config';
 import type { SegmentDecl } from '../syntax/ast';
-import { analyzeProject, type Analysis, type SourceText } from '../workspace/analyze';
+import { analyzeProject, type Analysis } from '../workspace/analyze';
+import { type SourceText } from '../project/open-projects';
 import type { ProjectData } from '../workspace/project-data';
 import { computeSizes } from '../workspace/sizes';
 import { compareDefinitions, describeAsAdded, describeAsRemoved, hasDefinitionChanges, type DefinitionChanges } from './compare-definitions';

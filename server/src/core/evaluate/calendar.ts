@@ -5,7 +5,7 @@
 // (2026-05-31 minus 3 months is 2026-02-28), which is also what SQL engines'
 // `date - interval 'n months'` do.
 import type { AgoRange, Duration, DurationUnit } from '../syntax/ast';
-import { parseIsoDay } from '../sample/store';
+import { parseIsoDay } from '../base/days';
 
 const MS_PER_DAY = 86_400_000;
 

@@ -1,7 +1,7 @@
 // Conditions on one attribute (a profile attribute, or an event property inside
 // `did … where`), evaluated over all rows of its column at once.
 //
-// Missing values (brief §4): every comparison, range, list and text test is false
+// Missing values (docs/language.md#missing-values): every comparison, range, list and text test is false
 // on a missing value — also `!=` and `not in`. Only `is missing` looks at them.
 // A column absent from the sample behaves as one where every row is missing (the
 // schema may declare attributes the sample lacks; the checker reports truly
@@ -13,12 +13,13 @@
 // natural meaning on any column type; which forms are allowed is the checker's
 // business, not this module's.
 import type { CompareOp, ContainsExpr, Literal, TextMatchExpr } from '../syntax/ast';
-import { parseIsoDay, type Column, type ListColumn, type OrderedCodes, type StringColumn } from '../sample/store';
-import { andBits, andNotBits, emptyBitset, fullBitset, type Bitset } from './bitset';
+import type { Column, ListColumn, OrderedCodes, StringColumn } from '../sample/store';
+import { parseIsoDay } from '../base/days';
+import { andBits, andNotBits, emptyBitset, fullBitset, type Bitset } from '../base/bitset';
 import { agoRangeDays, subtractDuration } from './calendar';
 import { lowerBound, upperBound } from '../sample/number-dictionary';
 import { byteFlagBits, byteTableBits, codeRangeBits, codeTableBits, rowsWithMarkedItem, uint32SetBits } from './row-scan';
-import { compareCodePoints } from './text-order';
+import { compareCodePoints } from '../base/text-order';
 
 import type { AttributeCondition } from '../syntax/ast';
 export type { AttributeCondition };

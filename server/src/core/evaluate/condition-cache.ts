@@ -2,7 +2,7 @@
 // recomputes only that condition. Least recently used entries go first once the
 // bitsets together pass the byte budget (a condition over a million profiles is
 // 125 kB, so the default holds a few hundred of them).
-import type { Bitset } from './bitset';
+import type { Bitset } from '../base/bitset';
 
 export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 

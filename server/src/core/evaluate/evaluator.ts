@@ -1,10 +1,11 @@
 // Exact audience sizes on the sample store. Every condition becomes a bitset
 // over the profile rows; `and`/`or`/`not` combine them word by word; segment
-// members are `include and not exclude` (brief §3). Results of single conditions
+// members are `include and not exclude` (docs/language.md#segments). Results of single conditions
 // (attribute tests and `did`) are cached by (data version, asOf, canonical text
 // of the condition), so re-evaluating a segment after one condition was edited
 // scans the data for that condition only.
-import type { EventRef, Expr, SegmentDecl, Span } from '../syntax/ast';
+import type { EventRef, Expr, SegmentDecl } from '../syntax/ast';
+import type { Span } from '../base/span';
 import { topLevelConditions } from '../syntax/ast';
 import type { SampleStore } from '../sample/store';
 import { textsAt } from '../sample/packed-texts';
@@ -17,7 +18,7 @@ import {
   notBits,
   orBits,
   type Bitset,
-} from './bitset';
+} from '../base/bitset';
 import { ConditionCache, DEFAULT_CACHE_BYTES } from './condition-cache';
 import { conditionKey } from './condition-key';
 import { evaluateAttributeCondition } from './column-conditions';

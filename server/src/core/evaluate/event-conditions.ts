@@ -2,12 +2,12 @@
 // events with that name, inside the window and passing the where-filter become
 // one bitset over event rows (word-wise, like profile conditions); then one pass
 // over the profiles counts each one's bits in its range of events and compares
-// the count (brief §5). "The count alone
+// the count (docs/language.md#events). "The count alone
 // decides": a profile with no events has count 0, so `at most 2 times` and
 // `exactly 0 times` hold for it.
 import type { DidExpr, EventWindow } from '../syntax/ast';
 import type { Column, DateColumn, EventTable } from '../sample/store';
-import { andBits, countInRange, emptyBitset, popcount32, wordCount, type Bitset } from './bitset';
+import { andBits, countInRange, emptyBitset, popcount32, wordCount, type Bitset } from '../base/bitset';
 import { bitsAt, codeTableBits } from './row-scan';
 import { agoRangeDays, subtractDuration } from './calendar';
 import { literalDay, orderedRangeBits } from './column-conditions';

@@ -5,7 +5,7 @@
 // set bit of its range in the events' bitset; a profile without one is false.
 import type { FirstLastExpr } from '../syntax/ast';
 import type { EventTable } from '../sample/store';
-import { emptyBitset, firstSetBit, lastSetBit, type Bitset } from './bitset';
+import { emptyBitset, firstSetBit, lastSetBit, type Bitset } from '../base/bitset';
 import { matchingEvents, windowDays } from './event-conditions';
 
 /** Profiles for which the condition holds; `where` marks the events passing its filter, undefined when there is none. */

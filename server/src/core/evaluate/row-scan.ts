@@ -4,7 +4,7 @@
 // written as `+(a >= b)` rather than `if`: on real data the outcome is random,
 // and a branch the CPU cannot predict costs several times the loop body.
 import type { CodeArray } from '../sample/store';
-import { countInRange, wordCount, type Bitset } from './bitset';
+import { countInRange, wordCount, type Bitset } from '../base/bitset';
 
 /**
  * Rows whose code is marked in `table` (indexed by code). A missing row holds

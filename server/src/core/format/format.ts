@@ -2,8 +2,9 @@
 // everything else (blocks with syntax errors, stray text) exactly as written,
 // comments kept in place. A final guard re-lexes the result and gives the
 // input back unchanged if a single token or comment differs.
-import type { SegmentDecl, Span } from '../syntax/ast';
-import type { TextEdit } from '../diagnostics';
+import type { SegmentDecl } from '../syntax/ast';
+import type { Span } from '../base/span';
+import type { TextEdit } from '../base/diagnostics';
 import { parseSegments } from '../syntax/parser';
 import { applyEdits } from '../text/edits';
 import { blockDoc } from './block-doc';

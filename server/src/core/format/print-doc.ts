@@ -65,7 +65,7 @@ class Output {
 /**
  * Whether `next`, printed flat, fits in `width`. Only the group itself counts,
  * not the words after it on the same line: `did x where (…) at least 3 times
- * within last 30 days` keeps its short `where` on one line, as in the brief.
+ * within last 30 days` keeps its short `where` on one line, as in the examples of docs/language.md.
  */
 function fits(next: Command, width: number): boolean {
   const todo: Command[] = [next];

@@ -3,7 +3,7 @@
 // line of a token trails that token; a comment on its own line leads the token
 // after it. Taking a token hands back its comments with it, so no comment can
 // be dropped or moved past a token.
-import type { Span } from '../syntax/ast';
+import type { Span } from '../base/span';
 import { countNewlines, trimComment, type Lexeme } from './lexemes';
 
 export interface OwnLineComment {

@@ -1,13 +1,7 @@
 // Every diagnostic code the project files (segments.config.json, schema.json)
 // can produce, for the docs' list of codes. A test checks the loaders emit
 // nothing outside this list.
-import type { Severity } from '../diagnostics';
-
-export interface DiagnosticCodeInfo {
-  code: string;
-  severity: Severity;
-  description: string;
-}
+import type { DiagnosticCodeInfo } from '../base/diagnostic-code-info';
 
 export const PROJECT_DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = [
   { code: 'config-unreadable', severity: 'error', description: '`segments.config.json` could not be read (missing, a folder, or no permission).' },

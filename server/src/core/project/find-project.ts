@@ -5,6 +5,9 @@ import { CONFIG_FILE_NAME } from './config';
 
 export const SEGMENT_EXTENSION = '.segment';
 
+/** How many folders findConfigFiles looks into at most (a workspace opened on `/` must not hang the server). */
+const MAX_SCAN_FOLDERS = 5000;
+
 function statOrUndefined(path: string): Stats | undefined {
   try {
     return statSync(path, { throwIfNoEntry: false });
@@ -104,4 +107,30 @@ function withoutAliases(sortedFiles: string[]): string[] {
     seen.add(real);
     return true;
   });
+}
+
+/** Every segments.config.json under a folder, skipping node_modules and dot-folders. */
+export function findConfigFiles(folder: string, maxFolders = MAX_SCAN_FOLDERS): string[] {
+  const found: string[] = [];
+  const pending = [folder];
+  let visited = 0;
+  while (pending.length > 0 && visited < maxFolders) {
+    const dir = pending.pop()!;
+    visited++;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) {
+        if (!e.name.startsWith('.') && e.name !== 'node_modules') pending.push(join(dir, e.name));
+      } else if (e.name === CONFIG_FILE_NAME) {
+        const full = join(dir, e.name);
+        if (statOrUndefined(full)?.isFile()) found.push(full);
+      }
+    }
+  }
+  return found.sort();
 }

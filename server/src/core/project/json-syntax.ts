@@ -8,10 +8,10 @@
 // trailing commas. A tool that reads them with a plain JSON parser must not
 // fail where the editor said all was well.
 import { parseTree, printParseErrorCode, visit, type Node as JsonNode, type ParseOptions } from 'jsonc-parser';
-import { compareDiagnostics, diagnostic, type Diagnostic, type Fix } from '../diagnostics';
-import type { Span } from '../syntax/ast';
+import { compareDiagnostics, diagnostic, type Diagnostic, type Fix } from '../base/diagnostics';
+import type { Span } from '../base/span';
 import { LineIndex } from '../text/line-index';
-import { closestName } from './did-you-mean';
+import { closestName } from '../text/did-you-mean';
 
 export type { JsonNode };
 

@@ -1,10 +1,10 @@
 // Position-aware helpers for validating a parsed JSON tree by hand: reading an
 // object's properties (reporting duplicate and unknown keys) and naming what a
 // value is in plain English.
-import { diagnostic, type Diagnostic, type Severity } from '../diagnostics';
-import type { Span } from '../syntax/ast';
+import { diagnostic, type Diagnostic, type Severity } from '../base/diagnostics';
+import type { Span } from '../base/span';
 import { LineIndex } from '../text/line-index';
-import { closestName, listInWords } from './did-you-mean';
+import { closestName, listInWords } from '../text/did-you-mean';
 import type { JsonNode } from './json-syntax';
 
 /** Where diagnostics go while one file is validated. */

@@ -3,8 +3,8 @@
 // rest of the file still counts.
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { diagnostic, type Diagnostic } from '../diagnostics';
-import { parseIsoDay } from '../sample/store';
+import { diagnostic, type Diagnostic } from '../base/diagnostics';
+import { parseIsoDay } from '../base/days';
 import { DEFAULT_ID_COLUMN, type ProjectConfig } from './config';
 import { parseJson, withSyntaxFirst, type JsonNode } from './json-syntax';
 import { describeValue, JsonReport, readProperties, reportUnknownKey } from './json-walk';

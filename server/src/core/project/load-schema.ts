@@ -7,9 +7,9 @@
 // result that keeps every valid declaration when one is wrong. The JSON schema is
 // still written, for editor completion, and a test checks the two agree.
 import { basename, resolve } from 'node:path';
-import { diagnostic, type Diagnostic } from '../diagnostics';
-import type { ValueType } from '../sample/store';
-import { closestName, listInWords } from './did-you-mean';
+import { diagnostic, type Diagnostic } from '../base/diagnostics';
+import type { ValueType } from '../base/value-type';
+import { closestName, listInWords } from '../text/did-you-mean';
 import { parseJson, withSyntaxFirst, type JsonNode } from './json-syntax';
 import { describeValue, JsonReport, readProperties, reportUnknownKey, type JsonProperty } from './json-walk';
 import { readText } from './read-text';

@@ -1,6 +1,6 @@
 // The schema file (`schema.json`) after validation: declared attributes and
 // events. Declarations win over what is inferred from the sample.
-import type { ValueType } from '../sample/store';
+import type { ValueType } from '../base/value-type';
 
 export interface FieldDeclaration {
   type: ValueType;

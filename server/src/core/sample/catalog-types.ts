@@ -1,7 +1,7 @@
 // What the checker, completion and hover know about the user's data: each
 // attribute's and event's type, description, allowed and observed values.
 // Built from the schema (which wins) and the sample (which fills in the rest).
-import type { ValueType } from './store';
+import type { ValueType } from '../base/value-type';
 
 export interface ValueCount {
   value: string;

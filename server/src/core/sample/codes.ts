@@ -1,5 +1,5 @@
 // Every diagnostic code reading a sample or events file produces, for the docs and SARIF rules.
-import type { DiagnosticCodeInfo } from '../project/codes';
+import type { DiagnosticCodeInfo } from '../base/diagnostic-code-info';
 
 export const SAMPLE_DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = [
   { code: 'sample-file-not-found', severity: 'error', description: 'The profiles or events file does not exist.' },

@@ -2,8 +2,9 @@
 // batch at a time (one column per call, so each inner loop stays monomorphic
 // and reads bytes in place) or one JSON value at a time. A cell that does not
 // fit the column's type becomes missing and is logged for a warning.
-import type { BooleanColumn, CodeArray, Column, DateColumn, ListColumn, NumberColumn, OrderedCodes, RowMask, StringColumn, ValueType } from './store';
-import { hasBit, setBit, wordCount } from '../evaluate/bitset';
+import type { BooleanColumn, CodeArray, Column, DateColumn, ListColumn, NumberColumn, OrderedCodes, RowMask, StringColumn } from './store';
+import type { ValueType } from '../base/value-type';
+import { hasBit, setBit, wordCount } from '../base/bitset';
 import { encodeNumbers, NumberDictionary } from './number-dictionary';
 import { CodeBuffer } from './code-array';
 import type { CsvBatch } from './csv';

@@ -5,7 +5,7 @@
 // dictionaries stay sorted, and codes are as narrow as the joined dictionary allows.
 import type { CodeArray, Column, OrderedCodes, RowMask } from './store';
 import { columnLength } from './store';
-import { wordCount } from '../evaluate/bitset';
+import { wordCount } from '../base/bitset';
 import { codeArrayFor } from './code-array';
 
 export function concatColumns(a: Column, b: Column): Column {

@@ -2,7 +2,7 @@
 // order. Used to drop unusable rows (profiles without an id) and to put events
 // in profile-then-time order.
 import type { CodeArray, Column, RowMask } from './store';
-import { wordCount } from '../evaluate/bitset';
+import { wordCount } from '../base/bitset';
 import { codeArrayLike } from './code-array';
 
 export function takeRows(column: Column, rows: Int32Array): Column {

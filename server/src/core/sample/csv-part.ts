@@ -1,5 +1,5 @@
 // The second part of a large CSV file, read by a worker thread while the calling
-// thread reads the first (read-table.ts). The load stays synchronous: the caller
+// thread reads the first (read-csv-table.ts). The load stays synchronous: the caller
 // blocks on a shared flag with Atomics.wait once its own part is done, then
 // takes the worker's message with receiveMessageOnPort. The columns' arrays are
 // transferred, not copied.
@@ -10,11 +10,12 @@
 import { existsSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
-import type { Column, PackedTexts, ValueType } from './store';
+import type { Column, PackedTexts } from './store';
+import type { ValueType } from '../base/value-type';
 import type { CsvBatch, CsvProblem } from './csv';
 import type { SampleLogData } from './column-builders';
 import { createColumnBuilder, SampleLog } from './column-builders';
-import type { CellSink } from './read-table';
+import type { CellSink } from './cell-sink';
 import type { RaggedLog } from './csv-rows';
 import { loadCsvRows, RowLines, type RowLineRuns } from './csv-rows';
 

@@ -1,11 +1,11 @@
-// The row loop of a CSV table's load (pass 2 of read-table.ts), over the whole
+// The row loop of a CSV table's load (pass 2 of read-csv-table.ts, see table-read.ts), over the whole
 // file or over one part of it: the same code runs on the calling thread and, for
 // the second part of a large file, in a worker thread (csv-part-worker.ts).
 import { fileByteSource } from './byte-source';
 import type { CsvBatch, CsvReadResult } from './csv';
 import { readCsv } from './csv';
 import { SampleLog } from './column-builders';
-import type { CellSink } from './read-table';
+import type { CellSink } from './cell-sink';
 
 /** Bytes [start, end) of a CSV file (the whole file by default), whose first byte is on line `firstLine`. */
 export interface CsvPart {

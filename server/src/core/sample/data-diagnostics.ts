@@ -1,8 +1,9 @@
 // Diagnostics about data files. Their text is not kept in memory, so they carry
 // a line (`position`) instead of a character span.
-import type { Diagnostic, Severity } from '../diagnostics';
+import type { Diagnostic, Severity } from '../base/diagnostics';
 import type { SampleLogData } from './column-builders';
 import { SampleLog } from './column-builders';
+import { formatCount } from '../text/numbers';
 
 /** A diagnostic on 1-based `line` of a data file (line 1 for whole-file problems). */
 export function dataDiagnostic(file: string, line: number, severity: Severity, code: string, message: string): Diagnostic {
@@ -14,14 +15,6 @@ export function dataDiagnostic(file: string, line: number, severity: Severity, c
     code,
     message,
   };
-}
-
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
-export function plural(n: number, one: string, many: string): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 /** `a`, `b` and `c` — for lists of column names in messages (at most `max` shown). */

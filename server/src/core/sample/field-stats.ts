@@ -3,7 +3,8 @@
 // booleans, min / median / max for numbers and dates. Over all rows, or over a
 // subset (the events of one name).
 import type { Column } from './store';
-import { columnLength, formatDay, isMissing } from './store';
+import { columnLength, isMissing } from './store';
+import { formatDay } from '../base/days';
 import type { FieldStats, ValueCount } from './catalog-types';
 import { DISTINCT_VALUE_CAP } from './catalog-types';
 

@@ -9,7 +9,7 @@
 //              or without plain strings) -> list; only strings that are ISO
 //              dates -> date; anything else (mixed kinds) -> string.
 // A column with no value at all in the sniffed rows is a string.
-import type { ValueType } from './store';
+import type { ValueType } from '../base/value-type';
 import type { JsonCell } from './jsonl';
 import {
   hasLeadingZeroBytes,

@@ -5,20 +5,22 @@
 // there, inferred otherwise. Events whose id is not a loaded profile are
 // dropped and counted; rows without an id, a name or a usable timestamp are
 // dropped with a warning.
-import type { Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../base/diagnostics';
 import type { SchemaDocument } from '../project/schema-types';
-import type { CodeArray, Column, EventTable, OrderedCodes, RowMask, ValueType } from './store';
+import type { CodeArray, Column, EventTable, OrderedCodes, RowMask } from './store';
+import type { ValueType } from '../base/value-type';
 import { encodeValues } from './number-dictionary';
-import { hasBit } from '../evaluate/bitset';
+import { hasBit } from '../base/bitset';
 import type { CsvBatch } from './csv';
 import type { ProfileIdIndex } from './load-profiles';
 import type { JsonCell } from './jsonl';
-import type { CellSink } from './read-table';
+import type { CellSink } from './cell-sink';
 import { readTable } from './read-table';
 import { lineOfRow, type RowLineRuns } from './csv-rows';
 import { InstantBuilder, StringBuilder } from './column-builders';
 import { takeCodes, takeRows } from './column-ops';
-import { CappedReport, dataDiagnostic, formatCount, nameList, plural } from './data-diagnostics';
+import { CappedReport, dataDiagnostic, nameList } from './data-diagnostics';
+import { formatCount, plural } from '../text/numbers';
 
 export const EVENT_NAME_COLUMN = 'event';
 export const EVENT_TIME_COLUMN = 'timestamp';

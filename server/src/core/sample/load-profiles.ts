@@ -3,17 +3,18 @@
 // inference otherwise). Rows without an id are skipped with a warning; a
 // repeated id is an error and no table is produced, because every count the
 // evaluator gives would be off.
-import type { Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../base/diagnostics';
 import type { SchemaDocument } from '../project/schema-types';
 import type { Column, PackedTexts, ProfileTable } from './store';
 import type { CsvBatch } from './csv';
 import { ByteDictionary } from './dictionary';
 import type { JsonCell } from './jsonl';
-import type { CellSink } from './read-table';
+import type { CellSink } from './cell-sink';
 import type { CsvPartWorkerOptions } from './csv-part';
 import { readTable } from './read-table';
 import { takeRows } from './column-ops';
-import { CappedReport, dataDiagnostic, formatCount, nameList, plural } from './data-diagnostics';
+import { CappedReport, dataDiagnostic, nameList } from './data-diagnostics';
+import { formatCount, plural } from '../text/numbers';
 import { lineOfRow } from './csv-rows';
 
 export interface ProfileLoadOptions {

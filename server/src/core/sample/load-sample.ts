@@ -1,7 +1,7 @@
 // The one entry point for loading sample data: profiles, then (optionally)
 // events matched to them. Synchronous on purpose: the language server runs it
 // in a worker thread, the CLI simply waits for it.
-import type { Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../base/diagnostics';
 import type { SchemaDocument } from '../project/schema-types';
 import type { SampleStore } from './store';
 import { loadProfiles } from './load-profiles';

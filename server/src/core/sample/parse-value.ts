@@ -2,7 +2,7 @@
 // fast paths for the common shapes (`42`, `-3.5`, `2026-01-31`,
 // `2026-01-31T08:00:00Z`) and the general rules as fallback. Every parser
 // answers NaN (numbers, instants) or -1 (booleans) for "does not fit".
-import { parseIsoInstant } from './store';
+import { parseIsoInstant } from '../base/days';
 
 const SPACE = 32;
 const TAB = 9;

@@ -2,9 +2,7 @@
 // evaluator can scan a million profiles in a few milliseconds and the catalog
 // can describe each attribute. Built by the loaders in this folder; read by the
 // catalog (types, values, statistics) and the evaluator.
-import { emptyBitset, hasBit, setBit } from '../evaluate/bitset';
-
-export type ValueType = 'number' | 'string' | 'boolean' | 'date' | 'list';
+import { emptyBitset, hasBit, setBit } from '../base/bitset';
 
 /**
  * One typed column. Row i is missing when its bit is set in `missing` (see
@@ -67,7 +65,7 @@ export interface BooleanColumn extends ColumnBase {
 /**
  * Dates as whole days since 1970-01-01 (UTC), the values of its dictionary. A
  * date-time is stored as the UTC calendar day it falls on: every condition on a
- * profile attribute compares calendar days (brief §4), so the time of day is
+ * profile attribute compares calendar days (docs/language.md#asof-and-relative-windows), so the time of day is
  * not kept.
  */
 export interface DateColumn extends ColumnBase, OrderedCodes {
@@ -142,8 +140,6 @@ export interface SampleStore {
   version: number;
 }
 
-const MS_PER_DAY = 86_400_000;
-
 /** True when row `row` of the column has no value. */
 export function isMissing(column: Column, row: number): boolean {
   return hasBit(column.missing, row);
@@ -173,52 +169,4 @@ export function columnLength(column: Column): number {
 /** The value of row `row`: a number column's number, a date column's day (check isMissing first). */
 export function valueAt(ordered: OrderedCodes, row: number): number {
   return ordered.dictionary[ordered.codes[row]];
-}
-
-/** Days since 1970-01-01 of an ISO date `YYYY-MM-DD`, or undefined when it is not a real date. */
-export function parseIsoDay(text: string): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return undefined;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
-  const t = Date.UTC(y, mo - 1, d);
-  const back = new Date(t);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
-  return Math.floor(t / MS_PER_DAY);
-}
-
-/**
- * The instant of an ISO date or date-time (`2026-01-31`, `2026-01-31T08:00:00Z`,
- * `2026-01-31 08:00:00`, `…+02:00`), ms since epoch. A date-time without a zone is UTC.
- */
-export function parseIsoInstant(text: string): number | undefined {
-  const day = parseIsoDay(text);
-  if (day !== undefined) return day * MS_PER_DAY;
-  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
-  if (!m) return undefined;
-  const d = parseIsoDay(m[1]);
-  if (d === undefined) return undefined;
-  const h = Number(m[2]);
-  const mi = Number(m[3]);
-  const s = m[4] ? Number(m[4]) : 0;
-  if (h > 23 || mi > 59 || s > 60) return undefined;
-  const frac = m[5] ? Math.round(Number(m[5]) * 1000) : 0;
-  let offsetMs = 0;
-  const zone = m[6];
-  if (zone && zone !== 'Z') {
-    const sign = zone[0] === '-' ? -1 : 1;
-    const digits = zone.slice(1).replace(':', '');
-    offsetMs = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
-  }
-  return d * MS_PER_DAY + ((h * 60 + mi) * 60 + s) * 1000 + frac - offsetMs;
-}
-
-export function dayOfInstant(ms: number): number {
-  return Math.floor(ms / MS_PER_DAY);
-}
-
-export function formatDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }

@@ -5,8 +5,9 @@
 // a predicate that is never NULL (`COALESCE(test, FALSE)` or an IS [NOT] NULL
 // test), which lets `not` and `exclude` be plain SQL NOT. The full list of
 // decisions per condition is in ./README.md.
-import type { ContainsExpr, Expr, SegmentDecl, Span } from '../syntax/ast';
-import { parseIsoDay } from '../sample/store';
+import type { ContainsExpr, Expr, SegmentDecl } from '../syntax/ast';
+import type { Span } from '../base/span';
+import { parseIsoDay } from '../base/days';
 import { DIALECT_SPECS } from './dialects';
 import {
   column,

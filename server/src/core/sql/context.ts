@@ -2,10 +2,11 @@
 // query being built (dialect, CTEs, asOf), and the pieces every condition
 // needs (quoted names, literals, columns, window boundaries, failing with a
 // stable code).
-import type { Duration, Expr, Literal, Path, SegmentDecl, Span } from '../syntax/ast';
+import type { Duration, Expr, Literal, Path, SegmentDecl } from '../syntax/ast';
+import type { Span } from '../base/span';
 import type { Catalog } from '../sample/catalog-types';
-import type { ValueType } from '../sample/store';
-import { parseIsoDay } from '../sample/store';
+import type { ValueType } from '../base/value-type';
+import { parseIsoDay } from '../base/days';
 import type { Dialect, DialectSpec } from './dialects';
 import { durationParts, subtractDuration } from './dates';
 import { atom, type Fragment } from './fragment';

@@ -2,10 +2,7 @@
 // of the text it came from (`span`), so diagnostics, hovers and edits can point at
 // it. Offsets are 0-based UTF-16 code-unit positions into the file text, end exclusive.
 
-export interface Span {
-  start: number;
-  end: number;
-}
+import type { Span } from '../base/span';
 
 /** A name as written: `geo`, `` `Preferred channel` ``. `text` is the name without backticks. */
 export interface Name {

@@ -6,7 +6,7 @@
 // moved by however far the block moved in the file.
 import type { IToken } from 'chevrotain';
 import type { SegmentDecl } from './ast';
-import type { Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../base/diagnostics';
 
 interface CachedBlock {
   start: number;

@@ -1,5 +1,5 @@
 // Every diagnostic code the parser produces, for the docs and SARIF rules.
-import type { DiagnosticCodeInfo } from '../project/codes';
+import type { DiagnosticCodeInfo } from '../base/diagnostic-code-info';
 
 export const SYNTAX_DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = [
   { code: 'syntax-error', severity: 'error', description: 'The text does not follow the grammar: something expected is missing or something unexpected is there; the message says what.' },

@@ -23,9 +23,9 @@ import type {
   Path,
   Property,
   SegmentDecl,
-  Span,
 } from './ast';
-import { parseIsoInstant, parseIsoDay, dayOfInstant, formatDay } from '../sample/store';
+import type { Span } from '../base/span';
+import { parseIsoInstant, parseIsoDay, dayOfInstant, formatDay } from '../base/days';
 import { describeFound, RULE_WORDS as ERROR_WORDS, segmentErrorMessages } from './error-messages';
 import * as T from './tokens';
 

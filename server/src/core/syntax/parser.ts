@@ -3,8 +3,9 @@
 // problem becomes a Diagnostic and the AST holds whatever could be read.
 import { createTokenInstance, tokenMatcher, type IRecognitionException, type IToken } from 'chevrotain';
 import { closest, distance } from 'fastest-levenshtein';
-import type { Comment, SegmentDecl, SegmentFile, Span } from './ast';
-import { diagnostic, type Diagnostic } from '../diagnostics';
+import type { Comment, SegmentDecl, SegmentFile } from './ast';
+import type { Span } from '../base/span';
+import { diagnostic, type Diagnostic } from '../base/diagnostics';
 import { blockKey, type BlockCache } from './block-cache';
 import { SegmentGrammar } from './grammar';
 import { lexSegments } from './lexer';

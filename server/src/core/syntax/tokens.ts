@@ -1,4 +1,4 @@
-// Tokens of the `.segment` language. Keywords are contextual (brief §2): every
+// Tokens of the `.segment` language. Keywords are contextual (docs/language.md#words-and-values): every
 // keyword token also belongs to the `Name` category, so wherever the grammar
 // expects a name (an attribute, a segment id, an event) a keyword is accepted
 // too, and `title`, `last` or `time` can be attribute names.

@@ -1,5 +1,5 @@
 // Applying span edits (fixes, formatting) to a text.
-import type { TextEdit } from '../diagnostics';
+import type { TextEdit } from '../base/diagnostics';
 
 /** `text` with the edits applied; they must not overlap, and may come in any order. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {

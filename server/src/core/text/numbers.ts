@@ -30,6 +30,7 @@ function threeDigits(x: number): string {
   return String(Number(x.toFixed(decimals)));
 }
 
-export function plural(n: number, word: string): string {
-  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+/** `1 error`, `12,345 rows`: a count with its noun, for every message that counts things. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }

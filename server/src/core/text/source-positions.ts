@@ -1,7 +1,7 @@
-// Resolves a diagnostic to 1-based line and column for reports, reading the
-// file's text when it is not already at hand (config and schema files).
-import { readFileSync, statSync } from 'node:fs';
-import type { Diagnostic } from '../diagnostics';
+// Resolves a diagnostic to 1-based line and column for reports. Segment texts
+// are given; other files (config and schema) are asked of `readText`, which
+// the host wires to a loader, since this layer does no I/O.
+import type { Diagnostic } from '../base/diagnostics';
 import { LineIndex } from './line-index';
 
 export interface ResolvedRange {
@@ -14,12 +14,14 @@ export interface ResolvedRange {
   lineText?: string;
 }
 
-const MAX_TEXT_BYTES = 8 * 1024 * 1024;
-
 export class SourcePositions {
   private readonly indexes = new Map<string, LineIndex | null>();
 
-  constructor(texts: Iterable<[string, string]> = []) {
+  constructor(
+    texts: Iterable<[string, string]> = [],
+    /** The text of a file not given up front; undefined when it cannot be read (then line 1 is used). */
+    private readonly readText: (path: string) => string | undefined = () => undefined,
+  ) {
     for (const [path, text] of texts) this.indexes.set(path, new LineIndex(text));
   }
 
@@ -46,14 +48,9 @@ export class SourcePositions {
 
   private indexFor(path: string): LineIndex | undefined {
     if (!this.indexes.has(path)) {
-      let index: LineIndex | null = null;
-      try {
-        // Only small text files (configs, schemas); a sample's diagnostics carry their own position.
-        if (statSync(path).size <= MAX_TEXT_BYTES) index = new LineIndex(readFileSync(path, 'utf8'));
-      } catch {
-        index = null;
-      }
-      this.indexes.set(path, index);
+      // Only small text files (configs, schemas) are read; a sample's diagnostics carry their own position.
+      const text = this.readText(path);
+      this.indexes.set(path, text === undefined ? null : new LineIndex(text));
     }
     return this.indexes.get(path) ?? undefined;
   }

@@ -1,16 +1,12 @@
 // Parses and checks the segment files of one project: the single entry point
 // the CLI and the language server share, so both report exactly the same.
-import { compareDiagnostics, type Diagnostic } from '../diagnostics';
+import { compareDiagnostics, type Diagnostic } from '../base/diagnostics';
 import { checkProject } from '../check/check-project';
 import type { SegmentDecl, SegmentFile } from '../syntax/ast';
 import { parseSegments } from '../syntax/parser';
 import { BlockCache } from '../syntax/block-cache';
 import type { ProjectData } from './project-data';
-
-export interface SourceText {
-  path: string;
-  text: string;
-}
+import type { SourceText } from '../project/open-projects';
 
 export interface ParsedSource extends SourceText {
   ast: SegmentFile;
@@ -60,4 +56,3 @@ export function segmentsById(files: ParsedSource[]): Map<string, SegmentDecl> {
   return byId;
 }
 
-export { segmentsWithErrors } from './segment-health';

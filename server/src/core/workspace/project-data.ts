@@ -1,7 +1,7 @@
 // What a project knows about its data: the schema, the loaded sample and the
 // catalog built from both. Loaded once and kept while the segment files change
 // (the language server reloads it only when a data or config file changes).
-import type { Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../base/diagnostics';
 import type { ProjectConfig } from '../project/config';
 import type { SchemaDocument } from '../project/schema-types';
 import { loadSchema } from '../project/load-schema';

@@ -1,6 +1,6 @@
 // Audience sizes for every segment of an analysed project: the numbers behind
 // `segments size`, the editor's CodeLens and the "matches nobody" warning.
-import { diagnostic, type Diagnostic } from '../diagnostics';
+import { diagnostic, type Diagnostic } from '../base/diagnostics';
 import { Evaluator, type FunnelStep } from '../evaluate/evaluator';
 import { estimateSize, type SizeEstimate } from '../evaluate/estimate';
 import type { ProjectConfig } from '../project/config';
@@ -9,6 +9,7 @@ import type { SegmentDecl } from '../syntax/ast';
 import type { Analysis } from './analyze';
 import { brokenDependencies, errorCountOf, segmentsWithErrors } from './segment-health';
 import type { ProjectData } from './project-data';
+import { plural } from '../text/numbers';
 
 export interface SegmentSize {
   id: string;
@@ -63,6 +64,6 @@ export function matchesNobodyDiagnostics(sizes: SegmentSize[]): Diagnostic[] {
     .filter((s) => s.count === 0 && s.total > 0 && s.decl.id)
     .map((s) =>
       diagnostic(s.file, s.decl.id!.span, 'warning', 'matches-nobody',
-        `segment \`${s.id}\` matches nobody in the sample (0 of ${s.total.toLocaleString('en-US')} profiles)`),
+        `segment \`${s.id}\` matches nobody in the sample (0 of ${plural(s.total, 'profile')})`),
     );
 }

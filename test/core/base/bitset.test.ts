@@ -12,7 +12,7 @@ import {
   notBits,
   orBits,
   setBit,
-} from '../../../server/src/core/evaluate/bitset';
+} from '../../../server/src/core/base/bitset';
 
 function fromRows(size: number, rows: number[]) {
   const bits = emptyBitset(size);

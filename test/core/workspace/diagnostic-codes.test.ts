@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_DIAGNOSTIC_CODES, DIAGNOSTIC_CODE_GROUPS, renderDiagnosticsDoc } from '../../server/src/core/diagnostic-codes';
+import { ALL_DIAGNOSTIC_CODES, DIAGNOSTIC_CODE_GROUPS, renderDiagnosticsDoc } from '../../../server/src/core/workspace/diagnostic-codes';
 
 test('docs/diagnostics.md is up to date (run scripts/gen-diagnostics-doc.ts)', () => {
-  assert.equal(readFileSync(new URL('../../docs/diagnostics.md', import.meta.url), 'utf8'), renderDiagnosticsDoc());
+  assert.equal(readFileSync(new URL('../../../docs/diagnostics.md', import.meta.url), 'utf8'), renderDiagnosticsDoc());
 });
 
 test('codes are unique across groups', () => {

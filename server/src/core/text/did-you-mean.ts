@@ -1,5 +1,7 @@
-// "Did you mean …?" for names and values. Only called once a name is known to be
-// unknown, so checking a correct file never pays for edit distances.
+// "Did you mean …?" for every misspelt name or value: attributes, events,
+// segment ids, values, config and schema keys, type names. Only called once a
+// name is known to be unknown, so checking a correct file never pays for edit
+// distances.
 import { distance } from 'fastest-levenshtein';
 
 /** Case, spaces, `_` and `-` ignored: `preferred_channel` finds `Preferred channel`. */
@@ -12,7 +14,7 @@ function loose(text: string): string {
  * close enough to be a believable typo (about one edit per three letters; words
  * of one or two letters only match when they differ in case or separators).
  */
-export function closestCandidate(word: string, candidates: Iterable<string>): string | undefined {
+export function closestName(word: string, candidates: Iterable<string>): string | undefined {
   if (word === '') return undefined;
   const lower = word.toLowerCase();
   const wantedLoose = loose(word);
@@ -50,4 +52,10 @@ function isTransposition(a: string, b: string): boolean {
 /** True when the two texts differ only in upper and lower case. */
 export function differsOnlyInCase(a: string, b: string): boolean {
   return a !== b && a.toLowerCase() === b.toLowerCase();
+}
+
+/** `a, b or c`: for messages that list the allowed names. */
+export function listInWords(names: readonly string[], conjunction = 'or'): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`;
 }

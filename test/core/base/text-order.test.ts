@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareCodePoints } from '../../../server/src/core/evaluate/text-order';
+import { compareCodePoints } from '../../../server/src/core/base/text-order';
 
 const ascending = ['', 'A', 'B', 'Z', 'a', 'ab', 'b', 'z', 'é', 'Ω', '\uE000', '\uFFFF', '😀', '😀a', '🙂'];
 

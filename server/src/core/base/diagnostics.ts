@@ -1,7 +1,7 @@
 // The one shape every problem the core finds takes, whoever reports it
 // (parser, config validation, sample loader, checker). Consumers (CLI, language
 // server) turn spans into line/column with the file's text.
-import type { Span } from './syntax/ast';
+import type { Span } from './span';
 
 export type Severity = 'error' | 'warning' | 'info';
 

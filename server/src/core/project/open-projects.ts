@@ -1,12 +1,18 @@
 // Turns the paths a user passes to the CLI (files or folders, or nothing) into
 // projects: each with its config, its segment files and which of them to report on.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics';
-import { CONFIG_FILE_NAME, type ProjectConfig } from '../project/config';
-import { findConfigFile, listSegmentFiles, SEGMENT_EXTENSION } from '../project/find-project';
-import { defaultConfig, loadConfig } from '../project/load-config';
-import type { SourceText } from './analyze';
+import type { Diagnostic } from '../base/diagnostics';
+import { CONFIG_FILE_NAME, type ProjectConfig } from './config';
+import { pathKind } from './files';
+import { findConfigFile, listSegmentFiles, SEGMENT_EXTENSION } from './find-project';
+import { defaultConfig, loadConfig } from './load-config';
+
+/** A segment file's path and text (from disk, from the editor, or from a git commit). */
+export interface SourceText {
+  path: string;
+  text: string;
+}
 
 export interface ProjectTarget {
   config: ProjectConfig;
@@ -38,8 +44,9 @@ export function openProjects(paths: string[], cwd: string): ProjectTarget[] {
   const byRoot = new Map<string, ProjectTarget>();
   for (const input of inputs) {
     const path = resolve(cwd, input);
-    if (!existsSync(path)) throw new UsageError(`no such file or folder: ${input}`);
-    const isDir = statSync(path).isDirectory();
+    const kind = pathKind(path);
+    if (!kind) throw new UsageError(`no such file or folder: ${input}`);
+    const isDir = kind === 'folder';
     if (!isDir && !path.endsWith(SEGMENT_EXTENSION)) throw new UsageError(`not a .segment file: ${input}`);
     const configFile = findConfigFile(path);
     if (!configFile && isDir && listSegmentFiles(path).length === 0) throw new UsageError(nothingFound(path));

@@ -1,10 +1,10 @@
 // The registry of every diagnostic code the product reports, by the part that
 // reports it. The docs page (docs/diagnostics.md) and SARIF rules come from here.
-import type { DiagnosticCodeInfo } from './project/codes';
-import { PROJECT_DIAGNOSTIC_CODES } from './project/codes';
-import { CHECK_DIAGNOSTIC_CODES } from './check/codes';
-import { SAMPLE_DIAGNOSTIC_CODES } from './sample/codes';
-import { SYNTAX_DIAGNOSTIC_CODES } from './syntax/codes';
+import type { DiagnosticCodeInfo } from '../base/diagnostic-code-info';
+import { PROJECT_DIAGNOSTIC_CODES } from '../project/codes';
+import { CHECK_DIAGNOSTIC_CODES } from '../check/codes';
+import { SAMPLE_DIAGNOSTIC_CODES } from '../sample/codes';
+import { SYNTAX_DIAGNOSTIC_CODES } from '../syntax/codes';
 
 export const SIZE_DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = [
   { code: 'matches-nobody', severity: 'warning', description: 'The segment matches no profile of the sample (real data may still hold some).' },
