@@ -315,6 +315,39 @@ function didCondition(vocabulary: Vocabulary): fc.Arbitrary<string> {
   );
 }
 
+/**
+ * `sum | average | min | max | distinct count of EVENT.PROPERTY [where (…)] [WINDOW] COMPARISON`.
+ * Thresholds come from the property's values (and sums of a few of them, so
+ * sums land on them), plus amounts with cents; counts from 0 to 5.
+ */
+function aggregateCondition(vocabulary: Vocabulary): fc.Arbitrary<string> {
+  const candidates = [...vocabulary.events].flatMap(([event, props]) =>
+    props.filter((p) => p.type !== 'list' && p.name !== 'timestamp').map((p) => ({ event, prop: p })),
+  );
+  if (candidates.length === 0) return fc.constant('did not never_happens');
+  return fc.constantFrom(...candidates).chain(({ event, prop }) => {
+    const fns = prop.type === 'number' ? ['sum', 'average', 'min', 'max', 'distinct count'] : ['distinct count'];
+    const seen = prop.type === 'number' ? prop.seen : [];
+    const sums = seen.flatMap((v) => [String(Number(v) * 2), String(Number(v) * 3)]);
+    const amounts = fc.constantFrom(...seen, ...sums, '0', '0.01', '0.5', '99.99', '1000.10', '-1');
+    const counts = fc.constantFrom('0', '1', '2', '3', '5');
+    return fc.constantFrom(...fns).chain((fn) => {
+      const value = fn === 'distinct count' ? counts : amounts;
+      const comparison = fc.oneof(
+        { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...compareOps), value).map(([op, v]) => `${op} ${v}`) },
+        { weight: 1, arbitrary: range(value, byNumber).map(([lo, hi]) => `between ${lo} and ${hi}`) },
+      );
+      return fc
+        .tuple(eventWithFilter(vocabulary, event), fc.option(windowArb(vocabulary), { freq: 2 }), comparison)
+        .map(([e, w, c]) => {
+          // The filter comes after the property: `sum of purchase.amount where (…)`.
+          const m = /^(.*?)( where \(.*\))?$/s.exec(e)!;
+          return `${fn} of ${m[1]}.${nameText(prop.name)}${m[2] ?? ''}${w ?? ''} ${c}`;
+        });
+    });
+  });
+}
+
 /** `first did EVENT [where (…)] WINDOW` / `last did …` */
 function firstLastCondition(vocabulary: Vocabulary): fc.Arbitrary<string> {
   const names = [...vocabulary.events.keys()];
@@ -334,6 +367,7 @@ export function conditionArb(vocabulary: Vocabulary): fc.Arbitrary<string> {
     { weight: 8, arbitrary: fc.constantFrom(...missingHeavyTwice(vocabulary.attributes)).chain(conditionOn) },
     { weight: 3, arbitrary: didCondition(vocabulary) },
     { weight: 2, arbitrary: firstLastCondition(vocabulary) },
+    { weight: 3, arbitrary: aggregateCondition(vocabulary) },
   ];
   if (vocabulary.segmentIds.length > 0) {
     parts.push({ weight: 1, arbitrary: fc.constantFrom(...vocabulary.segmentIds).map((id) => `segment ${id}`) });

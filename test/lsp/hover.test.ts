@@ -15,6 +15,10 @@ const SOURCE = `segment hover_me {
 segment recent_first_buyers {
   include first did purchase within last 30 days and age > 0
 }
+
+segment big_spenders {
+  include sum of purchase.amount within last 90 days > 1000 and age > 0
+}
 `;
 
 before(async () => {
@@ -91,6 +95,17 @@ test('a behaviour keyword: the condition in plain words and how many profiles it
   assert.match(first.value, /Profiles with no such event are not included\./);
   // u1 bought first on 2026-10-20; u3 only on 2026-06-01.
   assert.match(first.value, /Holds for 1 of 10 profiles \(10\.0%\) in the sample\./);
+});
+
+test('an aggregate: its function keyword explains it, its property is the event property', async () => {
+  const sum = await hoverAt('segments/h.segment', SOURCE, 'sum of');
+  assert.equal(sum.range, 'sum of purchase.amount within last 90 days > 1000');
+  assert.match(sum.value, /^Spent more than 1,000 in total on `purchase` events in the last 90 days \(the sum of `amount`\)\./);
+  assert.match(sum.value, /count as 0, so it does not hold for them\./);
+  // u1 spent 1,200.50 on 2026-10-20; u3's 249.90 is from June.
+  assert.match(sum.value, /Holds for 1 of 10 profiles \(10\.0%\) in the sample\./);
+  const property = await hoverAt('segments/h.segment', SOURCE, 'amount within');
+  assert.match(property.value, /\*\*amount\*\* · number property of `purchase`/);
 });
 
 test('nothing to say on keywords and white space', async () => {

@@ -41,6 +41,9 @@ function inExpr(expr: Expr, offset: number, scope: Scope, segment: SegmentDecl):
   const attribute = conditionAttribute(expr);
   if (attribute && touches(attribute.span, offset) && attribute.text !== '') return { kind: 'attribute', path: attribute, scope, segment };
   if (expr.kind === 'segmentRef' && touches(expr.id.span, offset)) return { kind: 'segmentRef', name: expr.id, segment };
+  if (expr.kind === 'aggregate' && touches(expr.property.span, offset) && expr.property.text !== '') {
+    return { kind: 'attribute', path: expr.property, scope: { kind: 'event', event: expr.event.text }, segment };
+  }
   for (const ref of eventRefsOf(expr)) {
     if (touches(ref.event.span, offset) && ref.event.text !== '') return { kind: 'event', name: ref.event, ref, segment };
     if (ref.where && touches(ref.where.span, offset)) return inExpr(ref.where, offset, { kind: 'event', event: ref.event.text }, segment);
@@ -59,6 +62,8 @@ function behaviourKeywordSpans(expr: Expr): Span[] {
   switch (expr.kind) {
     case 'firstLast':
       return [expr.whichSpan];
+    case 'aggregate':
+      return [expr.fnSpan];
     default:
       return [];
   }
@@ -84,6 +89,7 @@ export function attributePaths(file: SegmentFile): { path: Path; scope: Scope }[
   const visit = (e: Expr, scope: Scope): void => {
     const a = conditionAttribute(e);
     if (a) out.push({ path: a, scope });
+    if (e.kind === 'aggregate' && e.property.text !== '') out.push({ path: e.property, scope: { kind: 'event', event: e.event.text } });
     for (const ref of eventRefsOf(e)) if (ref.where) visit(ref.where, { kind: 'event', event: ref.event.text });
     for (const c of childExprs(e)) visit(c, scope);
   };

@@ -64,6 +64,14 @@ function show(e: Expr): string {
       if (e.window) parts.push(showWindow(e.window));
       return parts.join(' ');
     }
+    case 'aggregate': {
+      const parts = [`${e.fn} ${e.event.text}.${e.property.text}`];
+      if (e.where) parts.push(`where ${show(e.where)}`);
+      if (e.window) parts.push(showWindow(e.window));
+      const c = e.comparison;
+      if (c) parts.push(c.kind === 'compare' ? `${c.op} ${c.value.raw}` : `in ${c.low.raw}..${c.high.raw}`);
+      return parts.join(' ');
+    }
     case 'error':
       return 'ERROR';
   }
@@ -134,6 +142,15 @@ const forms: [string, string][] = [
   ],
   ['not last did "Order Completed" since 2026-01-01', 'not(last-did Order Completed since 2026-01-01)'],
   ['first = 1 and last > 2 and first', 'and(first = number:1, last > number:2, first?)'],
+  ['sum of purchase.amount within last 90 days > 5000', 'sum purchase.amount last 90 day > 5000'],
+  ['average of purchase.amount where (category = "shoes") >= 800', 'average purchase.amount where category = string:shoes >= 800'],
+  ['max of purchase.amount between 2026-01-01 and 2026-03-31 > 2000', 'max purchase.amount between 2026-01-01..2026-03-31 > 2000'],
+  ['min of purchase.amount within last 1 year < 100', 'min purchase.amount last 1 year < 100'],
+  ['distinct count of product_view.product_id within last 30 days >= 5', 'distinctCount product_view.product_id last 30 day >= 5'],
+  ['sum of "Order Completed".revenue between 1000 and 5000', 'sum Order Completed.revenue in 1000..5000'],
+  ['sum of purchase.amount between 1 and 2 years ago between 0.10 and 0.30', 'sum purchase.amount ago-between 1..2 year in 0.10..0.30'],
+  ['sum of e.`Order value` != 0 or max of e.geo.lat <= -3.5', 'or(sum e.Order value != 0, max e.geo.lat <= -3.5)'],
+  ['sum > 3 and max = 2 and count and min', 'and(sum > number:3, max = number:2, count?, min?)'],
   ['geo.city = "Oslo"', 'geo.city = string:Oslo'],
   ['`Preferred channel` = "email"', 'Preferred channel = string:email'],
   ['`title` = "x"', 'title = string:x'],
@@ -285,6 +302,18 @@ const syntaxCases: SyntaxCase[] = [
     message: 'expected a window for the first event, such as `within last 30 days` after `purchase`, found `}`',
   },
   {
+    name: 'an aggregate without its property',
+    source: 'segment s {\n  include sum of purchase⟦.⟧\n  exclude vip\n}\n',
+    code: 'syntax-error',
+    message: 'expected a property name after `.`, found `exclude`',
+  },
+  {
+    name: 'an aggregate without a comparison',
+    source: 'segment s {\n  include sum of purchase.amount within last 7 ⟦days⟧\n}\n',
+    code: 'syntax-error',
+    message: 'expected a comparison such as `> 1000` or `between 100 and 500` after `days`, found `}`',
+  },
+  {
     name: 'fractional count',
     source: 'segment s {\n  include did buy at least ⟦1.5⟧ times\n}\n',
     code: 'invalid-count',
@@ -327,6 +356,14 @@ test('a block with a missing closing brace does not swallow the next block', () 
     ['a', true, 1],
     ['b', false, 1],
   ]);
+});
+
+test('a half-typed aggregate keeps the rest of the block and the file', () => {
+  const text = 'segment a {\n  include age > 3 and sum of purchase.\n  exclude vip\n}\nsegment b {\n  include sum of purchase.amount > 10\n}\n';
+  const { ast, diagnostics } = parseSegments(text, 'f');
+  assert.deepEqual(ast.segments[0].properties.map((p) => p.kind), ['include', 'exclude']);
+  assert.equal(ast.segments[1].hasSyntaxError, false);
+  assert.deepEqual(diagnostics.map((d) => d.message), ['expected a property name after `.`, found `exclude`']);
 });
 
 test('a half-typed condition keeps the other conditions in the tree', () => {

@@ -20,6 +20,8 @@ export function describeDuration(d: Pick<Duration, 'amount' | 'unit'>): string {
   return `${d.amount} ${d.unit}${d.amount === 1 ? '' : 's'}`;
 }
 
+export const AGGREGATE_FUNCTION_WORDS = { sum: 'sum', average: 'average', min: 'min', max: 'max', distinctCount: 'distinct count' } as const;
+
 /** An event name as written: `purchase`, `"Order Completed"`. */
 export function describeEvent(ref: EventRef): string {
   return ref.eventIsString ? JSON.stringify(ref.event.text) : formatName(ref.event.text);
@@ -80,6 +82,8 @@ export function describeCondition(expr: Expr): string {
       return `did ${expr.negated ? 'not ' : ''}${describeEvent(expr)}`;
     case 'firstLast':
       return `${expr.which} did ${describeEvent(expr)}`;
+    case 'aggregate':
+      return `${AGGREGATE_FUNCTION_WORDS[expr.fn]} of ${describeEvent(expr)}.${describePath(expr.property)}`;
     case 'group':
       return `(${describeCondition(expr.inner)})`;
     case 'not':

@@ -5,6 +5,7 @@
 import type { DidExpr, EventRef, EventWindow, Expr } from '../syntax/ast';
 import type { Catalog } from '../sample/catalog-types';
 import type { NameScope, Reporter } from './context';
+import { checkAggregate } from './aggregates';
 import { checkChain } from './contradictions';
 import { describeCondition } from './describe';
 import { inCode } from './format-name';
@@ -44,6 +45,10 @@ function gather(expr: Expr, chain: Expr[], scope: NameScope, ctx: ExpressionCont
       return;
     case 'firstLast':
       checkEventRef(expr, ctx);
+      checkWindow(expr.window, ctx.reporter);
+      return;
+    case 'aggregate':
+      checkAggregate(expr, checkEventRef(expr, ctx), ctx.reporter);
       checkWindow(expr.window, ctx.reporter);
       return;
     case 'segmentRef':

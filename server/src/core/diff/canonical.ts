@@ -3,7 +3,7 @@
 // mean the same thing when their canonical texts are equal. The diff compares
 // and prints conditions in this form.
 import type { EventRef, Expr, Literal, Name, Path } from '../syntax/ast';
-import { describeAgoRange, describeDuration, describeWindow } from '../check/describe';
+import { AGGREGATE_FUNCTION_WORDS, describeAgoRange, describeDuration, describeWindow } from '../check/describe';
 import { formatName } from '../check/format-name';
 
 function name(n: Name): string {
@@ -64,6 +64,15 @@ export function canonicalExpr(expr: Expr): string {
       const parts = [eventText(expr.negated ? 'did not' : 'did', expr)];
       if (expr.count) parts.push(`${COUNT_WORDS[expr.count.op]} ${expr.count.n} ${expr.count.n === 1 ? 'time' : 'times'}`);
       if (expr.window) parts.push(describeWindow(expr.window));
+      return parts.join(' ');
+    }
+    case 'aggregate': {
+      const parts = [`${AGGREGATE_FUNCTION_WORDS[expr.fn]} of ${eventText('', { event: expr.event, eventIsString: expr.eventIsString }).trim()}.${path(expr.property)}`];
+      if (expr.where) parts.push(`where (${canonicalExpr(unwrapOneGroup(expr.where))})`);
+      if (expr.window) parts.push(describeWindow(expr.window));
+      const c = expr.comparison;
+      if (c?.kind === 'compare') parts.push(`${c.op} ${literal(c.value)}`);
+      else if (c) parts.push(`between ${literal(c.low)} and ${literal(c.high)}`);
       return parts.join(' ');
     }
     case 'firstLast': {

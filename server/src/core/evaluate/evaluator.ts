@@ -24,6 +24,7 @@ import { conditionKey } from './condition-key';
 import { evaluateAttributeCondition } from './column-conditions';
 import { evaluateDid, eventColumns } from './event-conditions';
 import { evaluateFirstLast } from './first-last';
+import { evaluateAggregate } from './aggregates';
 
 export interface EvaluatorOptions {
   /** The day relative windows count back from: days since 1970-01-01 (UTC). */
@@ -175,6 +176,8 @@ export class Evaluator {
       }
       case 'firstLast':
         return this.cached(expr, () => evaluateFirstLast(expr, this.store.events, size, this.asOfDay, this.whereOf(expr)));
+      case 'aggregate':
+        return this.cached(expr, () => evaluateAggregate(expr, this.store.events, size, this.asOfDay, this.whereOf(expr)));
       default:
         return this.cached(expr, () =>
           evaluateAttributeCondition(expr, this.store.profiles.columns.get(expr.attribute.text), size, this.asOfDay),
@@ -222,6 +225,7 @@ export class Evaluator {
       case 'segmentRef':
       case 'did':
       case 'firstLast':
+      case 'aggregate':
         return emptyBitset(size);
       default:
         return evaluateAttributeCondition(expr, eventColumns(events).get(expr.attribute.text), size, this.asOfDay);

@@ -30,6 +30,7 @@ import {
   type SqlCompileOptions,
 } from './context';
 import { agoRangeTest, did, firstLast } from './events';
+import { aggregate } from './aggregates';
 import { atom, commentLine, INDENT, indentLines, joinFragments, negate, parenthesize, type Fragment } from './fragment';
 
 export { DIALECTS, isDialect, type Dialect } from './dialects';
@@ -196,6 +197,9 @@ function compileExpr(ctx: Context, expr: Expr, scope: Scope): Fragment {
         fail(ctx, 'sql-did-in-where', '`did` cannot be used inside `did … where (…)`.', expr.span);
       }
       return did(ctx, expr);
+    case 'aggregate':
+      if (scope.kind === 'event') fail(ctx, 'sql-did-in-where', 'An aggregate cannot be used inside `where (…)`.', expr.span);
+      return aggregate(ctx, expr);
     case 'firstLast':
       if (scope.kind === 'event') fail(ctx, 'sql-did-in-where', `\`${expr.which} did\` cannot be used inside \`where (…)\`.`, expr.span);
       return firstLast(ctx, expr);

@@ -58,6 +58,7 @@ export type Expr =
   | SegmentRefExpr
   | DidExpr
   | FirstLastExpr
+  | AggregateExpr
   | ErrorExpr;
 
 /** `a or b or c`: operands in source order, at least two. */
@@ -250,6 +251,33 @@ export interface FirstLastExpr {
   span: Span;
 }
 
+export type AggregateFunction = 'sum' | 'average' | 'min' | 'max' | 'distinctCount';
+
+/** What an aggregate's value is compared with: `> 5000`, `between 100 and 500`. */
+export type AggregateComparison =
+  | { kind: 'compare'; op: CompareOp; opSpan: Span; value: Literal; span: Span }
+  | { kind: 'between'; low: Literal; high: Literal; span: Span };
+
+/**
+ * `sum of purchase.amount [where (…)] [WINDOW] > 5000`: the function over the
+ * property's present values on the profile's events of that name that pass the
+ * filter and lie in the window, compared with a number.
+ */
+export interface AggregateExpr {
+  kind: 'aggregate';
+  fn: AggregateFunction;
+  /** `sum`, …, or `distinct count`. */
+  fnSpan: Span;
+  event: Name;
+  eventIsString: boolean;
+  property: Path;
+  where?: Expr;
+  window?: EventWindow;
+  /** Undefined only when missing (a syntax error says so). */
+  comparison?: AggregateComparison;
+  span: Span;
+}
+
 /** What every behaviour condition names: an event, and perhaps a filter on its properties. */
 export interface EventRef {
   event: Name;
@@ -257,14 +285,17 @@ export interface EventRef {
   where?: Expr;
 }
 
+const NO_EVENT_REFS: readonly EventRef[] = [];
+
 /** The events an expression node names itself (not those of its sub-expressions). */
-export function eventRefsOf(expr: Expr): EventRef[] {
+export function eventRefsOf(expr: Expr): readonly EventRef[] {
   switch (expr.kind) {
     case 'did':
     case 'firstLast':
+    case 'aggregate':
       return [expr];
     default:
-      return [];
+      return NO_EVENT_REFS;
   }
 }
 

@@ -70,6 +70,15 @@ export const Time = keyword('time');
 export const Since = keyword('since');
 export const First = keyword('first');
 
+// Aggregates.
+export const Sum = keyword('sum');
+export const Average = keyword('average');
+export const Min = keyword('min');
+export const Max = keyword('max');
+export const Distinct = keyword('distinct');
+export const Count = keyword('count');
+export const Of = keyword('of');
+
 // Literals that look like names.
 export const True = keyword('true');
 export const False = keyword('false');
@@ -116,6 +125,7 @@ const keywords = [
   Segment, Title, Description, Owner, Tags, Include, Exclude,
   Or, And, Not, In, Between, Is, Missing, Present, Contains, Any, All, Starts, Ends, With,
   Before, After, Within, Last, More, Than, Ago, Did, Where, At, Least, Most, Exactly, Times, Time, Since, First,
+  Sum, Average, Min, Max, Distinct, Count, Of,
   True, False, DayUnit, WeekUnit, MonthUnit, YearUnit,
 ];
 
