@@ -7,7 +7,7 @@
 // The files are `.json`, so they are read as strict JSON: no comments, no
 // trailing commas. A tool that reads them with a plain JSON parser must not
 // fail where the editor said all was well.
-import { createScanner, parseTree, printParseErrorCode, SyntaxKind, visit, type Node as JsonNode, type ParseOptions } from 'jsonc-parser';
+import { createScanner, parseTree, printParseErrorCode, visit, type Node as JsonNode, type ParseOptions } from 'jsonc-parser';
 import { compareDiagnostics, diagnostic, type Diagnostic, type Fix } from '../base/diagnostics';
 import type { Span } from '../base/span';
 import { LineIndex } from '../text/line-index';
@@ -72,14 +72,21 @@ export function parseJson(text: string, file: string, prefix: string): ParsedJso
 /** Deeper than any config or schema needs (they use four levels), far below what overflows the stack. */
 export const MAX_JSON_DEPTH = 64;
 
+// jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read: its values.
+const OPEN_BRACE = 1;
+const CLOSE_BRACE = 2;
+const OPEN_BRACKET = 3;
+const CLOSE_BRACKET = 4;
+const EOF = 17;
+
 /** Offset of the `{` or `[` that opens level MAX_JSON_DEPTH + 1, found with jsonc-parser's (iterative) scanner. */
 function firstTooDeep(text: string): number | undefined {
   const scanner = createScanner(text, true);
   let depth = 0;
-  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
-    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
+  for (let kind: number = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
+    if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
       if (++depth > MAX_JSON_DEPTH) return scanner.getTokenOffset();
-    } else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) {
+    } else if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) {
       depth = Math.max(0, depth - 1);
     }
   }
