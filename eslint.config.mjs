@@ -45,7 +45,8 @@ const hostZones = [
 const FS_MODULES = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '**/*.d.ts', '**/*.d.mts', 'test/fixtures/**', 'samples/**'] },
+  // Build output and tool folders (all git-ignored): out/ holds the bundled editor tests, .e2e-tools/ CI's code-server.
+  { ignores: ['dist/**', 'out/**', '.e2e-tools/**', '.test-artifacts/**', 'node_modules/**', '**/*.d.ts', '**/*.d.mts', 'test/fixtures/**', 'samples/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

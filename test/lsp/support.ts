@@ -69,6 +69,8 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Start without the allocator variables the VS Code client sets (server/src/lsp/launch-environment.ts). */
   bareEnvironment?: boolean;
+  /** Another way to start the server than `node dist/server.js --stdio` (an installed package's command). */
+  command?: { file: string; args: string[]; cwd?: string; env?: NodeJS.ProcessEnv };
 }
 
 export class TestClient {
@@ -214,10 +216,12 @@ export class TestClient {
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestClient> {
-  if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run \`npm run build\` first (npm test does)`);
+  if (!options.command && !existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run \`npm run build\` first (npm test does)`);
   // Started the way the VS Code client starts it, unless a test asks for a bare environment.
-  const env = options.bareEnvironment ? process.env : serverEnvironment(process.env);
-  const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+  const outer = options.command?.env ?? process.env;
+  const env = options.bareEnvironment ? outer : serverEnvironment(outer);
+  const { file, args, cwd } = options.command ?? { file: process.execPath, args: [SERVER_BUNDLE, '--stdio'] };
+  const child = spawn(file, args, { stdio: ['pipe', 'pipe', 'pipe'], env, cwd });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const client = new TestClient(connection, child, options.settings ?? { debounceMs: 20 });
   child.stderr!.on('data', (b: Buffer) => (client.stderr += b.toString()));
