@@ -39,6 +39,19 @@ const hostZones = [
   { target: `./${CORE}`, from: ['./server/src/lsp', './server/src/cli', './server/src/host', './client'], message: 'The core is shared by the CLI and the language server and knows neither (nor the VS Code client).' },
   { target: './server/src/lsp', from: ['./server/src/cli'], message: 'The language server and the CLI are two hosts of the core; share code through the core.' },
   { target: './server/src/cli', from: ['./server/src/lsp'], message: 'The language server and the CLI are two hosts of the core; share code through the core.' },
+  {
+    // The snapshot decides readiness, sizes, SQL and the merged diagnostics; the hosts ask it.
+    target: ['./server/src/lsp', './server/src/cli', './server/src/host'],
+    from: [
+      `./${CORE}/evaluate`,
+      `./${CORE}/sql/compile.ts`,
+      `./${CORE}/check/check-project.ts`,
+      `./${CORE}/workspace/analyze.ts`,
+      `./${CORE}/workspace/readiness.ts`,
+      `./${CORE}/workspace/merge-diagnostics.ts`,
+    ],
+    message: 'Hosts ask the project snapshot (core/workspace/snapshot.ts) for analyses, readiness, sizes, SQL and diagnostics, so the CLI and the editor cannot disagree: add the question to the snapshot.',
+  },
   { target: './client', from: ['./server/src/core', './server/src/cli', './server/src/host'], message: 'The VS Code client talks to the server over LSP only (client/src/protocol.ts re-exports lsp/protocol.ts).' },
 ];
 

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { ProjectConfig } from '../../server/src/core/project/config';
 import { walkExpr, type Expr, type SegmentDecl } from '../../server/src/core/syntax/ast';
 import { analyzeProject, type Analysis, type ParsedSource } from '../../server/src/core/workspace/analyze';
-import { segmentsWithErrors } from '../../server/src/core/workspace/segment-health';
+import { readinessOf } from '../../server/src/core/workspace/readiness';
 import { type SourceText } from '../../server/src/core/project/open-projects';
 import { openProjects } from '../../server/src/core/project/open-projects';
 import { loadProjectData, type ProjectData } from '../../server/src/core/workspace/project-data';
@@ -60,11 +60,10 @@ export function checkExtra(project: LoadedProject, text: string, fileName = 'agr
   const path = join(project.config.root, fileName);
   const analysis = analyzeProject([...project.sources, { path, text }], project.data, { files: project.parsed });
   const file = analysis.files.find((f) => f.path === path)!;
-  const broken = segmentsWithErrors(analysis);
   const valid: SegmentDecl[] = [];
   const invalid: CheckedExtra['invalid'] = [];
   for (const decl of file.ast.segments) {
-    if (!broken.has(decl)) {
+    if (readinessOf(analysis, decl).kind !== 'has-errors') {
       valid.push(decl);
       continue;
     }

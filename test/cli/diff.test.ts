@@ -306,3 +306,33 @@ test('diff --help describes the command and its options', () => {
   assert.match(r.stdout, /Usage: segments diff \[options\] \[paths\.\.\.\]/);
   for (const option of ['--base <ref>', '--head <ref>', '--format <format>', '--fail-on-change <percent>']) assert.ok(r.stdout.includes(option), option);
 });
+
+test('a PR comment a reviewer reads in 10 seconds: the size table first, one section per changed definition, moves collapsed', () => {
+  const many = Array.from({ length: 25 }, (_, i) => `segment s${String(i).padStart(2, '0')} {\n  include age > ${i}\n}\n`).join('');
+  const root = makeRepo({
+    'segments.config.json': CONFIG,
+    'users.csv': USERS,
+    'events.csv': EVENTS,
+    'a.segment': `${many}segment target {\n  include age >= 18\n}\nsegment grows {\n  include age > 60\n}\n`,
+  });
+  // 25 segments move to another file unchanged; two change, by different amounts.
+  writeFiles(root, { 'a.segment': 'segment target {\n  include age >= 21\n}\nsegment grows {\n  include age > 30\n}\n', 'b.segment': many });
+  const r = runSegments(['diff', '--base', 'main'], root);
+  assert.equal(r.status, 0, r.stderr);
+  const md = r.stdout;
+  const table = md.indexOf('| Segment | Change | Size | Δ | Δ% |');
+  assert.ok(table > 0 && table < md.indexOf('####'), 'the table comes before the definitions');
+  // Sorted by how far the size moved: grows 2 → 4 (+100.0%) before target 8 → 6 (−25.0%).
+  const rows = md.split('\n').filter((l) => l.startsWith('| [`'));
+  assert.deepEqual(rows, [
+    '| [`grows`](#grows--changed) | changed | 2 → 4 | +2 | +100.0% |',
+    '| [`target`](#target--changed) | changed | 8 → 6 | −2 | −25.0% |',
+  ]);
+  assert.equal(md.match(/^#### /gm)?.length, 2, 'one section per changed definition, none for a move');
+  assert.match(md, /<details><summary>25 segments moved to another file, definitions unchanged<\/summary>/);
+  assert.equal(md.match(/^- `s\d\d`: `a\.segment` → `b\.segment`$/gm)?.length, 25);
+  assert.doesNotMatch(md, /The definition is unchanged/);
+  // JSON stays complete: every moved segment is there with its file and size.
+  const json = JSON.parse(runSegments(['diff', '--base', 'main', '--format', 'json'], root).stdout) as { segments: { status: string; movedFrom?: string; size: { before: number } }[] };
+  assert.equal(json.segments.filter((s) => s.status === 'moved' && s.movedFrom === 'a.segment').length, 25);
+});

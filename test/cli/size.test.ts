@@ -32,11 +32,11 @@ test('size --format json gives the documented shape with exact counts', () => {
   const r = runSegments(['size', '--format', 'json'], root);
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout), [
-    { segment: 'oslo', file: 'a.segment', count: 2, total: 4 },
+    { segment: 'oslo', file: 'a.segment', count: 2, total: 4, problems: [] },
     // Missing age: `age > 30` is false, so `not` makes it true (u1, u3, u4).
-    { segment: 'not_over_30', file: 'a.segment', count: 3, total: 4 },
+    { segment: 'not_over_30', file: 'a.segment', count: 3, total: 4, problems: [] },
     // u1 and u2 bought in the last 7 days; u1 lives in Oslo.
-    { segment: 'recent_buyers', file: 'a.segment', count: 1, total: 4 },
+    { segment: 'recent_buyers', file: 'a.segment', count: 1, total: 4, problems: [] },
   ]);
 });
 
@@ -88,10 +88,19 @@ test('a segment with errors gets no number, and one that depends on it waits', (
   const root = project({}, 'segment broken {\n  include age >\n}\nsegment uses_broken {\n  include segment broken\n}\n');
   const r = runSegments(['size', '--format', 'json'], root);
   assert.equal(r.status, 1);
-  assert.deepEqual(JSON.parse(r.stdout), [
-    { segment: 'broken', file: 'a.segment', count: null, total: 4, errors: 1 },
-    { segment: 'uses_broken', file: 'a.segment', count: null, total: 4, blockedBy: 'broken' },
-  ]);
+  const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+  assert.deepEqual(
+    rows.map(({ problems, ...row }) => ({ ...row, problems: (problems as { code: string; line: number }[]).map((p) => `${p.code}@${p.line}`) })),
+    [
+      { segment: 'broken', file: 'a.segment', count: null, total: 4, errors: 1, reason: 'fix 1 error', problems: ['syntax-error@2'] },
+      { segment: 'uses_broken', file: 'a.segment', count: null, total: 4, blockedBy: 'broken', reason: 'waits on `broken`, which has errors', problems: [] },
+    ],
+  );
+  // The error itself is on stderr, rustc-style, as `check` prints it.
+  assert.match(r.stderr, /^error\[syntax-error\]: .*\n --> a\.segment:2:15\n/m);
+  const table = runSegments(['size'], root);
+  assert.match(table.stdout, /broken\s+fix 1 error\n/);
+  assert.match(table.stdout, /uses_broken\s+waits on `broken`, which has errors\n/);
 });
 
 test('--sample sizes against another profiles file', () => {
@@ -100,7 +109,7 @@ test('--sample sizes against another profiles file', () => {
   const r = runSegments(['size', '--sample', join(other, 'more.csv'), '--format', 'json'], root);
   assert.equal(r.status, 0, r.stderr);
   const rows = JSON.parse(r.stdout) as { segment: string; count: number; total: number }[];
-  assert.deepEqual(rows[0], { segment: 'oslo', file: 'a.segment', count: 3, total: 3 });
+  assert.deepEqual(rows[0], { segment: 'oslo', file: 'a.segment', count: 3, total: 3, problems: [] });
 });
 
 test('no sample configured, or a missing --sample file: exit 2 with a message', () => {

@@ -70,6 +70,20 @@ const CASES: { name: string; file: string; code: string; rule: string; says: Reg
     says: /Only the loaders/,
   },
   {
+    name: 'a host asks the snapshot instead of running the evaluator itself',
+    file: 'server/src/lsp/new-preview.ts',
+    code: "import { Evaluator } from '../core/evaluate/evaluator';\nexport const E = Evaluator;\n",
+    rule: 'import-x/no-restricted-paths',
+    says: /ask the project snapshot/,
+  },
+  {
+    name: 'a host does not compile SQL or merge diagnostics on its own',
+    file: 'server/src/cli/commands/new-export.ts',
+    code: "import { compileSegment } from '../../core/sql/compile';\nimport { mergeDiagnostics } from '../../core/workspace/merge-diagnostics';\nexport const c = [compileSegment, mergeDiagnostics];\n",
+    rule: 'import-x/no-restricted-paths',
+    says: /ask the project snapshot/,
+  },
+  {
     name: 'the CLI does not import the language server',
     file: 'server/src/cli/commands/new-command.ts',
     code: "import { hover } from '../../lsp/hover';\nexport const h = hover;\n",

@@ -10,7 +10,7 @@ import { parsePercent, runDiff, type DiffFormat } from './commands/diff';
 import { runFmt } from './commands/fmt';
 import { runSize, type SizeFormat } from './commands/size';
 import { runSql } from './commands/sql';
-import { DIALECTS, type Dialect } from '../core/sql/compile';
+import { DIALECTS, type Dialect } from '../core/sql/dialects';
 import type { CliIo } from './io';
 
 export const EXIT_OK = 0;

@@ -3,9 +3,9 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import type { Diagnostic } from '../core/base/diagnostics';
 import { spanToRange, toLspDiagnostic } from './convert';
-import type { ProjectState } from './project-state';
+import type { ProjectSnapshot } from '../core/workspace/snapshot';
 
-export function codeActions(project: ProjectState, path: string, params: CodeActionParams, uriFor: (path: string) => string): CodeAction[] {
+export function codeActions(project: ProjectSnapshot, path: string, params: CodeActionParams, uriFor: (path: string) => string): CodeAction[] {
   const only = params.context.only;
   if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === '')) return [];
   const index = project.lineIndex(path);

@@ -22,7 +22,7 @@ import { completionSite, type CompletionContext } from './completion-context';
 import { spanToRange } from './convert';
 import { eventMarkdown, fieldMarkdown } from './hover';
 import { formatCount, formatShare } from '../core/text/numbers';
-import type { ProjectState } from './project-state';
+import type { ProjectSnapshot } from '../core/workspace/snapshot';
 
 export interface CompletionOptions {
   snippets: boolean;
@@ -94,7 +94,7 @@ const SEGMENT_SNIPPET = 'segment ${1:new_segment} {\n  title "${2:Title}"\n\n  i
 /** Contexts worth a list when the user merely typed a space. */
 const SPACE_CONTEXTS: ReadonlySet<CompletionContext['kind']> = new Set(['condition', 'operator', 'value', 'event', 'segmentId']);
 
-export function completion(project: ProjectState, path: string, params: CompletionParams, options: CompletionOptions): CompletionList {
+export function completion(project: ProjectSnapshot, path: string, params: CompletionParams, options: CompletionOptions): CompletionList {
   const text = project.textOf(path) ?? '';
   const index = project.lineIndex(path);
   if (!index) return { isIncomplete: false, items: [] };
@@ -106,7 +106,7 @@ export function completion(project: ProjectState, path: string, params: Completi
   }
   const range = spanToRange(index, site.replace);
   const b = new ItemBuilder(range, site.prefix, options);
-  const catalog = project.data?.catalog;
+  const catalog = project.catalog;
 
   switch (context.kind) {
     case 'topLevel':
@@ -245,7 +245,7 @@ function firstSentence(text: string): string {
   return m ? m[1] : text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
-function propertiesPresent(project: ProjectState, path: string, blockStart: number | undefined): Set<string> {
+function propertiesPresent(project: ProjectSnapshot, path: string, blockStart: number | undefined): Set<string> {
   if (blockStart === undefined) return new Set();
   const decl = project.parsed(path)?.ast.segments.find((s) => s.span.start === blockStart);
   return new Set(decl?.properties.map((p) => p.kind) ?? []);

@@ -3,10 +3,10 @@
 import type { Location } from 'vscode-languageserver/node';
 import { nodeAt } from './ast-lookup';
 import { spanToRange } from './convert';
-import type { ProjectState } from './project-state';
+import type { ProjectSnapshot } from '../core/workspace/snapshot';
 import { declarationsOf, type NameSite } from './segment-index';
 
-export function definition(project: ProjectState, path: string, offset: number, uriFor: (path: string) => string): Location[] {
+export function definition(project: ProjectSnapshot, path: string, offset: number, uriFor: (path: string) => string): Location[] {
   const file = project.parsed(path);
   if (!file) return [];
   const node = nodeAt(file.ast, offset);
@@ -14,7 +14,7 @@ export function definition(project: ProjectState, path: string, offset: number, 
   return toLocations(project, declarationsOf(project, node.name.text), uriFor);
 }
 
-export function toLocations(project: ProjectState, sites: NameSite[], uriFor: (path: string) => string): Location[] {
+export function toLocations(project: ProjectSnapshot, sites: NameSite[], uriFor: (path: string) => string): Location[] {
   const out: Location[] = [];
   for (const site of sites) {
     const index = project.lineIndex(site.path);

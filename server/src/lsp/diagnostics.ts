@@ -1,9 +1,10 @@
 // Publishes diagnostics. Edits are debounced per project (a newer edit restarts
-// the wait, so older work is never done); when the wait ends the whole project
-// is analysed with the texts of that moment and every file whose diagnostics
-// changed is published — the edited one and any other file a change breaks or
-// mends (a renamed segment id). Open documents are published with the version
-// the analysis saw. Config, schema and sample problems go to those JSON/CSV files.
+// the wait, so older work is never done); when the wait ends the project's
+// snapshot of that moment lists every diagnostic (the same list `segments
+// check` prints), and every file whose diagnostics changed is published — the
+// edited one and any other file a change breaks or mends (a renamed segment
+// id). Open documents are published with the version the snapshot saw. Config,
+// schema and sample problems go to those JSON/CSV files.
 import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import type { Diagnostic } from '../core/base/diagnostics';
 import { toLspDiagnostic } from './convert';
@@ -53,11 +54,10 @@ export class DiagnosticsPublisher {
   }
 
   publishNow(project: ProjectState): void {
-    const analysis = project.analysis();
+    const snapshot = project.snapshot();
     const byFile = new Map<string, Diagnostic[]>();
-    for (const path of project.filePaths()) byFile.set(path, []);
-    const all = [...analysis.diagnostics, ...project.configDiagnostics, ...(project.data?.diagnostics ?? [])];
-    for (const d of all) {
+    for (const path of snapshot.filePaths()) byFile.set(path, []);
+    for (const d of snapshot.diagnostics()) {
       let list = byFile.get(d.file);
       if (!list) byFile.set(d.file, (list = []));
       list.push(d);
@@ -66,7 +66,7 @@ export class DiagnosticsPublisher {
     for (const [path, diagnostics] of byFile) {
       const uri = this.uris.uriFor(path);
       uris.add(uri);
-      const lsp = dedupe(diagnostics.map((d) => toLspDiagnostic(d, (p) => project.lineIndex(p), (p) => this.uris.uriFor(p))));
+      const lsp = diagnostics.map((d) => toLspDiagnostic(d, (p) => snapshot.lineIndex(p), (p) => this.uris.uriFor(p)));
       this.send(uri, lsp, this.hooks.versionOf(path));
     }
     // Files this project reported on before and no longer does (a file deleted, a config fixed).
@@ -89,14 +89,4 @@ export class DiagnosticsPublisher {
     this.shown.set(uri, key);
     void this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
   }
-}
-
-function dedupe(list: LspDiagnostic[]): LspDiagnostic[] {
-  const seen = new Set<string>();
-  return list.filter((d) => {
-    const key = `${d.range.start.line}:${d.range.start.character}:${d.range.end.line}:${d.range.end.character}:${d.code}:${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

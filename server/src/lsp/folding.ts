@@ -1,9 +1,9 @@
 // Folding: each segment block, each include/exclude that spans lines, and runs
 // of two or more comment lines.
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver/node';
-import type { ProjectState } from './project-state';
+import type { ProjectSnapshot } from '../core/workspace/snapshot';
 
-export function foldingRanges(project: ProjectState, path: string): FoldingRange[] {
+export function foldingRanges(project: ProjectSnapshot, path: string): FoldingRange[] {
   const file = project.parsed(path);
   const index = project.lineIndex(path);
   if (!file || !index) return [];

@@ -4,16 +4,16 @@
 import type { Range, TextEdit } from 'vscode-languageserver/node';
 import { formatEdits, formatRangeEdits } from '../core/format/format';
 import { spanToRange } from './convert';
-import type { ProjectState } from './project-state';
+import type { ProjectSnapshot } from '../core/workspace/snapshot';
 
-export function formatDocument(project: ProjectState, path: string): TextEdit[] {
+export function formatDocument(project: ProjectSnapshot, path: string): TextEdit[] {
   const text = project.textOf(path);
   const index = project.lineIndex(path);
   if (text === undefined || !index) return [];
   return formatEdits(text).map((e) => ({ range: spanToRange(index, e.span), newText: e.newText }));
 }
 
-export function formatRange(project: ProjectState, path: string, range: Range): TextEdit[] {
+export function formatRange(project: ProjectSnapshot, path: string, range: Range): TextEdit[] {
   const text = project.textOf(path);
   const index = project.lineIndex(path);
   if (text === undefined || !index) return [];

@@ -7,9 +7,9 @@ import { DocumentHighlightKind, type DocumentHighlight } from 'vscode-languagese
 import type { Span } from '../core/base/span';
 import { attributePaths, didExprs, nodeAt, segmentRefs, type Scope } from './ast-lookup';
 import { spanToRange } from './convert';
-import type { ProjectState } from './project-state';
+import type { ProjectSnapshot } from '../core/workspace/snapshot';
 
-export function documentHighlights(project: ProjectState, path: string, offset: number): DocumentHighlight[] {
+export function documentHighlights(project: ProjectSnapshot, path: string, offset: number): DocumentHighlight[] {
   const file = project.parsed(path);
   const index = project.lineIndex(path);
   if (!file || !index) return [];

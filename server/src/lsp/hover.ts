@@ -8,19 +8,18 @@ import { nodeAt, type Scope } from './ast-lookup';
 import { fieldsInScope } from './catalog-lookup';
 import { spanToRange } from './convert';
 import { formatCount, formatShare, plural } from '../core/text/numbers';
-import type { ProjectState } from './project-state';
+import type { ProjectSnapshot } from '../core/workspace/snapshot';
 import { estimateTitle, sizeTitle } from './size-text';
-import { segmentSize } from './sizes';
 
 const TOP_VALUES = 8;
 
-export function hover(project: ProjectState, path: string, offset: number): Hover | null {
+export function hover(project: ProjectSnapshot, path: string, offset: number): Hover | null {
   const file = project.parsed(path);
   const index = project.lineIndex(path);
   if (!file || !index) return null;
   const node = nodeAt(file.ast, offset);
   if (!node) return null;
-  const catalog = project.data?.catalog;
+  const catalog = project.catalog;
   let markdown: string | undefined;
   let span = node.kind === 'attribute' ? node.path.span : node.name.span;
   switch (node.kind) {
@@ -38,7 +37,7 @@ export function hover(project: ProjectState, path: string, offset: number): Hove
     case 'segmentDecl': {
       const decl = project.analysis().segmentsById.get(node.name.text);
       if (!decl) return { contents: { kind: MarkupKind.Markdown, value: `unknown segment \`${node.name.text}\`` }, range: spanToRange(index, span) };
-      const declPath = project.allSegments().find((s) => s.decl === decl)?.path;
+      const declPath = project.segments().find((s) => s.decl === decl)?.file;
       markdown = segmentMarkdown(project, decl, node.kind === 'segmentRef' && declPath ? declPath : undefined);
       span = node.name.span;
       break;
@@ -100,14 +99,14 @@ export function eventMarkdown(event: EventInfo): string {
   return lines.join('\n');
 }
 
-export function segmentMarkdown(project: ProjectState, decl: SegmentDecl, definedIn?: string): string {
+export function segmentMarkdown(project: ProjectSnapshot, decl: SegmentDecl, definedIn?: string): string {
   const prop = (kind: 'title' | 'description' | 'owner'): string | undefined => {
     for (const p of decl.properties) if (p.kind === kind && p.value?.kind === 'string') return p.value.value;
     return undefined;
   };
   const title = prop('title');
   const lines = [`**segment ${decl.id?.text ?? ''}**${title ? ` — ${title}` : ''}`];
-  const size = segmentSize(project, decl);
+  const size = project.size(decl);
   const estimate = estimateTitle(size);
   lines.push('', `Size: ${sizeTitle(size)}${estimate ? `, ${estimate} of ${formatCount(project.config.population ?? 0)}` : ''}`);
   const description = prop('description');

@@ -3,10 +3,9 @@
 // Shows where the audience narrows. Only for segments that have a size.
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver/node';
 import { formatCount, formatShare } from '../core/text/numbers';
-import type { ProjectState } from './project-state';
-import { segmentSize } from './sizes';
+import type { ProjectSnapshot } from '../core/workspace/snapshot';
 
-export function inlayHints(project: ProjectState, path: string, range: Range): InlayHint[] {
+export function inlayHints(project: ProjectSnapshot, path: string, range: Range): InlayHint[] {
   const file = project.parsed(path);
   const index = project.lineIndex(path);
   if (!file || !index) return [];
@@ -15,8 +14,8 @@ export function inlayHints(project: ProjectState, path: string, range: Range): I
   const hints: InlayHint[] = [];
   for (const decl of file.ast.segments) {
     if (decl.span.end < from || decl.span.start > to) continue;
-    const size = segmentSize(project, decl);
-    if (size.kind !== 'ok') continue;
+    const size = project.size(decl);
+    if (size.kind !== 'sized') continue;
     const includeSteps = size.funnel.filter((s) => s.kind === 'include').length;
     for (const step of size.funnel) {
       // One include condition alone says no more than the CodeLens.

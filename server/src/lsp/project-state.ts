@@ -1,31 +1,25 @@
 // One project as the server holds it: its config, its segment files (open
-// documents override the disk), its data once loaded, and the analysis of the
-// current texts, recomputed lazily after any change.
-import { asOfDay } from '../core/workspace/sizes';
+// documents override the disk) and its data once loaded. What the server says
+// about it comes from its snapshot (core/workspace/snapshot.ts), built anew
+// after any change and reusing what did not change (the SnapshotCache).
 import type { Diagnostic } from '../core/base/diagnostics';
-import { Evaluator } from '../core/evaluate/evaluator';
 import type { ProjectConfig } from '../core/project/config';
-import { existsAsFile, readSmallText, readTextOrUndefined } from '../core/project/files';
+import { existsAsFile, readTextOrUndefined } from '../core/project/files';
 import { listSegmentFiles } from '../core/project/find-project';
-import type { SegmentDecl } from '../core/syntax/ast';
-import { LineIndex } from '../core/text/line-index';
-import { BlockCache } from '../core/syntax/block-cache';
-import { analyzeProject, type Analysis, type ParsedSource } from '../core/workspace/analyze';
-import { type SourceText } from '../core/project/open-projects';
+import type { SourceText } from '../core/project/open-projects';
 import type { ProjectData } from '../core/workspace/project-data';
+import { ProjectSnapshot, SnapshotCache, type DataStatus } from '../core/workspace/snapshot';
 
 export interface OpenTexts {
   /** The editor's text of an open document, by path. */
   textOf(path: string): string | undefined;
 }
 
-export type DataStatus = 'none' | 'loading' | 'ready';
-
 export class ProjectState {
   config: ProjectConfig;
   configDiagnostics: Diagnostic[];
   data: ProjectData | undefined;
-  dataStatus: DataStatus = 'none';
+  private status: DataStatus = 'none';
   /** Bumped on every (re)load request, so a slow older load never overwrites a newer one. */
   dataGeneration = 0;
 
@@ -33,12 +27,9 @@ export class ProjectState {
   /** Open documents of this project that the disk listing does not hold (new, unsaved). */
   private readonly extraFiles = new Set<string>();
   private readonly diskTexts = new Map<string, string | null>();
-  private readonly parsedCache = new Map<string, ParsedSource>();
-  private readonly blockCaches = new Map<string, BlockCache>();
-  private readonly indexes = new Map<string, LineIndex>();
-  private cachedAnalysis: Analysis | undefined;
-  private evaluatorInstance: Evaluator | undefined;
-  private evaluatorStore: unknown;
+  /** What each snapshot leaves for the next: parsed files and blocks, the evaluator. */
+  private readonly cache = new SnapshotCache();
+  private current: ProjectSnapshot | undefined;
 
   constructor(
     /** The config file's path, or `file:<path>` for a file with no config above it. */
@@ -65,13 +56,22 @@ export class ProjectState {
   setConfig(loaded: { config: ProjectConfig; diagnostics: Diagnostic[] }): void {
     this.config = loaded.config;
     this.configDiagnostics = loaded.diagnostics;
-    this.evaluatorInstance = undefined;
+    this.invalidate();
+  }
+
+  get dataStatus(): DataStatus {
+    return this.status;
+  }
+
+  /** A (re)load started: sizes wait for it; the previous data stays in use for everything else. */
+  dataLoading(): void {
+    this.status = 'loading';
     this.invalidate();
   }
 
   setData(data: ProjectData): void {
     this.data = data;
-    this.dataStatus = 'ready';
+    this.status = 'ready';
     this.invalidate();
   }
 
@@ -98,12 +98,25 @@ export class ProjectState {
 
   diskTextChanged(path: string): void {
     this.diskTexts.delete(path);
-    this.indexes.delete(path);
     this.invalidate();
   }
 
+  /** Something changed: the next snapshot() is a new one. */
   invalidate(): void {
-    this.cachedAnalysis = undefined;
+    this.current = undefined;
+  }
+
+  /** The project as it is now; the same object until something changes. */
+  snapshot(): ProjectSnapshot {
+    this.current ??= new ProjectSnapshot({
+      config: this.config,
+      configDiagnostics: this.configDiagnostics,
+      sources: this.sources(),
+      data: this.data,
+      dataStatus: this.status,
+      cache: this.cache,
+    });
+    return this.current;
   }
 
   filePaths(): string[] {
@@ -131,54 +144,5 @@ export class ProjectState {
       if (text !== undefined) out.push({ path, text });
     }
     return out;
-  }
-
-  /** Parse and check of every file with the current texts; cached until something changes. */
-  analysis(): Analysis {
-    if (!this.cachedAnalysis) {
-      const analysis = analyzeProject(this.sources(), this.data, { files: this.parsedCache, blocks: this.blockCaches });
-      this.parsedCache.clear();
-      for (const f of analysis.files) this.parsedCache.set(f.path, f);
-      this.cachedAnalysis = analysis;
-    }
-    return this.cachedAnalysis;
-  }
-
-  parsed(path: string): ParsedSource | undefined {
-    return this.analysis().files.find((f) => f.path === path);
-  }
-
-  /** Line index of any file the project reports on (segment files with their current text, JSON files from disk). */
-  lineIndex(path: string): LineIndex | undefined {
-    const text = this.owns(path) ? this.textOf(path) : readSmallText(path);
-    if (text === undefined) return undefined;
-    const cached = this.indexes.get(path);
-    if (cached && cached.text === text) return cached;
-    const index = new LineIndex(text);
-    this.indexes.set(path, index);
-    return index;
-  }
-
-  /** Every segment declaration with the file it is in. */
-  allSegments(): { path: string; decl: SegmentDecl }[] {
-    return this.analysis().files.flatMap((f) => f.ast.segments.map((decl) => ({ path: f.path, decl })));
-  }
-
-  /** The evaluator over the loaded sample, or undefined when there is none (yet). */
-  evaluator(): Evaluator | undefined {
-    const store = this.data?.store;
-    if (!store || this.dataStatus !== 'ready') return undefined;
-    const asOfDay = this.asOfDay();
-    if (!this.evaluatorInstance || this.evaluatorStore !== store) {
-      this.evaluatorInstance = new Evaluator(store, { asOfDay });
-      this.evaluatorStore = store;
-    } else {
-      this.evaluatorInstance.setAsOfDay(asOfDay);
-    }
-    return this.evaluatorInstance;
-  }
-
-  asOfDay(): number {
-    return asOfDay(this.config);
   }
 }

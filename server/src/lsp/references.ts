@@ -3,10 +3,10 @@
 import type { Location } from 'vscode-languageserver/node';
 import { nodeAt } from './ast-lookup';
 import { toLocations } from './definition';
-import type { ProjectState } from './project-state';
+import type { ProjectSnapshot } from '../core/workspace/snapshot';
 import { declarationsOf, referencesOf } from './segment-index';
 
-export function references(project: ProjectState, path: string, offset: number, includeDeclaration: boolean, uriFor: (path: string) => string): Location[] {
+export function references(project: ProjectSnapshot, path: string, offset: number, includeDeclaration: boolean, uriFor: (path: string) => string): Location[] {
   const file = project.parsed(path);
   if (!file) return [];
   const node = nodeAt(file.ast, offset);

@@ -6,11 +6,11 @@ import { ErrorCodes, ResponseError, type Range, type TextEdit, type WorkspaceEdi
 import { formatName } from '../core/check/format-name';
 import { nodeAt } from './ast-lookup';
 import { spanToRange } from './convert';
-import type { ProjectState } from './project-state';
+import type { ProjectSnapshot } from '../core/workspace/snapshot';
 import { declarationsOf, referencesOf } from './segment-index';
 import { relative } from 'node:path';
 
-export function prepareRename(project: ProjectState, path: string, offset: number): { range: Range; placeholder: string } {
+export function prepareRename(project: ProjectSnapshot, path: string, offset: number): { range: Range; placeholder: string } {
   const file = project.parsed(path);
   const index = project.lineIndex(path);
   const node = file ? nodeAt(file.ast, offset) : undefined;
@@ -31,7 +31,7 @@ export function validateNewName(newName: string): string {
   return name;
 }
 
-export function rename(project: ProjectState, path: string, offset: number, newName: string, uriFor: (path: string) => string): WorkspaceEdit {
+export function rename(project: ProjectSnapshot, path: string, offset: number, newName: string, uriFor: (path: string) => string): WorkspaceEdit {
   const { placeholder: oldId } = prepareRename(project, path, offset);
   const id = validateNewName(newName);
   if (id === oldId) return { changes: {} };

@@ -15,7 +15,7 @@ export function loadedStatus(project: ProjectState, uriFor: (path: string) => st
   const { config, data } = project;
   const store = data?.store;
   if (config.sample && store) {
-    return { ...base(project, uriFor), state: 'ready', profiles: store.profiles.count, asOf: config.asOf ?? formatDay(project.asOfDay()) };
+    return { ...base(project, uriFor), state: 'ready', profiles: store.profiles.count, asOf: config.asOf ?? formatDay(project.snapshot().asOfDay) };
   }
   if (config.sample) {
     const problem = firstError(data?.diagnostics ?? []);

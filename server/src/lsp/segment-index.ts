@@ -1,14 +1,14 @@
 // Segment ids across the files of a project: where each is declared and referred to.
 import type { Name } from '../core/syntax/ast';
 import { segmentRefs } from './ast-lookup';
-import type { ProjectState } from './project-state';
+import type { ProjectSnapshot } from '../core/workspace/snapshot';
 
 export interface NameSite {
   path: string;
   name: Name;
 }
 
-export function declarationsOf(project: ProjectState, id: string): NameSite[] {
+export function declarationsOf(project: ProjectSnapshot, id: string): NameSite[] {
   const out: NameSite[] = [];
   for (const f of project.analysis().files) {
     for (const s of f.ast.segments) if (s.id && s.id.text === id) out.push({ path: f.path, name: s.id });
@@ -16,7 +16,7 @@ export function declarationsOf(project: ProjectState, id: string): NameSite[] {
   return out;
 }
 
-export function referencesOf(project: ProjectState, id: string): NameSite[] {
+export function referencesOf(project: ProjectSnapshot, id: string): NameSite[] {
   const out: NameSite[] = [];
   for (const f of project.analysis().files) {
     for (const r of segmentRefs(f.ast)) if (r.name.text === id) out.push({ path: f.path, name: r.name });

@@ -8,7 +8,7 @@ import type { SegmentFile } from '../core/syntax/ast';
 import type { Catalog } from '../core/sample/catalog-types';
 import { attributePaths, didExprs, segmentRefs } from './ast-lookup';
 import { fieldsInScope } from './catalog-lookup';
-import type { ProjectState } from './project-state';
+import type { ProjectSnapshot } from '../core/workspace/snapshot';
 
 /** `date` is our own type; clients without a mapping for it fall back to no colour, so it declares `number` as its super type in the extension. */
 export const TOKEN_TYPES = ['keyword', 'property', 'parameter', 'event', 'class', 'enumMember', 'string', 'number', 'date', 'comment', 'operator'] as const;
@@ -30,12 +30,12 @@ const DEPRECATED = 1 << 1;
  * asks for the visible part first on big files; the encoding is the same, with
  * positions relative to the previous token sent).
  */
-export function semanticTokens(project: ProjectState, path: string, range?: Range): SemanticTokens {
+export function semanticTokens(project: ProjectSnapshot, path: string, range?: Range): SemanticTokens {
   const text = project.textOf(path);
   const file = project.parsed(path);
   const index = project.lineIndex(path);
   if (text === undefined || !file || !index) return { data: [] };
-  const names = classifyNames(file.ast, project.data?.catalog);
+  const names = classifyNames(file.ast, project.catalog);
   const lexed = T.segmentLexer.tokenize(text);
   const all: { start: number; length: number; c: Classified }[] = [];
   for (const tok of lexed.tokens) {

@@ -11,9 +11,16 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
+  type CodeActionParams,
   type Connection,
+  type DocumentRangeFormattingParams,
+  type InlayHintParams,
   type InitializeParams,
   type InitializeResult,
+  type ReferenceParams,
+  type RenameParams,
+  type SemanticTokensRangeParams,
+  type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SEGMENT_EXTENSION } from '../core/project/find-project';
@@ -31,6 +38,7 @@ import { documentHighlights } from './highlights';
 import { hover } from './hover';
 import { inlayHints } from './inlay-hints';
 import type { ProjectState } from './project-state';
+import type { ProjectSnapshot } from '../core/workspace/snapshot';
 import { references } from './references';
 import { prepareRename, rename } from './rename';
 import { safeNotification, safeRequest, describeError, type Logger } from './safe-handler';
@@ -280,118 +288,61 @@ export function startServer(connection: Connection, options: { workerScript?: st
     }),
   );
 
-  connection.onCompletion(
-    safeRequest('completion', log, (params) => {
-      const at = projectOf(params.textDocument.uri);
-      return at ? completion(at.project, at.path, params, { snippets: support.snippets }) : null;
-    }),
-  );
-  connection.onHover(
-    safeRequest('hover', log, (params) => {
-      const at = projectOf(params.textDocument.uri);
-      const index = at?.project.lineIndex(at.path);
-      return at && index ? hover(at.project, at.path, index.offsetAt(params.position)) : null;
-    }),
-  );
-  connection.onDefinition(
-    safeRequest('definition', log, (params) => {
-      const at = projectOf(params.textDocument.uri);
-      const index = at?.project.lineIndex(at.path);
-      return at && index ? definition(at.project, at.path, index.offsetAt(params.position), uriFor) : [];
-    }),
-  );
+  /** The snapshot of the project of a document a request is about; undefined for a file the server does not handle. */
+  const snapshotOf = (uri: string): { snapshot: ProjectSnapshot; path: string } | undefined => {
+    const at = projectOf(uri);
+    return at && { snapshot: at.project.snapshot(), path: at.path };
+  };
+  /** A request about a document, answered from its project's snapshot (or `fallback` for a file the server does not handle). */
+  const onDocument =
+    <P extends { textDocument: { uri: string } }, R>(fallback: R, answer: (snapshot: ProjectSnapshot, path: string, params: P) => R) =>
+    (params: P): R => {
+      const at = snapshotOf(params.textDocument.uri);
+      return at ? answer(at.snapshot, at.path, params) : fallback;
+    };
+  /** A request about a position in a document: the answer gets the position as an offset into the snapshot's text. */
+  const onPosition = <P extends TextDocumentPositionParams, R>(fallback: R, answer: (snapshot: ProjectSnapshot, path: string, offset: number, params: P) => R) =>
+    onDocument<P, R>(fallback, (snapshot, path, params) => {
+      const index = snapshot.lineIndex(path);
+      return index ? answer(snapshot, path, index.offsetAt(params.position), params) : fallback;
+    });
+
+  connection.onCompletion(safeRequest('completion', log, onDocument(null, (s, path, p) => completion(s, path, p, { snippets: support.snippets }))));
+  connection.onHover(safeRequest('hover', log, onPosition(null, hover)));
+  connection.onDefinition(safeRequest('definition', log, onPosition([], (s, path, offset) => definition(s, path, offset, uriFor))));
   connection.onReferences(
-    safeRequest('references', log, (params) => {
-      const at = projectOf(params.textDocument.uri);
-      const index = at?.project.lineIndex(at.path);
-      return at && index ? references(at.project, at.path, index.offsetAt(params.position), params.context.includeDeclaration, uriFor) : [];
-    }),
+    safeRequest('references', log, onPosition([], (s, path, offset, p: ReferenceParams) => references(s, path, offset, p.context.includeDeclaration, uriFor))),
   );
-  connection.onDocumentHighlight(
-    safeRequest('documentHighlight', log, (params) => {
-      const at = projectOf(params.textDocument.uri);
-      const index = at?.project.lineIndex(at.path);
-      return at && index ? documentHighlights(at.project, at.path, index.offsetAt(params.position)) : [];
-    }),
+  connection.onDocumentHighlight(safeRequest('documentHighlight', log, onPosition([], documentHighlights)));
+  connection.onPrepareRename(safeRequest('prepareRename', log, onPosition(null, prepareRename)));
+  connection.onRenameRequest(safeRequest('rename', log, onPosition(null, (s, path, offset, p: RenameParams) => rename(s, path, offset, p.newName, uriFor))));
+  connection.onDocumentSymbol(safeRequest('documentSymbol', log, onDocument([], (s, path) => documentSymbols(s, path))));
+  connection.onWorkspaceSymbol(
+    safeRequest('workspaceSymbol', log, (params) => workspaceSymbols(workspace.allProjects().map((p) => p.snapshot()), params.query, uriFor)),
   );
-  connection.onPrepareRename(
-    safeRequest('prepareRename', log, (params) => {
-      const at = projectOf(params.textDocument.uri);
-      const index = at?.project.lineIndex(at.path);
-      return at && index ? prepareRename(at.project, at.path, index.offsetAt(params.position)) : null;
-    }),
-  );
-  connection.onRenameRequest(
-    safeRequest('rename', log, (params) => {
-      const at = projectOf(params.textDocument.uri);
-      const index = at?.project.lineIndex(at.path);
-      return at && index ? rename(at.project, at.path, index.offsetAt(params.position), params.newName, uriFor) : null;
-    }),
-  );
-  connection.onDocumentSymbol(
-    safeRequest('documentSymbol', log, (params) => {
-      const at = projectOf(params.textDocument.uri);
-      return at ? documentSymbols(at.project, at.path) : [];
-    }),
-  );
-  connection.onWorkspaceSymbol(safeRequest('workspaceSymbol', log, (params) => workspaceSymbols(workspace.allProjects(), params.query, uriFor)));
-  connection.onFoldingRanges(
-    safeRequest('foldingRange', log, (params) => {
-      const at = projectOf(params.textDocument.uri);
-      return at ? foldingRanges(at.project, at.path) : [];
-    }),
-  );
-  connection.languages.semanticTokens.on(
-    safeRequest('semanticTokens', log, (params) => {
-      const at = projectOf(params.textDocument.uri);
-      return at ? semanticTokens(at.project, at.path) : { data: [] };
-    }),
-  );
+  connection.onFoldingRanges(safeRequest('foldingRange', log, onDocument([], (s, path) => foldingRanges(s, path))));
+  connection.languages.semanticTokens.on(safeRequest('semanticTokens', log, onDocument({ data: [] }, (s, path) => semanticTokens(s, path))));
   connection.languages.semanticTokens.onRange(
-    safeRequest('semanticTokensRange', log, (params) => {
-      const at = projectOf(params.textDocument.uri);
-      return at ? semanticTokens(at.project, at.path, params.range) : { data: [] };
-    }),
+    safeRequest('semanticTokensRange', log, onDocument({ data: [] }, (s, path, p: SemanticTokensRangeParams) => semanticTokens(s, path, p.range))),
   );
-  connection.onDocumentFormatting(
-    safeRequest('formatting', log, (params) => {
-      const at = projectOf(params.textDocument.uri);
-      return at ? formatDocument(at.project, at.path) : [];
-    }),
-  );
+  connection.onDocumentFormatting(safeRequest('formatting', log, onDocument([], (s, path) => formatDocument(s, path))));
   connection.onDocumentRangeFormatting(
-    safeRequest('rangeFormatting', log, (params) => {
-      const at = projectOf(params.textDocument.uri);
-      return at ? formatRange(at.project, at.path, params.range) : [];
-    }),
+    safeRequest('rangeFormatting', log, onDocument([], (s, path, p: DocumentRangeFormattingParams) => formatRange(s, path, p.range))),
   );
-  connection.onCodeAction(
-    safeRequest('codeAction', log, (params) => {
-      const at = projectOf(params.textDocument.uri);
-      return at ? codeActions(at.project, at.path, params, uriFor) : [];
-    }),
-  );
-  connection.onCodeLens(
-    safeRequest('codeLens', log, (params) => {
-      const at = projectOf(params.textDocument.uri);
-      return at && settings.previewEnabled ? codeLenses(at.project, at.path) : [];
-    }),
-  );
+  connection.onCodeAction(safeRequest('codeAction', log, onDocument([], (s, path, p: CodeActionParams) => codeActions(s, path, p, uriFor))));
+  connection.onCodeLens(safeRequest('codeLens', log, onDocument([], (s, path) => (settings.previewEnabled ? codeLenses(s, path) : []))));
   connection.languages.inlayHint.on(
-    safeRequest('inlayHint', log, (params) => {
-      const at = projectOf(params.textDocument.uri);
-      return at && settings.previewEnabled ? inlayHints(at.project, at.path, params.range) : [];
-    }),
+    safeRequest('inlayHint', log, onDocument([], (s, path, p: InlayHintParams) => (settings.previewEnabled ? inlayHints(s, path, p.range) : []))),
   );
 
   // The requests of protocol.ts, beyond LSP.
   connection.onRequest(
     SqlRequest,
     safeRequest('segments/sql', log, (params: SqlParams): SqlResult => {
-      const at = projectOf(params.uri);
-      const index = at?.project.lineIndex(at.path);
+      const at = snapshotOf(params.uri);
+      const index = at?.snapshot.lineIndex(at.path);
       if (!at || !index) return { error: 'This file is not a .segment file the server knows.' };
-      return segmentSql(at.project, at.path, index.offsetAt(params.position), params.dialect);
+      return segmentSql(at.snapshot, at.path, index.offsetAt(params.position), params.dialect);
     }),
   );
   connection.onRequest(

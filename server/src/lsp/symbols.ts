@@ -5,11 +5,11 @@ import { relative } from 'node:path';
 import type { Property, SegmentDecl } from '../core/syntax/ast';
 import type { LineIndex } from '../core/text/line-index';
 import { spanToRange } from './convert';
-import type { ProjectState } from './project-state';
+import type { ProjectSnapshot } from '../core/workspace/snapshot';
 
 const MAX_WORKSPACE_SYMBOLS = 1000;
 
-export function documentSymbols(project: ProjectState, path: string): DocumentSymbol[] {
+export function documentSymbols(project: ProjectSnapshot, path: string): DocumentSymbol[] {
   const file = project.parsed(path);
   const index = project.lineIndex(path);
   if (!file || !index) return [];
@@ -45,10 +45,10 @@ function titleOf(decl: SegmentDecl): string | undefined {
   return undefined;
 }
 
-export function workspaceSymbols(projects: ProjectState[], query: string, uriFor: (path: string) => string): WorkspaceSymbol[] {
+export function workspaceSymbols(projects: ProjectSnapshot[], query: string, uriFor: (path: string) => string): WorkspaceSymbol[] {
   const out: WorkspaceSymbol[] = [];
   for (const project of projects) {
-    for (const { path, decl } of project.allSegments()) {
+    for (const { file: path, decl } of project.segments()) {
       if (!decl.id || decl.id.text === '') continue;
       const title = titleOf(decl);
       if (!fuzzyMatch(query, decl.id.text) && !(title && fuzzyMatch(query, title))) continue;

@@ -125,7 +125,7 @@ export class WorkspaceState {
   /** (Re)loads the project's schema and sample; the previous data stays in use until the new data is there. */
   async loadData(project: ProjectState): Promise<void> {
     const generation = ++project.dataGeneration;
-    project.dataStatus = 'loading';
+    project.dataLoading();
     this.hooks.dataProgress(project, 0);
     try {
       const data = await this.loader.load(project.key, {

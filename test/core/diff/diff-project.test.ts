@@ -2,6 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { diffProject } from '../../../server/src/core/diff/diff-project';
+import type { ProjectConfig } from '../../../server/src/core/project/config';
+import type { SourceText } from '../../../server/src/core/project/open-projects';
+import { ProjectSnapshot } from '../../../server/src/core/workspace/snapshot';
+import type { ProjectData } from '../../../server/src/core/workspace/project-data';
 import { loadConfig } from '../../../server/src/core/project/load-config';
 import { loadProjectData } from '../../../server/src/core/workspace/project-data';
 import { makeProject } from '../../support/cli';
@@ -10,8 +14,14 @@ const ROOT = '/project';
 const file = (name: string) => join(ROOT, name);
 const config = { root: ROOT, idColumn: 'user_id' };
 
+/** Both versions as snapshots on the same data, as `segments diff` builds them. */
+function diffOf(input: { config: ProjectConfig; base: SourceText[]; head: SourceText[]; data?: ProjectData; selected?: (file: string) => boolean }) {
+  const head = new ProjectSnapshot({ config: input.config, configDiagnostics: [], sources: input.head, data: input.data, dataStatus: input.data ? 'ready' : 'none' });
+  return diffProject({ base: head.withSources(input.base), head, selected: input.selected });
+}
+
 test('a segment moved to another file is moved, not removed and added', () => {
-  const d = diffProject({
+  const d = diffOf({
     config,
     base: [{ path: file('a.segment'), text: 'segment s {\n  include x = 1\n}\n' }],
     head: [{ path: file('a.segment'), text: '' }, { path: file('b.segment'), text: 'segment s { include x = 1 }' }],
@@ -20,7 +30,7 @@ test('a segment moved to another file is moved, not removed and added', () => {
 });
 
 test('moved and edited is changed, with where it came from', () => {
-  const d = diffProject({
+  const d = diffOf({
     config,
     base: [{ path: file('a.segment'), text: 'segment s { include x = 1 }' }],
     head: [{ path: file('b.segment'), text: 'segment s { include x = 2 }' }],
@@ -31,7 +41,7 @@ test('moved and edited is changed, with where it came from', () => {
 });
 
 test('a block with syntax errors on one side is unreadable there, and its errors are reported by side', () => {
-  const d = diffProject({
+  const d = diffOf({
     config,
     base: [{ path: file('a.segment'), text: 'segment s {\n  include x >\n}\nsegment t { include y = 1 }\n' }],
     head: [{ path: file('a.segment'), text: 'segment s { include x > 1 }\nsegment t { include y = 2 }\n' }],
@@ -44,7 +54,7 @@ test('a block with syntax errors on one side is unreadable there, and its errors
 
 test('an unreadable block left as it was is unchanged', () => {
   const text = 'segment s {\n  include x >\n}\n';
-  const d = diffProject({ config, base: [{ path: file('a.segment'), text }], head: [{ path: file('a.segment'), text }] });
+  const d = diffOf({ config, base: [{ path: file('a.segment'), text }], head: [{ path: file('a.segment'), text }] });
   assert.deepEqual(d.segments, []);
   assert.equal(d.unchanged, 1);
 });
@@ -57,7 +67,7 @@ test('both sides are sized on the same sample; a segment that uses a changed one
   const { config: cfg } = loadConfig(join(root, 'segments.config.json'));
   const data = loadProjectData(cfg);
   const uses = 'segment grown { include segment adults }\n';
-  const d = diffProject({
+  const d = diffOf({
     config: cfg,
     data,
     base: [{ path: join(root, 'a.segment'), text: `segment adults { include age > 35 }\n${uses}` }],
@@ -70,7 +80,7 @@ test('both sides are sized on the same sample; a segment that uses a changed one
 });
 
 test('only the selected files are reported', () => {
-  const d = diffProject({
+  const d = diffOf({
     config,
     base: [{ path: file('a.segment'), text: 'segment s { include x = 1 }' }, { path: file('b.segment'), text: 'segment t { include x = 1 }' }],
     head: [{ path: file('a.segment'), text: 'segment s { include x = 2 }' }, { path: file('b.segment'), text: 'segment t { include x = 2 }' }],

@@ -1,13 +1,10 @@
 // `segments check [paths…] [--format text|json|github|sarif]`: every diagnostic
 // of the projects the paths belong to. Exit 1 when any is an error.
 import { compareDiagnostics, type Diagnostic } from '../../core/base/diagnostics';
-import { SourcePositions } from '../../core/text/source-positions';
-import { analyzeProject } from '../../core/workspace/analyze';
-import { readSmallText } from '../../core/project/files';
-import { openProjects } from '../../core/project/open-projects';
-import { loadProjectData } from '../../core/workspace/project-data';
+import type { SourcePositions } from '../../core/text/source-positions';
+import { openSnapshots, type OpenedProject } from '../../core/workspace/open-snapshots';
 import { bundledCsvPartWorker } from '../../host/bundled-workers';
-import { computeSizes, matchesNobodyDiagnostics } from '../../core/workspace/sizes';
+import { positionsOf } from '../report/positions';
 import { formatTextReport, summaryLine } from '../report/text-report';
 import { toJsonDiagnostics } from '../report/json-report';
 import { formatGithubAnnotations } from '../report/github-annotations';
@@ -25,31 +22,22 @@ export interface CheckResult {
   fileCount: number;
 }
 
-/** Runs every check on the projects of `paths`; shared by `check` and the reports built on it. */
+/** Every diagnostic of the projects of `paths` (their snapshots' own list, limited to the files asked about). */
 export function collectDiagnostics(paths: string[], cwd: string): CheckResult {
-  const positions = new SourcePositions([], readSmallText);
-  const diagnostics: Diagnostic[] = [];
-  let fileCount = 0;
-  for (const project of openProjects(paths, cwd)) {
-    for (const s of project.sources) positions.add(s.path, s.text);
-    const data = project.config.configFile ? loadProjectData(project.config, { csvPartWorker: bundledCsvPartWorker() }) : undefined;
-    const analysis = analyzeProject(project.sources, data);
-    const nobody = data?.store ? matchesNobodyDiagnostics(computeSizes(analysis, data, project.config)) : [];
-    diagnostics.push(...project.configDiagnostics, ...(data?.diagnostics ?? []));
-    diagnostics.push(...[...analysis.diagnostics, ...nobody].filter((d) => project.selected.has(d.file)));
-    fileCount += project.selected.size;
-  }
-  return { diagnostics: dedupe(diagnostics).sort(compareDiagnostics), positions, fileCount };
+  return diagnosticsOf(openSnapshots(paths, cwd, { csvPartWorker: bundledCsvPartWorker() }));
 }
 
-function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.file}:${d.span.start}:${d.span.end}:${d.code}:${d.message}:${d.position?.line ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** The diagnostics of opened projects, with what reports need to place them. */
+export function diagnosticsOf(projects: OpenedProject[]): CheckResult {
+  const positions = positionsOf(projects);
+  const diagnostics: Diagnostic[] = [];
+  let fileCount = 0;
+  for (const { snapshot, selected } of projects) {
+    diagnostics.push(...snapshot.diagnostics({ files: selected }));
+    fileCount += selected.size;
+  }
+  // Projects have no files in common: one list per project, in report order.
+  return { diagnostics: diagnostics.sort(compareDiagnostics), positions, fileCount };
 }
 
 /** `version` goes into the SARIF log's tool description. */

@@ -2,20 +2,21 @@
 // what changed in the definitions and sizes between a git ref and the working
 // tree (or another ref). The base is read from git objects; nothing is checked
 // out or written. Both sides are sized on the working tree's sample.
-// Exit 0, or 1 when --fail-on-change is given and a segment moved by more.
+// Exit 1 when the head has errors (printed on stderr, listed in `problems`) or
+// when --fail-on-change is given and a segment moved by more; else 0.
 import { join, relative, resolve, sep } from 'node:path';
 import { diffProject, type ProjectDiff } from '../../core/diff/diff-project';
 import { relativeChange, type SizeChange } from '../../core/diff/size-change';
 import { formatDay } from '../../core/base/days';
 import { SourcePositions } from '../../core/text/source-positions';
 import { readSmallText, realPathOrSame } from '../../core/project/files';
-import { openProjects, UsageError, type SourceText } from '../../core/project/open-projects';
-import { loadProjectData } from '../../core/workspace/project-data';
+import { UsageError, type SourceText } from '../../core/project/open-projects';
+import { openSnapshots } from '../../core/workspace/open-snapshots';
 import { bundledCsvPartWorker } from '../../host/bundled-workers';
-import { asOfDay } from '../../core/workspace/sizes';
 import { gitTopLevel, resolveCommit } from '../git/git';
 import { segmentSourcesAt } from '../git/project-at-commit';
 import { renderDiffMarkdown } from '../report/diff-markdown';
+import { reportProblems } from '../report/problems';
 import { failOnChange, sizeJson, sortSegments, summarize, type DiffProblem, type DiffProjectInfo, type DiffReport, type DiffSegment } from '../report/diff-report';
 import type { CliIo } from '../io';
 
@@ -38,32 +39,38 @@ export function parsePercent(text: string): number {
 }
 
 export function runDiff(paths: string[], options: DiffOptions, io: CliIo): number {
-  const projects = openProjects(paths, io.cwd);
+  const opened = openSnapshots(paths, io.cwd, { csvPartWorker: bundledCsvPartWorker() });
   const selectedPaths = paths.map((p) => realPathOrSame(resolve(io.cwd, p)));
-  const segments: DiffSegment[] = [];
-  const problems: DiffProblem[] = [];
-  const infos: DiffProjectInfo[] = [];
-  let unchanged = 0;
+  const selected = selectedPaths.length === 0 ? undefined : (file: string) => selectedPaths.some((p) => file === p || file.startsWith(p + sep));
   let baseCommit = '';
   let headCommit: string | null = null;
 
-  for (const project of projects) {
-    const root = realPathOrSame(project.config.root);
+  // Both versions of each project, on the working tree's config and data.
+  const versions = opened.map(({ snapshot, selected: asked }) => {
+    const root = realPathOrSame(snapshot.config.root);
     const top = gitTopLevel(root);
     if (!top) throw new UsageError(`not a git repository: ${relative(io.cwd, root) || '.'} (\`segments diff\` compares with a git ref; run it inside a clone)`);
     baseCommit = resolveCommit(top, options.base);
     headCommit = options.head !== undefined ? resolveCommit(top, options.head) : null;
     const folder = relative(top, root).split(sep).join('/');
     const inRepo = (abs: string) => join(top, relative(top, realPathOrSame(abs)));
-
-    const base = segmentSourcesAt(top, baseCommit, folder);
-    const head: SourceText[] = headCommit !== null
+    const headSources: SourceText[] = headCommit !== null
       ? segmentSourcesAt(top, headCommit, folder)
-      : project.sources.map((s) => ({ path: inRepo(s.path), text: s.text }));
-    const data = project.config.configFile ? loadProjectData(project.config, { csvPartWorker: bundledCsvPartWorker() }) : undefined;
-    const selected = selectedPaths.length === 0 ? undefined : (file: string) => selectedPaths.some((p) => file === p || file.startsWith(p + sep));
+      : snapshot.filePaths().map((path) => ({ path: inRepo(path), text: snapshot.textOf(path)! }));
+    const head = snapshot.withSources(headSources);
+    const base = head.withSources(segmentSourcesAt(top, baseCommit, folder));
+    const headSelected = new Set([...asked].map(inRepo));
+    return { top, folder, base, head, headSelected };
+  });
+  // The head's errors (its segment files, the config, schema and sample) fail the run, as in `size` and `sql`.
+  const reported = reportProblems(versions.map((v) => ({ snapshot: v.head, selected: v.headSelected })), io, 'diff');
 
-    const result: ProjectDiff = diffProject({ base, head, config: project.config, data, selected });
+  const segments: DiffSegment[] = [];
+  const problems: DiffProblem[] = [];
+  const infos: DiffProjectInfo[] = [];
+  let unchanged = 0;
+  for (const { top, folder, base, head } of versions) {
+    const result: ProjectDiff = diffProject({ base, head, selected });
     const repoPath = (abs: string) => relative(top, abs).split(sep).join('/');
     for (const s of result.segments) {
       segments.push({
@@ -78,16 +85,24 @@ export function runDiff(paths: string[], options: DiffOptions, io: CliIo): numbe
     }
     unchanged += result.unchanged;
     const positions = {
-      base: new SourcePositions(base.map((s) => [s.path, s.text]), readSmallText),
-      head: new SourcePositions(head.map((s) => [s.path, s.text]), readSmallText),
+      base: new SourcePositions(base.filePaths().map((path) => [path, base.textOf(path)!]), readSmallText),
+      head: new SourcePositions(head.filePaths().map((path) => [path, head.textOf(path)!]), readSmallText),
     };
-    for (const p of result.problems) {
+    const headErrors = head.errors().filter((d) => head.textOf(d.file) === undefined || !selected || selected(d.file));
+    const sideProblems = [...result.problems, ...headErrors.map((diagnostic) => ({ side: 'head' as const, diagnostic }))];
+    const seen = new Set<string>();
+    for (const p of sideProblems) {
       const r = positions[p.side].resolve(p.diagnostic);
-      problems.push({ side: p.side, file: repoPath(p.diagnostic.file), line: r.line, column: r.column, code: p.diagnostic.code, message: p.diagnostic.message });
+      const problem: DiffProblem = { side: p.side, file: repoPath(p.diagnostic.file), line: r.line, column: r.column, code: p.diagnostic.code, message: p.diagnostic.message };
+      const key = JSON.stringify(problem);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push(problem);
     }
+    const sample = head.sample();
     infos.push({
       root: folder === '' ? '.' : folder,
-      sample: data?.store ? { profiles: data.store.profiles.count, asOf: formatDay(asOfDay(project.config)) } : null,
+      sample: sample.kind === 'ready' ? { profiles: sample.store.profiles.count, asOf: formatDay(head.asOfDay) } : null,
     });
   }
 
@@ -108,7 +123,7 @@ export function runDiff(paths: string[], options: DiffOptions, io: CliIo): numbe
     io.err(`segments: ${report.failOnChange.text}\n`);
     return 1;
   }
-  return 0;
+  return reported.errors.length > 0 ? 1 : 0;
 }
 
 /** The exact size change again (the JSON carries a rounded percent). */

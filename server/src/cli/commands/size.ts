@@ -1,16 +1,17 @@
 // `segments size [paths…] [--sample FILE] [--format table|json|markdown]`:
 // each segment's members in the sample, its share and, with `population`,
 // the estimated real audience with a 95% interval.
-import { relative } from 'node:path';
-import { resolve } from 'node:path';
-import { analyzeProject } from '../../core/workspace/analyze';
-import { pathKind } from '../../core/project/files';
-import { openProjects, UsageError } from '../../core/project/open-projects';
-import { loadProjectData } from '../../core/workspace/project-data';
-import { bundledCsvPartWorker } from '../../host/bundled-workers';
-import { asOfDay, computeSizes, type SegmentSize } from '../../core/workspace/sizes';
+import { relative, resolve } from 'node:path';
+import type { Diagnostic } from '../../core/base/diagnostics';
 import { formatDay } from '../../core/base/days';
+import { pathKind } from '../../core/project/files';
+import { UsageError } from '../../core/project/open-projects';
 import { formatCompact, formatCount, formatShare, plural } from '../../core/text/numbers';
+import { openSnapshots } from '../../core/workspace/open-snapshots';
+import { unsizedReason, type SegmentSize } from '../../core/workspace/sizes';
+import { bundledCsvPartWorker } from '../../host/bundled-workers';
+import type { JsonDiagnostic } from '../report/json-report';
+import { reportProblems } from '../report/problems';
 import type { CliIo } from '../io';
 
 export type SizeFormat = 'table' | 'json' | 'markdown';
@@ -18,8 +19,10 @@ export type SizeFormat = 'table' | 'json' | 'markdown';
 export interface SizeRow {
   segment: string;
   file: string;
+  /** Null when the segment cannot be sized: `reason` says why. */
   count: number | null;
-  total: number;
+  /** Profiles in the sample; null when the sample could not be read. */
+  total: number | null;
   estimate?: number;
   low?: number;
   high?: number;
@@ -27,65 +30,86 @@ export interface SizeRow {
   errors?: number;
   /** Present when a segment it refers to has errors (count is then null). */
   blockedBy?: string;
+  /** Why there is no count, in words. */
+  reason?: string;
+  /** Errors behind this row: the segment's own, and those of the config, schema and sample, which every count depends on. */
+  problems: JsonDiagnostic[];
 }
 
 export function runSize(paths: string[], options: { sample?: string; format: SizeFormat }, io: CliIo): number {
   const sampleOverride = options.sample ? resolve(io.cwd, options.sample) : undefined;
   if (sampleOverride && !pathKind(sampleOverride)) throw new UsageError(`no such sample file: ${options.sample}`);
+  const projects = openSnapshots(paths, io.cwd, { sampleOverride, csvPartWorker: bundledCsvPartWorker() });
+  const problems = reportProblems(projects, io, 'size');
   const rows: SizeRow[] = [];
   const samples: SampleInfo[] = [];
-  let dataErrors = 0;
-  const problems: string[] = [];
-  for (const project of openProjects(paths, io.cwd)) {
-    const data = loadProjectData(project.config, { sampleOverride, csvPartWorker: bundledCsvPartWorker() });
-    for (const d of [...project.configDiagnostics, ...data.diagnostics]) {
-      if (d.severity !== 'error') continue;
-      dataErrors++;
-      problems.push(`${relative(io.cwd, d.file) || d.file}: ${d.message}`);
-    }
-    if (!data.store) {
-      if (!problems.length) problems.push(`${relative(io.cwd, project.config.root) || '.'}: no sample to size against; set "sample" in segments.config.json or pass --sample FILE`);
-      dataErrors++;
+  const withoutSample: string[] = [];
+  for (const { snapshot, selected } of projects) {
+    const sample = snapshot.sample();
+    if (sample.kind === 'missing' && sample.problem === 'none') {
+      withoutSample.push(relative(io.cwd, snapshot.config.root) || '.');
       continue;
     }
-    const analysis = analyzeProject(project.sources, data);
+    // Errors outside segment files (config, schema, sample) stand behind every number of the project.
+    const projectErrors = snapshot.projectDiagnostics().filter((d) => d.severity === 'error');
     let segments = 0;
-    for (const s of computeSizes(analysis, data, project.config)) {
-      if (!project.selected.has(s.file)) continue;
-      rows.push(toRow(s, io.cwd));
+    for (const entry of snapshot.segments()) {
+      if (entry.id === undefined || !selected.has(entry.file)) continue;
+      const total = sample.kind === 'ready' ? sample.store.profiles.count : null;
+      rows.push(toRow(entry.id, entry.file, snapshot.size(entry.decl), total, projectErrors, problems.json, io.cwd));
       segments++;
     }
-    samples.push({
-      segments,
-      profiles: data.store.profiles.count,
-      asOf: formatDay(asOfDay(project.config)),
-      asOfIsToday: project.config.asOf === undefined,
-      population: project.config.population,
-    });
+    if (sample.kind === 'ready') {
+      samples.push({
+        segments,
+        profiles: sample.store.profiles.count,
+        asOf: formatDay(snapshot.asOfDay),
+        asOfIsToday: snapshot.config.asOf === undefined,
+        population: snapshot.config.population,
+      });
+    }
   }
-  for (const p of problems) io.err(`segments: ${p}\n`);
-  if (dataErrors > 0 && rows.length === 0) return 2;
+  if (withoutSample.length > 0 && rows.length === 0) {
+    for (const root of withoutSample) io.err(`segments: ${root}: no sample to size against; set "sample" in segments.config.json or pass --sample FILE\n`);
+    return 2;
+  }
   if (options.format === 'json') io.out(`${JSON.stringify(rows, null, 2)}\n`);
   else if (options.format === 'markdown') io.out(markdownReport(rows, samples));
   else io.out(textTable(rows));
-  return rows.some((r) => r.count === null) ? 1 : 0;
+  return problems.errors.length > 0 || rows.some((r) => r.count === null) ? 1 : 0;
 }
 
-function toRow(s: SegmentSize, cwd: string): SizeRow {
-  const row: SizeRow = { segment: s.id, file: relative(cwd, s.file) || s.file, count: s.count ?? null, total: s.total };
-  if (s.estimate && s.count !== undefined) {
-    row.estimate = s.estimate.estimate;
-    row.low = s.estimate.low;
-    row.high = s.estimate.high;
+function toRow(
+  segment: string,
+  file: string,
+  size: SegmentSize,
+  total: number | null,
+  projectErrors: Diagnostic[],
+  json: (d: Diagnostic[]) => JsonDiagnostic[],
+  cwd: string,
+): SizeRow {
+  const where = relative(cwd, file) || file;
+  if (size.kind === 'sized') {
+    const row: SizeRow = { segment, file: where, count: size.count, total: size.total, problems: json(projectErrors) };
+    if (size.estimate) {
+      row.estimate = size.estimate.estimate;
+      row.low = size.estimate.low;
+      row.high = size.estimate.high;
+    }
+    return row;
   }
-  if (s.count === undefined && s.blockedBy) row.blockedBy = s.blockedBy;
-  else if (s.count === undefined) row.errors = s.errors;
+  const row: SizeRow = { segment, file: where, count: null, total, reason: unsizedReason(size), problems: json(projectErrors) };
+  if (size.kind === 'has-errors') {
+    row.errors = size.errorCount;
+    row.problems = json([...size.errors, ...projectErrors]);
+  } else if (size.kind === 'waits-on') {
+    row.blockedBy = size.dependencies[0];
+  }
   return row;
 }
 
 function cells(r: SizeRow): string[] {
-  if (r.count === null && r.blockedBy) return [r.segment, `waits on \`${r.blockedBy}\` (has errors)`, '', ''];
-  if (r.count === null) return [r.segment, `fix ${plural(r.errors!, 'error')}`, '', ''];
+  if (r.count === null || r.total === null) return [r.segment, r.reason ?? '', '', ''];
   const est = r.estimate !== undefined ? `≈ ${formatCompact(r.estimate)} (${formatCompact(r.low!)}–${formatCompact(r.high!)})` : '';
   return [r.segment, `${formatCount(r.count)} of ${formatCount(r.total)}`, formatShare(r.count, r.total), est];
 }

@@ -1,8 +1,11 @@
-// `segments diff --format markdown`: a report ready to post as a pull-request
-// comment. The summary comes first, then one short section per segment with its
-// condition changes as a ```diff block and its size before → after.
+// `segments diff --format markdown`: a pull-request comment a reviewer reads
+// in ten seconds. It opens with one table of what moved (segment · change ·
+// size before → after · Δ · Δ%), changed definitions first, each group sorted
+// by how far its size moved; then the definition diffs of the segments whose
+// definition changed; segments that only moved to another file collapse into
+// one <details> block. `--format json` keeps every detail.
 import type { ConditionChange, MetadataChange } from '../../core/diff/compare-definitions';
-import { formatCount } from '../../core/text/numbers';
+import { formatCount, plural } from '../../core/text/numbers';
 import { formatRelative, type DiffReport, type DiffSegment } from './diff-report';
 
 const STATUS_WORDS: Record<DiffSegment['status'], string> = {
@@ -19,11 +22,19 @@ export function renderDiffMarkdown(report: DiffReport): string {
 
   const problems = report.problems;
   if (problems.length > 0) {
-    out.push('', `> [!WARNING]`, `> Syntax errors: the comparison covers what parses.`);
+    out.push('', `> [!WARNING]`, `> Errors: the comparison covers what parses; errors in the head also fail the run.`);
     for (const p of problems) out.push(`> - ${p.side}: \`${p.file}:${p.line}:${p.column}\` ${escapeMarkdown(p.message)}`);
   }
 
-  for (const s of report.segments) out.push('', ...segmentSection(s, report));
+  const sized = report.projects.some((p) => p.sample !== null);
+  const rows = tableRows(report.segments);
+  if (rows.length > 0) out.push('', ...sizeTable(rows, sized));
+
+  const defined = report.segments.filter((s) => s.status !== 'moved' && s.status !== 'affected');
+  for (const s of orderForTable(defined)) out.push('', ...segmentSection(s));
+
+  const moved = report.segments.filter((s) => s.status === 'moved');
+  if (moved.length > 0) out.push('', ...movedBlock(moved));
 
   if (report.failOnChange) {
     const f = report.failOnChange;
@@ -38,10 +49,56 @@ function contextLine(report: DiffReport): string {
   const samples = report.projects.filter((p) => p.sample !== null);
   if (samples.length === 0) return `${compared}; no sample configured, so sizes are not counted.`;
   const s = samples.map((p) => `${formatCount(p.sample!.profiles)} profiles as of ${p.sample!.asOf}${report.projects.length > 1 ? ` (\`${p.root}\`)` : ''}`);
-  return `${compared}; both sides sized on the head's sample of ${s.join(', ')}; ${report.summary.unchanged} segment${report.summary.unchanged === 1 ? '' : 's'} unchanged.`;
+  return `${compared}; both sides sized on the head's sample of ${s.join(', ')}; ${plural(report.summary.unchanged, 'segment')} unchanged.`;
 }
 
-function segmentSection(s: DiffSegment, report: DiffReport): string[] {
+/** Segments in the table: all but those that only moved to another file (they have their own block). */
+function tableRows(segments: DiffSegment[]): DiffSegment[] {
+  return orderForTable(segments.filter((s) => s.status !== 'moved'));
+}
+
+/** Changed definitions first, then sizes that moved through references; within each, the largest relative move first. */
+function orderForTable(segments: DiffSegment[]): DiffSegment[] {
+  const group = (s: DiffSegment) => (s.status === 'affected' ? 1 : 0);
+  return [...segments].sort((a, b) => group(a) - group(b) || moveOf(b) - moveOf(a) || (a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0));
+}
+
+/** |Δ%| for sorting: growth from none is the largest move, an unknown size the smallest. */
+function moveOf(s: DiffSegment): number {
+  const { before, after, change } = s.size;
+  if (before === null || after === null || change === null) return -1;
+  if (before === 0) return change === 0 ? 0 : Number.POSITIVE_INFINITY;
+  return Math.abs(change / before);
+}
+
+function sizeTable(rows: DiffSegment[], sized: boolean): string[] {
+  const header = sized ? ['Segment', 'Change', 'Size', 'Δ', 'Δ%'] : ['Segment', 'Change'];
+  const align = sized ? ['---', '---', '---:', '---:', '---:'] : ['---', '---'];
+  const body = rows.map((s) => {
+    const name = `[\`${s.segment}\`](#${anchorOf(s)})`;
+    const cells = [s.status === 'affected' ? `\`${s.segment}\`` : name, STATUS_WORDS[s.status]];
+    return sized ? [...cells, ...sizeCells(s)] : cells;
+  });
+  return [header, align, ...body].map((r) => `| ${r.join(' | ')} |`);
+}
+
+function sizeCells(s: DiffSegment): string[] {
+  const { before, after, change } = s.size;
+  const side = (n: number | null, which: 'base' | 'head') =>
+    n !== null ? formatCount(n) : (s.status === 'added' && which === 'base') || (s.status === 'removed' && which === 'head') ? '—' : unknown(s, which);
+  const size = `${side(before, 'base')} → ${side(after, 'head')}`;
+  if (before === null || after === null || change === null) return [size, '', ''];
+  const delta = change === 0 ? '0' : `${change < 0 ? '−' : '+'}${formatCount(Math.abs(change))}`;
+  const relative = change === 0 ? '0%' : before === 0 ? 'from none' : formatRelative(change / before);
+  return [size, delta, relative];
+}
+
+/** The id GitHub gives the heading of a segment's section. */
+function anchorOf(s: DiffSegment): string {
+  return `${s.segment}--${STATUS_WORDS[s.status]}`.toLowerCase().replace(/[^a-z0-9_\- ]/g, '').replace(/ /g, '-');
+}
+
+function segmentSection(s: DiffSegment): string[] {
   const lines = [`#### \`${s.segment}\` · ${STATUS_WORDS[s.status]}`, ''];
   lines.push(s.movedFrom ? `\`${s.file}\`, moved from \`${s.movedFrom}\`` : `\`${s.file}\``);
   const note = statusNote(s);
@@ -51,9 +108,19 @@ function segmentSection(s: DiffSegment, report: DiffReport): string[] {
     const fence = fenceFor(diff);
     lines.push('', `${fence}diff`, ...diff, fence);
   }
-  const size = sizeLine(s, report);
-  if (size) lines.push('', size);
   return lines;
+}
+
+/** Segments that moved to another file with the same definition: one collapsed block, one line each. */
+function movedBlock(moved: DiffSegment[]): string[] {
+  const summary = `${plural(moved.length, 'segment')} moved to another file, definition${moved.length === 1 ? '' : 's'} unchanged`;
+  return [
+    `<details><summary>${summary}</summary>`,
+    '',
+    ...[...moved].sort((a, b) => (a.segment < b.segment ? -1 : 1)).map((s) => `- \`${s.segment}\`: \`${s.movedFrom ?? '?'}\` → \`${s.file}\``),
+    '',
+    '</details>',
+  ];
 }
 
 function statusNote(s: DiffSegment): string | undefined {
@@ -61,10 +128,6 @@ function statusNote(s: DiffSegment): string | undefined {
   switch (s.status) {
     case 'unreadable':
       return `Unreadable in ${sideWords(s.unreadableIn ?? [])}: it has syntax errors there, so its definition cannot be compared.`;
-    case 'moved':
-      return 'The definition is unchanged.';
-    case 'affected':
-      return 'The definition is unchanged; its size moved because a segment it uses changed.';
     case 'added':
     case 'removed':
       return unreadable ? `${unreadable}; only what parses is shown.` : undefined;
@@ -108,20 +171,6 @@ function conditionLines(c: ConditionChange): string[] {
     case 'replaced':
       return [`-   ${c.before}`, `+   ${c.after}`];
   }
-}
-
-function sizeLine(s: DiffSegment, report: DiffReport): string | undefined {
-  if (report.projects.every((p) => p.sample === null)) return undefined;
-  const { before, after, change } = s.size;
-  if (s.status === 'added') return `**Size:** ${after === null ? unknown(s, 'head') : formatCount(after)} (new segment)`;
-  if (s.status === 'removed') return `**Size in base:** ${before === null ? unknown(s, 'base') : formatCount(before)}`;
-  if (before === null || after === null || change === null) {
-    return `**Size:** ${before === null ? unknown(s, 'base') : formatCount(before)} → ${after === null ? unknown(s, 'head') : formatCount(after)}`;
-  }
-  if (change === 0) return `**Size:** ${formatCount(before)} → ${formatCount(after)} (no change)`;
-  const delta = `${change < 0 ? '−' : '+'}${formatCount(Math.abs(change))}`;
-  const relative = before === 0 ? 'from none' : formatRelative(change / before);
-  return `**Size:** ${formatCount(before)} → ${formatCount(after)} (${delta}, ${relative})`;
 }
 
 function unknown(s: DiffSegment, side: 'base' | 'head'): string {

@@ -24,11 +24,12 @@ export function formatTextReport(diagnostics: Diagnostic[], positions: SourcePos
     const pad = ' '.repeat(gutter);
     out.push(`${pad}${paint('dim', '-->')} ${file}:${r.line}:${r.column}`);
     if (r.lineText !== undefined) {
-      const shown = r.lineText.replace(/\t/g, ' ');
-      const width = r.endLine === r.line ? Math.max(1, r.endColumn - r.column) : Math.max(1, shown.length - r.column + 1);
+      const line = r.lineText.replace(/\t/g, ' ');
+      const width = r.endLine === r.line ? Math.max(1, r.endColumn - r.column) : Math.max(1, line.length - r.column + 1);
+      const shown = excerpt(line, r.column - 1, width);
       out.push(`${pad} ${paint('dim', '|')}`);
-      out.push(`${r.line} ${paint('dim', '|')} ${shown}`);
-      out.push(`${pad} ${paint('dim', '|')} ${' '.repeat(r.column - 1)}${paint(d.severity, '^'.repeat(width))}`);
+      out.push(`${r.line} ${paint('dim', '|')} ${shown.text}`);
+      out.push(`${pad} ${paint('dim', '|')} ${' '.repeat(shown.caret)}${paint(d.severity, '^'.repeat(shown.width))}`);
     }
     for (const fix of d.fixes ?? []) out.push(`${pad} ${paint('dim', '= help:')} ${fix.title}`);
     for (const rel of d.related ?? []) {
@@ -38,6 +39,26 @@ export function formatTextReport(diagnostics: Diagnostic[], positions: SourcePos
     out.push('');
   }
   return out.join('\n');
+}
+
+/** Source lines longer than this are cut to a window around the caret (a generated file may hold 20,000 characters on one line). */
+export const MAX_EXCERPT_WIDTH = 120;
+/** How much of the line before the caret the window keeps. */
+const LEAD = 40;
+
+/** The part of `line` to show, with `…` where it is cut, and where the caret goes in it (0-based) and how wide. */
+export function excerpt(line: string, start: number, width: number): { text: string; caret: number; width: number } {
+  if (line.length <= MAX_EXCERPT_WIDTH) return { text: line, caret: start, width };
+  let from = Math.max(0, start - LEAD);
+  const to = Math.min(line.length, from + MAX_EXCERPT_WIDTH);
+  from = Math.max(0, to - MAX_EXCERPT_WIDTH);
+  const before = from > 0 ? '…' : '';
+  const after = to < line.length ? '…' : '';
+  return {
+    text: `${before}${line.slice(from, to)}${after}`,
+    caret: before.length + start - from,
+    width: Math.max(1, Math.min(width, to - start)),
+  };
 }
 
 export function summaryLine(diagnostics: Diagnostic[], fileCount: number): string {

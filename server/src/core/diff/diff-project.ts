@@ -4,12 +4,8 @@
 // versions sized on the same sample so the numbers differ only because the
 // definitions do.
 import type { Diagnostic } from '../base/diagnostics';
-import type { ProjectConfig } from '../project/config';
 import type { SegmentDecl } from '../syntax/ast';
-import { analyzeProject, type Analysis } from '../workspace/analyze';
-import { type SourceText } from '../project/open-projects';
-import type { ProjectData } from '../workspace/project-data';
-import { computeSizes } from '../workspace/sizes';
+import type { ProjectSnapshot } from '../workspace/snapshot';
 import { compareDefinitions, describeAsAdded, describeAsRemoved, hasDefinitionChanges, type DefinitionChanges } from './compare-definitions';
 import { relativeChange, type SizeChange } from './size-change';
 
@@ -36,11 +32,13 @@ export interface SideProblem {
 }
 
 export interface DiffInput {
-  base: SourceText[];
-  head: SourceText[];
-  config: ProjectConfig;
-  /** The head's data: both sides are sized on it. Without a sample, sizes are null. */
-  data?: ProjectData;
+  /**
+   * The two versions, as snapshots of the same project built on the same data
+   * (the head's), so sizes differ only because the definitions do. Without a
+   * sample, sizes are null.
+   */
+  base: ProjectSnapshot;
+  head: ProjectSnapshot;
   /** Report only segments in these files (on either side); all when undefined. */
   selected?: (file: string) => boolean;
 }
@@ -62,8 +60,8 @@ interface Version {
 }
 
 export function diffProject(input: DiffInput): ProjectDiff {
-  const base = versions(analyzeProject(input.base, input.data), input);
-  const head = versions(analyzeProject(input.head, input.data), input);
+  const base = versions(input.base);
+  const head = versions(input.head);
   const selected = input.selected ?? (() => true);
 
   const segments: SegmentDiff[] = [];
@@ -84,19 +82,16 @@ export function diffProject(input: DiffInput): ProjectDiff {
   return { segments, unchanged, problems };
 }
 
-function versions(analysis: Analysis, input: DiffInput): { byId: Map<string, Version>; syntax: Diagnostic[] } {
-  const counts = new Map<SegmentDecl, number | null>();
-  if (input.data?.store) {
-    for (const s of computeSizes(analysis, input.data, input.config)) counts.set(s.decl, s.count ?? null);
-  }
+function versions(snapshot: ProjectSnapshot): { byId: Map<string, Version>; syntax: Diagnostic[] } {
   const byId = new Map<string, Version>();
-  for (const file of analysis.files) {
-    for (const decl of file.ast.segments) {
-      // A duplicated id is an error `check` reports; the first definition counts, as everywhere else.
-      if (decl.id && decl.id.text && !byId.has(decl.id.text)) byId.set(decl.id.text, { decl, file: file.path, text: file.text.slice(decl.span.start, decl.span.end), count: counts.get(decl) ?? null });
-    }
+  for (const { id, file, decl } of snapshot.segments()) {
+    // A duplicated id is an error `check` reports; the first definition counts, as everywhere else.
+    if (!id || byId.has(id)) continue;
+    const size = snapshot.size(decl);
+    const text = snapshot.textOf(file)!.slice(decl.span.start, decl.span.end);
+    byId.set(id, { decl, file, text, count: size.kind === 'sized' ? size.count : null });
   }
-  return { byId, syntax: analysis.files.flatMap((f) => f.syntaxDiagnostics) };
+  return { byId, syntax: snapshot.analysis().files.flatMap((f) => f.syntaxDiagnostics) };
 }
 
 function diffSegment(id: string, b: Version | undefined, h: Version | undefined): SegmentDiff | undefined {

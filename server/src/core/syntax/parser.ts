@@ -3,7 +3,7 @@
 // problem becomes a Diagnostic and the AST holds whatever could be read.
 import { createTokenInstance, tokenMatcher, type IRecognitionException, type IToken } from 'chevrotain';
 import { closest, distance } from 'fastest-levenshtein';
-import type { Comment, SegmentDecl, SegmentFile } from './ast';
+import type { Comment, Name, SegmentDecl, SegmentFile } from './ast';
 import type { Span } from '../base/span';
 import { diagnostic, type Diagnostic } from '../base/diagnostics';
 import { blockKey, type BlockCache } from './block-cache';
@@ -156,7 +156,8 @@ function parseBlock(block: IToken[], text: string, file: string, out: Diagnostic
   if (tooDeep) {
     out.push(diagnostic(file, { start: tooDeep.startOffset, end: tokenEnd(tooDeep) }, 'error', 'too-deeply-nested',
       `conditions are nested more than ${MAX_NESTING} levels deep here; split them into separate segments`));
-    return { kind: 'segment', id: undefined, properties: [], span: blockSpan, hasSyntaxError: true, closed: false };
+    // Still named, so a size report can list it with its reason instead of dropping it.
+    return { kind: 'segment', id: blockId(block), properties: [], span: blockSpan, hasSyntaxError: true, closed: false };
   }
   // A block whose braces never close gets a stand-in `}` at its end, so the grammar
   // keeps what it read; the missing brace is reported once, here.
@@ -217,6 +218,16 @@ function singleQuotedFix(text: string, word: Span): { title: string; span: Span;
   if (text.charCodeAt(close) !== 39) return undefined;
   const newText = JSON.stringify(text.slice(word.start, close));
   return { title: `Put ${newText} in double quotes`, span: { start: word.start - 1, end: close + 1 }, newText };
+}
+
+/** The id after `segment`, read from the tokens, for a block the grammar does not read. */
+function blockId(block: IToken[]): Name | undefined {
+  const tok = block[1];
+  if (!tok || !tokenMatcher(tok, T.Name)) return undefined;
+  const span = { start: tok.startOffset, end: tokenEnd(tok) };
+  if (tok.tokenType !== T.BacktickName) return { text: tok.image, span, quoted: false };
+  const closed = tok.image.length > 1 && tok.image.endsWith('`');
+  return { text: tok.image.slice(1, closed ? -1 : undefined), span, quoted: true };
 }
 
 function closesItsBraces(block: IToken[]): boolean {

@@ -1,69 +1,66 @@
-// Audience sizes for every segment of an analysed project: the numbers behind
-// `segments size`, the editor's CodeLens and the "matches nobody" warning.
+// A segment's size in the sample, or why it has none: the number behind
+// `segments size`, the editor's CodeLens, hovers and inlay hints, the
+// "matches nobody" warning and the sizes of `segments diff`.
 import { diagnostic, type Diagnostic } from '../base/diagnostics';
-import { Evaluator, type FunnelStep } from '../evaluate/evaluator';
+import type { Evaluator, FunnelStep, SegmentsById } from '../evaluate/evaluator';
 import { estimateSize, type SizeEstimate } from '../evaluate/estimate';
-import type { ProjectConfig } from '../project/config';
-import { resolveAsOfDay } from '../evaluate/calendar';
 import type { SegmentDecl } from '../syntax/ast';
-import type { Analysis } from './analyze';
-import { brokenDependencies, errorCountOf, segmentsWithErrors } from './segment-health';
-import type { ProjectData } from './project-data';
 import { plural } from '../text/numbers';
+import type { Readiness } from './readiness';
 
-export interface SegmentSize {
-  id: string;
-  file: string;
+/** Why there is no sample to count on. */
+export type SampleProblem =
+  /** The project names no sample (and none was passed with `--sample`). */
+  | 'none'
+  /** The sample is being (re)loaded; the number follows. */
+  | 'loading'
+  /** The project names a sample, but it could not be read: its diagnostics say why. */
+  | 'unreadable';
+
+export type SegmentSize =
+  | { kind: 'sized'; count: number; total: number; funnel: FunnelStep[]; estimate?: SizeEstimate }
+  | Exclude<Readiness, { kind: 'ready' }>
+  | { kind: 'no-sample'; problem: SampleProblem };
+
+export interface SizeInput {
   decl: SegmentDecl;
-  /** Undefined when the segment has errors: a broken definition gets no number. */
-  count?: number;
-  total: number;
-  /** Errors inside the segment. */
-  errors: number;
-  /** A segment it refers to (directly or not) that has errors: its size cannot be known either. */
-  blockedBy?: string;
-  funnel: FunnelStep[];
-  estimate?: SizeEstimate;
+  readiness: Readiness;
+  segmentsById: SegmentsById;
+  /** The evaluator over the loaded sample, or why there is none. */
+  evaluator: Evaluator | SampleProblem;
+  population?: number;
 }
 
-/** The day relative windows count back from: asOf, or today in UTC. */
-export function asOfDay(config: ProjectConfig, now: number = Date.now()): number {
-  return resolveAsOfDay(config.asOf, now);
+/** Why there is no number comes first (no sample, then the definition); otherwise the count. */
+export function sizeSegment(input: SizeInput): SegmentSize {
+  const { evaluator, readiness } = input;
+  if (evaluator === 'none') return { kind: 'no-sample', problem: 'none' };
+  if (readiness.kind !== 'ready') return readiness;
+  if (typeof evaluator === 'string') return { kind: 'no-sample', problem: evaluator };
+  const { count, total, funnel } = evaluator.countSegment(input.decl, input.segmentsById);
+  const estimate = input.population !== undefined ? estimateSize(count, total, input.population) : undefined;
+  return estimate ? { kind: 'sized', count, total, funnel, estimate } : { kind: 'sized', count, total, funnel };
 }
 
-export function computeSizes(analysis: Analysis, data: ProjectData, config: ProjectConfig, evaluator?: Evaluator): SegmentSize[] {
-  const store = data.store;
-  if (!store) return [];
-  const ev = evaluator ?? new Evaluator(store, { asOfDay: asOfDay(config) });
-  const broken = segmentsWithErrors(analysis);
-  const sizes: SegmentSize[] = [];
-  for (const file of analysis.files) {
-    for (const decl of file.ast.segments) {
-      if (!decl.id) continue;
-      const base = { id: decl.id.text, file: file.path, decl, total: store.profiles.count, errors: errorCountOf(analysis, decl) };
-      if (broken.has(decl)) {
-        sizes.push({ ...base, funnel: [] });
-        continue;
-      }
-      const [blockedBy] = brokenDependencies(analysis, decl);
-      if (blockedBy) {
-        sizes.push({ ...base, blockedBy, funnel: [] });
-        continue;
-      }
-      const { count, funnel } = ev.countSegment(decl, analysis.segmentsById);
-      const estimate = config.population !== undefined ? estimateSize(count, store.profiles.count, config.population) : undefined;
-      sizes.push({ ...base, count, funnel, estimate });
-    }
+/** Why a segment has no size, in a few plain words (`fix 2 errors`, `waits on `x`, which has errors`). */
+export function unsizedReason(size: Exclude<SegmentSize, { kind: 'sized' }>): string {
+  switch (size.kind) {
+    case 'has-errors':
+      return `fix ${plural(size.errorCount, 'error')}`;
+    case 'waits-on':
+      return `waits on ${size.dependencies.map((id) => `\`${id}\``).join(', ')}, which ${size.dependencies.length === 1 ? 'has' : 'have'} errors`;
+    case 'no-sample':
+      return size.problem === 'loading'
+        ? 'loading sample…'
+        : size.problem === 'unreadable'
+          ? 'the sample could not be read'
+          : 'no sample: set "sample" in segments.config.json';
   }
-  return sizes;
 }
 
-/** A warning on each segment that matches no profile of a non-empty sample. */
-export function matchesNobodyDiagnostics(sizes: SegmentSize[]): Diagnostic[] {
-  return sizes
-    .filter((s) => s.count === 0 && s.total > 0 && s.decl.id)
-    .map((s) =>
-      diagnostic(s.file, s.decl.id!.span, 'warning', 'matches-nobody',
-        `segment \`${s.id}\` matches nobody in the sample (0 of ${plural(s.total, 'profile')})`),
-    );
+/** A warning on a segment that matches no profile of a non-empty sample. */
+export function matchesNobody(file: string, decl: SegmentDecl, size: SegmentSize): Diagnostic | undefined {
+  if (size.kind !== 'sized' || size.count !== 0 || size.total === 0 || !decl.id) return undefined;
+  return diagnostic(file, decl.id.span, 'warning', 'matches-nobody',
+    `segment \`${decl.id.text}\` matches nobody in the sample (0 of ${plural(size.total, 'profile')})`);
 }
