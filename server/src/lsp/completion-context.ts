@@ -159,7 +159,26 @@ function partialWord(line: string): string {
   if (quote !== undefined) return line.slice(quote);
   const tick = openDelimiter(line, '`');
   if (tick !== undefined) return line.slice(tick);
-  return /[A-Za-z_][A-Za-z0-9_]*$/.exec(line)?.[0] ?? '';
+  return identifierBefore(line, line.length);
+}
+
+/**
+ * The identifier ending at `end`: scanned back from the cursor, not matched with
+ * `/[A-Za-z_]\w*$/`, which tries every start in a long run of name characters.
+ */
+function identifierBefore(line: string, end: number): string {
+  let start = end;
+  while (start > 0 && isNameChar(line.charCodeAt(start - 1))) start--;
+  while (start < end && isDigit(line.charCodeAt(start))) start++;
+  return line.slice(start, end);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isNameChar(code: number): boolean {
+  return isDigit(code) || code === 95 || ((code | 32) >= 97 && (code | 32) <= 122);
 }
 
 /** Where an unclosed `"` or backtick starts on this line, outside comments. */

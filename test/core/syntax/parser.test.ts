@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { parseSegments } from '../../../server/src/core/syntax/parser';
 import type { EventWindow, Expr, SegmentDecl } from '../../../server/src/core/syntax/ast';
 import { extractMarked } from '../../support/markers';
+import { applyEdits } from '../../../server/src/core/text/edits';
 
 function parseOk(text: string): SegmentDecl[] {
   const { ast, diagnostics } = parseSegments(text, '/p/a.segment');
@@ -411,4 +412,25 @@ test('`segment` and `did` with nothing after them are reported, not read as attr
     assert.deepEqual(diagnostics.map((d) => d.message), [message], text);
     assert.equal(ast.segments[0].hasSyntaxError, true);
   }
+});
+
+test('the quick fix for a single-quoted value replaces the quotes and leaves code that parses (issue 12)', () => {
+  for (const [written, fixed] of [
+    ["device = 'mobile'", 'device = "mobile"'],
+    ["city in ('Oslo', 'Bergen')", 'city in ("Oslo", "Bergen")'],
+    ["city = 'New York'", 'city = "New York"'],
+    ["device = mobile", 'device = "mobile"'],
+  ]) {
+    let text = `segment s {\n  include ${written}\n}\n`;
+    // One fix at a time, as a user applies them.
+    for (let round = 0; round < 4; round++) {
+      const fix = parseSegments(text, 'f').diagnostics.flatMap((d) => d.fixes ?? [])[0];
+      if (!fix) break;
+      text = applyEdits(text, fix.edits);
+    }
+    assert.equal(text, `segment s {\n  include ${fixed}\n}\n`, written);
+    assert.deepEqual(parseSegments(text, 'f').diagnostics, [], written);
+  }
+  const [fix] = parseSegments("segment s {\n  include device = 'mobile'\n}\n", 'f').diagnostics.flatMap((d) => d.fixes ?? []);
+  assert.equal(fix.title, 'Put "mobile" in double quotes');
 });

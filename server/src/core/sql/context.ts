@@ -182,7 +182,8 @@ export function literal(ctx: Context, lit: Literal): string {
  */
 export function numberLiteral(value: number): string {
   const text = String(value);
-  const digits = text.replace(/e.*$/, '').replace(/[-.]/g, '').replace(/^0+/, '');
+  const exponent = text.indexOf('e');
+  const digits = (exponent < 0 ? text : text.slice(0, exponent)).replace(/[-.]/g, '').replace(/^0+/, '');
   return digits.length > 15 ? value.toExponential() : text;
 }
 
