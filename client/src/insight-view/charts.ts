@@ -89,20 +89,22 @@ export function renderComparison(comparison: InsightComparison, width: number, c
     { label: b.label, group: 'everyone', share: b.everyoneShare, lift: null as number | null },
   ]);
   const labels = comparison.buckets.map((b) => b.label);
+  const top = Math.max(0.01, ...data.map((d) => d.share));
   const chart = Plot.plot({
     className: CLASS,
     width,
-    height: 30 + labels.length * 34,
+    height: 30 + labels.length * 28,
     marginLeft: Math.min(200, Math.round(width * 0.32)),
     marginRight: 70,
     style: { color: c.foreground, fontFamily: c.font, fontSize: '12px', background: 'transparent' },
-    x: { label: null, grid: true, tickFormat: (d: number) => `${Math.round(d * 100)}%`, ticks: 3 },
+    // Room on the right for the longest label.
+    x: { label: null, grid: true, domain: [0, top * 1.3], tickFormat: (d: number) => `${Math.round(d * 100)}%`, ticks: 3 },
     fy: { label: null, domain: labels, padding: 0.15 },
     y: { axis: null, domain: ['members', 'everyone'] },
     color: { domain: ['members', 'everyone'], range: [c.members, c.everyone] },
     marks: [
       Plot.barX(data, { x: 'share', y: 'group', fy: 'label', fill: 'group', stroke: c.border }),
-      Plot.text(data.filter((d) => d.group === 'members'), {
+      Plot.text(data.filter((d) => d.group === 'members' && d.share > 0), {
         x: 'share', y: 'group', fy: 'label', dx: 6, textAnchor: 'start', fill: c.foreground,
         text: (d: (typeof data)[number]) => `${share(d.share)} ${lift(d.lift)}`,
       }),

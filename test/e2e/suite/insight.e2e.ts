@@ -119,6 +119,8 @@ suite('The insight panel and Show SQL', () => {
     await sleep(1000);
     await driver({ op: 'scroll', selector: '#who-h' });
     await requestScreenshot('insight-panel-light');
+    await driver({ op: 'scroll', selector: '#overlap-h' });
+    await requestScreenshot('insight-panel-overlap');
     await driver({ op: 'scroll', selector: 'header' });
     await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
   });
