@@ -66,7 +66,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Segmen
   };
 
   client = new LanguageClient('segments', 'Segments Language Server', serverOptions, clientOptions);
-  context.subscriptions.push(client.onNotification(SampleStatusNotification, (status: SampleStatus) => statusBar.update(status)));
+  context.subscriptions.push(
+    client.onNotification(SampleStatusNotification, (status: SampleStatus) => {
+      statusBar.update(status);
+      // New data: the panel's numbers are of the old sample until it asks again.
+      if (status.state === 'ready' && insightPanel?.isOpen) void insightPanel.refresh();
+    }),
+  );
   try {
     await client.start();
   } catch (e) {

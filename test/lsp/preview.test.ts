@@ -175,3 +175,15 @@ test('the sample was loaded by the worker thread, not in the server as a fallbac
   assert.match(loads[0], /^loaded users\.csv: 10 profiles, 5 events in \d+ ms \(worker thread\)$/);
   assert.deepEqual(client.logs.filter((l) => /failed|crashed/.test(l)), []);
 });
+
+test('a segment that matches nobody says so in its lens and gets the matches-nobody warning in the editor', async () => {
+  const uri = project.uri('segments/nobody.segment');
+  client.open(uri, 'segment nobody_here {\n  include age > 200\n}\n');
+  const titles = await lensTitles(uri, 0, (t) => t.length > 0 && !t[0].startsWith('loading'));
+  assert.deepEqual(titles, ['0 of 10 · matches nobody']);
+  const diagnostics = await client.diagnosticsFor(uri, (list) => list.some((d) => d.code === 'matches-nobody'));
+  const warning = diagnostics.find((d) => d.code === 'matches-nobody')!;
+  assert.equal(warning.severity, 2);
+  assert.equal(warning.range.start.line, 0);
+  assert.match(warning.message, /matches nobody in the sample \(0 of 10 profiles\)/);
+});

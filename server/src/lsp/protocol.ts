@@ -8,7 +8,8 @@
 
 import type { AttributeComparison, Bucket } from '../core/insight/compare-attribute';
 import type { Overlap } from '../core/insight/overlap';
-import type { FunnelRow } from '../core/workspace/funnel-report';
+import type { FunnelReport, FunnelRow } from '../core/workspace/funnel-report';
+import type { SegmentInsight } from '../core/workspace/insight';
 
 export interface LspPosition {
   line: number;
@@ -103,35 +104,13 @@ export interface InsightParams {
 }
 export type InsightResult = { insight: InsightData } | { error: string };
 
-export interface InsightData {
-  segment?: string;
-  title?: string;
-  /** URI of the file the segment is in, and the 1-based line of its `segment` keyword. */
+/** The core's SegmentInsight (core/workspace/insight.ts) with URIs instead of paths and funnel rows without offsets. */
+export type InsightData = Omit<SegmentInsight, 'file' | 'overlaps' | 'funnel'> & {
+  /** URI of the file the segment is in (`line`: 1-based line of its `segment` keyword). */
   uri: string;
-  line: number;
-  /** The CodeLens headline. */
-  headline: string;
-  explanation: string;
-  size?: {
-    count: number;
-    total: number;
-    /** `24.1%` */
-    share: string;
-    estimate?: { estimate: number; low: number; high: number; population: number; sentence: string };
-    /** `without line 14 (incomplete)` when counted without broken conditions. */
-    without?: string;
-  };
-  funnel?: {
-    total: number;
-    count: number;
-    rows: InsightFunnelRow[];
-    leftOut: { kind: 'include' | 'exclude'; line: number; text: string; incomplete: boolean }[];
-  };
-  attributes: { name: string; type: string; pii: boolean }[];
-  comparisons: InsightComparison[];
+  funnel?: Omit<FunnelReport, 'rows'> & { rows: InsightFunnelRow[] };
   overlaps: InsightOverlap[];
-  members?: { columns: { name: string; masked: boolean }[]; rows: (string | null)[][]; count: number };
-}
+};
 
 /** A funnel step as core/workspace/funnel-report.ts gives it, without its offsets. */
 export type InsightFunnelRow = Omit<FunnelRow, 'span'>;
