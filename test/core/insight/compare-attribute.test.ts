@@ -30,6 +30,9 @@ test('numbers and dates as histograms on round ranges', () => {
   assert.equal(c.buckets.reduce((n, b) => n + b.everyone, 0), 6);
   assert.equal(c.buckets.reduce((n, b) => n + b.members, 0), 2);
   assert.equal(c.buckets[0].label, '10–20');
+  // Whole numbers get whole ranges, one value each when the range is short.
+  assert.deepEqual(histogramBins(new Float64Array([0, 1, 2, 3]), 'number').labels, ['0', '1', '2', '3']);
+  assert.deepEqual(histogramBins(new Float64Array([0, 0.25, 1.5]), 'number').labels.slice(0, 2), ['0–0.2', '0.2–0.4']);
   const bins = histogramBins(new Float64Array([20_000, 20_010]), 'date');
   assert.match(bins.labels[0], /^2024-10-\d\d–2024-10-\d\d$/);
 });

@@ -154,7 +154,9 @@ export function histogramBins(sorted: Float64Array, type: 'number' | 'date'): { 
   if (sorted.length === 0) return { labels: [], binOf: () => 0 };
   const min = sorted[0];
   const max = sorted[sorted.length - 1];
-  const step = niceStep((max - min) / HISTOGRAM_BINS, type === 'date');
+  // Whole numbers (counts, ages, days) get whole-number ranges: no `0–0.5`.
+  const whole = type === 'date' || sorted.every((v) => Number.isInteger(v));
+  const step = niceStep((max - min) / HISTOGRAM_BINS, whole);
   const first = Math.floor(min / step) * step;
   const count = Math.max(1, Math.floor((max - first) / step) + 1);
   const show = (v: number): string => (type === 'date' ? formatDay(v) : String(Number(v.toFixed(6))));
@@ -165,9 +167,9 @@ export function histogramBins(sorted: Float64Array, type: 'number' | 'date'): { 
   return { labels, binOf: (v) => Math.min(count - 1, Math.max(0, Math.floor((v - first) / step))) };
 }
 
-function niceStep(raw: number, wholeDays: boolean): number {
+function niceStep(raw: number, whole: boolean): number {
   if (!(raw > 0)) return 1;
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
-  return wholeDays ? Math.max(1, Math.ceil(step)) : step;
+  return whole ? Math.max(1, Math.ceil(step)) : step;
 }
