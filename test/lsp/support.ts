@@ -66,6 +66,8 @@ export interface StartOptions {
   folders?: string[];
   /** What the client answers for the `segments` configuration section. */
   settings?: Record<string, unknown>;
+  /** Send the settings in `initialize` too, as the VS Code client does, so the first load already follows them. */
+  settingsAtInitialize?: boolean;
   capabilities?: ClientCapabilities;
   /** Start without the allocator variables the VS Code client sets (server/src/lsp/launch-environment.ts). */
   bareEnvironment?: boolean;
@@ -234,6 +236,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
     processId: process.pid,
     rootUri,
     capabilities: options.capabilities ?? CLIENT_CAPABILITIES,
+    ...(options.settingsAtInitialize ? { initializationOptions: { settings: client.settings } } : {}),
     workspaceFolders: options.root ? [options.root, ...(options.folders ?? [])].map((f, i) => ({ uri: fileUri(f), name: `folder ${i}` })) : null,
   });
   await connection.sendNotification('initialized', {});

@@ -7,9 +7,8 @@ import { formatDay } from '../../core/base/days';
 import { pathKind } from '../../core/project/files';
 import { UsageError } from '../../core/project/open-projects';
 import { formatCompact, formatCount, formatShare, plural } from '../../core/text/numbers';
-import { openSnapshots } from '../../core/workspace/open-snapshots';
 import { unsizedReason, type SegmentSize } from '../../core/workspace/sizes';
-import { bundledCsvPartWorker } from '../../host/bundled-workers';
+import { openForCommand } from '../open-projects';
 import type { JsonDiagnostic } from '../report/json-report';
 import { reportProblems } from '../report/problems';
 import type { CliIo } from '../io';
@@ -36,10 +35,10 @@ export interface SizeRow {
   problems: JsonDiagnostic[];
 }
 
-export function runSize(paths: string[], options: { sample?: string; format: SizeFormat }, io: CliIo): number {
+export function runSize(paths: string[], options: { sample?: string; format: SizeFormat; cache?: boolean }, io: CliIo): number {
   const sampleOverride = options.sample ? resolve(io.cwd, options.sample) : undefined;
   if (sampleOverride && !pathKind(sampleOverride)) throw new UsageError(`no such sample file: ${options.sample}`);
-  const projects = openSnapshots(paths, io.cwd, { sampleOverride, csvPartWorker: bundledCsvPartWorker() });
+  const projects = openForCommand(paths, io.cwd, { sampleOverride, cache: options.cache });
   const problems = reportProblems(projects, io, 'size');
   const rows: SizeRow[] = [];
   const samples: SampleInfo[] = [];
