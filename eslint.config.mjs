@@ -3,6 +3,7 @@
 // saying which layer may not reach which.
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+import regexpPlugin from 'eslint-plugin-regexp';
 
 const CORE = 'server/src/core';
 
@@ -16,7 +17,7 @@ const CORE_LAYERS = [
   ['syntax', 'project'], // the parser; the config and schema loaders
   ['sample'], // the columnar store and its loaders
   ['check'], // names, types and values; also the words for conditions (describe.ts, format-name.ts) that others reuse
-  ['evaluate', 'sql', 'format'], // counting members, compiling SQL, laying out text
+  ['evaluate', 'sql', 'format', 'explain'], // counting members, compiling SQL, laying out text, conditions in plain words
   ['workspace'], // the project snapshot: composes everything below
   ['diff'], // compares two snapshots (`segments diff`)
 ];
@@ -82,6 +83,18 @@ export default tseslint.config(
     },
     rules: {
       'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...hostZones] }],
+    },
+  },
+  {
+    // Regexes of the product run on user text (segment files, data cells, JSON files): each must
+    // be linear, with no nested or ambiguous quantifiers that backtrack over a long input
+    // (a 100k-digit cell took 4 s per cell through one such number pattern). scslre, under
+    // these two rules, finds the patterns whose worst case is super-linear.
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
+    plugins: { regexp: regexpPlugin },
+    rules: {
+      'regexp/no-super-linear-backtracking': ['error', { report: 'potential' }],
+      'regexp/no-super-linear-move': ['error', { report: 'potential', ignoreSticky: false, ignorePartial: false }],
     },
   },
   {

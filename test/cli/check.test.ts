@@ -104,3 +104,15 @@ test('--help on every command exits 0 and describes it', () => {
     assert.match(r.stdout, /Usage: segments/);
   }
 });
+
+test('a config or schema nested 5,000 levels deep is an error in the file, not an internal error (issue 12)', () => {
+  const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+  for (const [file, code] of [['segments.config.json', 'config-too-deep'], ['schema.json', 'schema-too-deep']]) {
+    const root = shopProject({ 'a.segment': 'segment adults {\n  include age >= 18\n}\n', [file]: deep });
+    const r = runSegments(['check', '--format', 'json'], root);
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    assert.equal(r.stderr, '');
+    const codes = (JSON.parse(r.stdout) as { code: string }[]).map((d) => d.code);
+    assert.ok(codes.includes(code), codes.join());
+  }
+});

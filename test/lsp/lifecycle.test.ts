@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { CodeLens, Hover } from 'vscode-languageserver-protocol';
 import { runSegments } from '../support/cli';
 import {
+  CLIENT_CAPABILITIES,
   copySampleProject,
   fileUri,
   makeTinyProject,
@@ -216,5 +217,36 @@ test('requests about documents the server never saw get empty answers', async ()
     assert.deepEqual(await client.request('workspace/symbol', { query: '' }), []);
   } finally {
     await client.stop();
+  }
+});
+
+test('a client without workspace-folder support starts without an error, and its folder is indexed (issue 12)', async () => {
+  const project = makeTinyProject();
+  const { workspaceFolders: _unsupported, ...workspace } = CLIENT_CAPABILITIES.workspace!;
+  const client = await startServer({ root: project.root, capabilities: { ...CLIENT_CAPABILITIES, workspace } });
+  try {
+    // The project under the root was found without any document being opened.
+    await client.until('the sample loaded', () => client.sampleStatuses.find((s) => s.state === 'ready'));
+    const symbols = await client.request<unknown[]>('workspace/symbol', { query: '' });
+    assert.ok(symbols.length > 0);
+    assert.deepEqual(client.logs.filter((l) => /failed|doesn't support/.test(l)), []);
+  } finally {
+    await client.stop();
+    removeProject(project.root);
+  }
+});
+
+test('a project whose config cannot be opened does not keep the other workspace folders from being indexed', async () => {
+  const broken = makeTinyProject({ 'segments.config.json': `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}` });
+  const good = makeTinyProject();
+  const client = await startServer({ root: broken.root, folders: [good.root] });
+  try {
+    const ready = await client.until('the second folder loaded', () => client.sampleStatuses.find((s) => s.state === 'ready'));
+    assert.equal(ready.project, good.uri('segments.config.json'));
+    assert.deepEqual(client.logs.filter((l) => /failed/.test(l)), []);
+  } finally {
+    await client.stop();
+    removeProject(broken.root);
+    removeProject(good.root);
   }
 });

@@ -65,7 +65,7 @@ declare const SEGMENTS_VERSION: string | undefined;
 export const SERVER_NAME = 'segments-language-server';
 export const SERVER_VERSION = typeof SEGMENTS_VERSION === 'string' ? SEGMENTS_VERSION : '0.0.0-dev';
 
-export const COMPLETION_TRIGGERS = [' ', '(', '"', '=', ',', '`'];
+export const COMPLETION_TRIGGERS = [' ', '(', '"', '=', ',', '`', '.'];
 
 interface ClientSupport {
   configuration: boolean;
@@ -74,6 +74,8 @@ interface ClientSupport {
   codeLensRefresh: boolean;
   inlayHintRefresh: boolean;
   snippets: boolean;
+  /** The client sends workspace/didChangeWorkspaceFolders (registering for it otherwise throws). */
+  workspaceFolders: boolean;
 }
 
 function clientSupport(c: ClientCapabilities): ClientSupport {
@@ -84,6 +86,7 @@ function clientSupport(c: ClientCapabilities): ClientSupport {
     codeLensRefresh: c.workspace?.codeLens?.refreshSupport === true,
     inlayHintRefresh: c.workspace?.inlayHint?.refreshSupport === true,
     snippets: c.textDocument?.completion?.completionItem?.snippetSupport === true,
+    workspaceFolders: c.workspace?.workspaceFolders === true,
   };
 }
 
@@ -198,28 +201,43 @@ export function startServer(connection: Connection, options: { workerScript?: st
     };
   });
 
+  // Each step on its own: a client that refuses a registration, or a project that fails to
+  // load, must not keep the folders from being indexed or their changes from being followed.
   connection.onInitialized(
     safeNotification('initialized', log, async () => {
-      await loadSettings();
+      const step = async (name: string, run: () => unknown): Promise<void> => {
+        try {
+          await run();
+        } catch (e) {
+          log.error(`initialized: ${name} failed: ${describeError(e)}`);
+        }
+      };
+      await step('reading settings', loadSettings);
       if (support.watchedFilesRegistration) {
-        await connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [
-            { globPattern: `**/*${SEGMENT_EXTENSION}` },
-            { globPattern: '**/segments.config.json' },
-            { globPattern: '**/*.{json,csv,jsonl,ndjson}' },
-          ],
-        });
+        await step('watching files', () =>
+          connection.client.register(DidChangeWatchedFilesNotification.type, {
+            watchers: [
+              { globPattern: `**/*${SEGMENT_EXTENSION}` },
+              { globPattern: '**/segments.config.json' },
+              { globPattern: '**/*.{json,csv,jsonl,ndjson}' },
+            ],
+          }),
+        );
       }
       if (support.configurationRegistration) {
-        await connection.client.register(DidChangeConfigurationNotification.type, { section: 'segments' });
+        await step('following settings', () => connection.client.register(DidChangeConfigurationNotification.type, { section: 'segments' }));
       }
-      workspace.setFolders(folders);
-      connection.workspace.onDidChangeWorkspaceFolders(
-        safeNotification('workspace folders', log, (e) => {
-          folders = [...folders.filter((f) => !e.removed.some((r) => uriToPath(r.uri) === f)), ...e.added.map((a) => uriToPath(a.uri))];
-          workspace.setFolders(folders);
-        }),
-      );
+      if (support.workspaceFolders) {
+        await step('following workspace folders', () =>
+          connection.workspace.onDidChangeWorkspaceFolders(
+            safeNotification('workspace folders', log, (e) => {
+              folders = [...folders.filter((f) => !e.removed.some((r) => uriToPath(r.uri) === f)), ...e.added.map((a) => uriToPath(a.uri))];
+              workspace.setFolders(folders);
+            }),
+          ),
+        );
+      }
+      await step('indexing the workspace folders', () => workspace.setFolders(folders));
     }),
   );
 

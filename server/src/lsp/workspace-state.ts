@@ -102,7 +102,14 @@ export class WorkspaceState {
   setFolders(folders: string[]): void {
     this.folders = folders.map((f) => resolve(f));
     for (const folder of this.folders) {
-      for (const configFile of findConfigFiles(folder)) this.ensureConfigProject(configFile);
+      for (const configFile of findConfigFiles(folder)) {
+        // One project that cannot be opened must not keep the next ones from being indexed.
+        try {
+          this.ensureConfigProject(configFile);
+        } catch (e) {
+          this.hooks.log(`could not open the project of ${configFile}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        }
+      }
     }
   }
 

@@ -378,3 +378,15 @@ test('defaultConfig: the folder itself, the default id column, nothing else', ()
   assert.deepEqual(defaultConfig(join(project, 'sub', '..')), { root: project, idColumn: 'user_id' });
   assert.equal(dirname(configFile), project);
 });
+
+test('a config nested 5,000 levels deep is one error at the level past the limit, not a stack overflow (issue 12)', () => {
+  for (const text of [`{"sample": ${'['.repeat(5000)}${']'.repeat(5000)}}`, `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`]) {
+    const { diagnostics } = load(text);
+    assert.deepEqual(shown(text, diagnostics), [
+      `config-too-deep 1:${text.indexOf('[') >= 0 ? 12 + 64 - 1 : 5 * 64 + 1} objects and arrays are nested more than 64 levels deep here; a project file needs a few levels at most`,
+    ]);
+  }
+  // Sixty-four levels are read as usual (here: an unknown key, reported where it is).
+  const deepButAllowed = `{"x": ${'['.repeat(63)}${']'.repeat(63)}}`;
+  assert.deepEqual(load(deepButAllowed).diagnostics.map((d) => d.code), ['config-unknown-key']);
+});

@@ -376,3 +376,10 @@ describe('loadSchema: fixes', () => {
     });
   }
 });
+
+test('a schema nested 5,000 levels deep is one error, not a stack overflow (issue 12)', () => {
+  const text = `{"attributes": {"a": {"type": "string", "values": ${'['.repeat(5000)}${']'.repeat(5000)}}}}`;
+  const { diagnostics, schema } = loadSchema(join(tempFolder(), 'schema.json'), text);
+  assert.deepEqual(diagnostics.map((d) => d.code), ['schema-too-deep']);
+  assert.equal(schema?.attributes.size ?? 0, 0);
+});

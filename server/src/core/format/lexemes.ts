@@ -2,6 +2,7 @@
 // characters the lexer could not place (it skips them; the formatter must not).
 import type { IToken } from 'chevrotain';
 import { lexSegments } from '../syntax/lexer';
+import { trimEndWhere } from '../text/safe-text';
 
 export interface Lexeme {
   kind: 'token' | 'comment' | 'unlexed';
@@ -70,7 +71,11 @@ export function sameLexemes(a: Lexeme[], b: Lexeme[]): boolean {
 
 /** A comment without the spaces and tabs after it (only what the lexer itself counts as whitespace). */
 export function trimComment(image: string): string {
-  return image.replace(/[ \t\f\v\u00a0\ufeff]+$/, '');
+  return trimEndWhere(image, isCommentSpace);
+}
+
+function isCommentSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 12 || code === 11 || code === 0xa0 || code === 0xfeff;
 }
 
 const NEWLINE = /\r\n|\r|\n/g;

@@ -2,6 +2,7 @@
 // the remaining width of the line, otherwise broken. Linear in the size of
 // the Doc: `fits` never looks further than one line's width.
 import type { Doc } from './doc';
+import { trimEndWhere } from '../text/safe-text';
 
 export const LINE_WIDTH = 80;
 
@@ -25,7 +26,7 @@ class Output {
 
   newline(indent: number): void {
     if (this.current !== '') {
-      this.lines.push(' '.repeat(this.indent) + this.current.replace(/ +$/, ''));
+      this.lines.push(' '.repeat(this.indent) + trimEndWhere(this.current, (c) => c === 32));
       this.current = '';
     }
     this.indent = indent;

@@ -6,6 +6,7 @@ import type { DiagnosticCodeInfo } from '../base/diagnostic-code-info';
 export const PROJECT_DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = [
   { code: 'config-unreadable', severity: 'error', description: '`segments.config.json` could not be read (missing, a folder, or no permission).' },
   { code: 'config-syntax', severity: 'error', description: '`segments.config.json` is not valid JSON (comments and trailing commas are not allowed).' },
+  { code: 'config-too-deep', severity: 'error', description: 'Objects or arrays in `segments.config.json` are nested more than 64 levels deep; the file is not read further.' },
   { code: 'config-not-object', severity: 'error', description: 'The top level of `segments.config.json` is not an object `{ … }`.' },
   { code: 'config-duplicate-key', severity: 'error', description: 'A key is given twice in `segments.config.json`; the first one is used.' },
   { code: 'config-unknown-key', severity: 'error', description: 'A key `segments.config.json` does not know, usually a typo; offers the closest key.' },
@@ -14,6 +15,7 @@ export const PROJECT_DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = [
   { code: 'config-missing-file', severity: 'error', description: 'The file named by `sample`, `events` or `schema` does not exist (or is a folder).' },
   { code: 'schema-unreadable', severity: 'error', description: 'The schema file could not be read.' },
   { code: 'schema-syntax', severity: 'error', description: 'The schema file is not valid JSON.' },
+  { code: 'schema-too-deep', severity: 'error', description: 'Objects or arrays in the schema file are nested more than 64 levels deep; the file is not read further.' },
   { code: 'schema-not-object', severity: 'error', description: 'The top level of the schema file, `attributes`, `events`, an event\'s `properties` or a declaration is not an object.' },
   { code: 'schema-duplicate-key', severity: 'error', description: 'A key or a declared name is given twice in the same object; the first one is used.' },
   { code: 'schema-unknown-key', severity: 'error', description: 'A key the schema file does not know, usually a typo; offers the closest key.' },

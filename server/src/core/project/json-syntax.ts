@@ -7,7 +7,7 @@
 // The files are `.json`, so they are read as strict JSON: no comments, no
 // trailing commas. A tool that reads them with a plain JSON parser must not
 // fail where the editor said all was well.
-import { parseTree, printParseErrorCode, visit, type Node as JsonNode, type ParseOptions } from 'jsonc-parser';
+import { createScanner, parseTree, printParseErrorCode, visit, type Node as JsonNode, type ParseOptions } from 'jsonc-parser';
 import { compareDiagnostics, diagnostic, type Diagnostic, type Fix } from '../base/diagnostics';
 import type { Span } from '../base/span';
 import { LineIndex } from '../text/line-index';
@@ -45,6 +45,16 @@ interface FirstError {
 export function parseJson(text: string, file: string, prefix: string): ParsedJson {
   // A BOM becomes a space, so every offset still points into the original text.
   const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  // jsonc-parser descends recursively: a file nested thousands deep would overflow the stack.
+  const tooDeep = firstTooDeep(source);
+  if (tooDeep !== undefined) {
+    return {
+      diagnostics: [
+        diagnostic(file, { start: tooDeep, end: tooDeep + 1 }, 'error', `${prefix}-too-deep`,
+          `objects and arrays are nested more than ${MAX_JSON_DEPTH} levels deep here; a project file needs a few levels at most`),
+      ],
+    };
+  }
   const root = parseTree(source, [], PARSE_OPTIONS);
   const first = findFirstError(source);
   const diagnostics: Diagnostic[] = [];
@@ -57,6 +67,30 @@ export function parseJson(text: string, file: string, prefix: string): ParsedJso
     );
   }
   return { root, diagnostics };
+}
+
+/** Deeper than any config or schema needs (they use four levels), far below what overflows the stack. */
+export const MAX_JSON_DEPTH = 64;
+
+// jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read: its values.
+const OPEN_BRACE = 1;
+const CLOSE_BRACE = 2;
+const OPEN_BRACKET = 3;
+const CLOSE_BRACKET = 4;
+const EOF = 17;
+
+/** Offset of the `{` or `[` that opens level MAX_JSON_DEPTH + 1, found with jsonc-parser's (iterative) scanner. */
+function firstTooDeep(text: string): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let kind: number = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
+    if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
+      if (++depth > MAX_JSON_DEPTH) return scanner.getTokenOffset();
+    } else if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
 }
 
 function findFirstError(text: string): FirstError | undefined {
@@ -204,7 +238,7 @@ function invalidSymbol(text: string, error: FirstError, at: Span, found: string)
 /** The usual cause is a Windows path: `"data\users.csv"`. */
 function badEscape(error: FirstError, at: Span, token: string): Described {
   const escape = /\\(?:u[0-9a-fA-F]{0,3}(?![0-9a-fA-F])|[^"\\/bfnrtu])/.exec(token)?.[0] ?? '\\';
-  const looksLikePath = /^"[^"]*\\[^"]*"$/.test(token) && /[\\][A-Za-z0-9_.]/.test(token);
+  const looksLikePath = isOneStringToken(token) && token.includes('\\') && /[\\][A-Za-z0-9_.]/.test(token);
   if (looksLikePath) {
     const fixed = token.replace(/\\\\|\\/g, '/');
     return {
@@ -217,6 +251,11 @@ function badEscape(error: FirstError, at: Span, token: string): Described {
     message: `\`${escape}\` is not a valid escape in a JSON string; a backslash is written \`\\\\\``,
     span: { start: error.offset, end: error.offset + error.length },
   };
+}
+
+/** `"…"` with no other double quote inside. */
+function isOneStringToken(token: string): boolean {
+  return token.length >= 2 && token.startsWith('"') && token.endsWith('"') && token.indexOf('"', 1) === token.length - 1;
 }
 
 function previousNonSpace(text: string, offset: number): number {

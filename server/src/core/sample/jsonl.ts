@@ -5,6 +5,7 @@
 // is reported and skipped.
 import type { ByteSource } from './byte-source';
 import { bufferByteSource } from './byte-source';
+import { safeToken } from '../text/safe-text';
 
 /** A flattened value: text, number, boolean, or a list (array items as text). */
 export type JsonCell = string | number | boolean | string[];
@@ -169,6 +170,12 @@ function describeJson(value: unknown): string {
 
 function jsonErrorReason(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
-  // Node's messages carry the whole line ("… in JSON at position 7 (line 1 column 8)"); keep the gist.
-  return text.replace(/\s*\(line \d+ column \d+\)\s*$/, '').replace(/ in JSON/, '');
+  // V8 quotes the start of the line (`Unexpected token 'x', "{"a": x}" is not valid JSON`),
+  // which for a file that is not JSON Lines is a line of someone's data: keep only the gist.
+  const quoted = text.indexOf(', "');
+  let gist = quoted >= 0 ? text.slice(0, quoted) : text;
+  gist = gist.replace(/ in JSON at position (\d+)/, (_, at: string) => ` at character ${Number(at) + 1}`).replace(' in JSON', '');
+  const lineNote = gist.indexOf(' (line ');
+  if (lineNote >= 0) gist = gist.slice(0, lineNote);
+  return safeToken(gist, 80);
 }

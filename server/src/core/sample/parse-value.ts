@@ -8,7 +8,9 @@ const SPACE = 32;
 const TAB = 9;
 const MS_PER_DAY = 86_400_000;
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
-const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// Unambiguous: the integer digits, then an optional `.` and fraction digits (`\d+\.?\d*` let the
+// engine split a run of digits between two quantifiers in every way: quadratic on a long cell).
+const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** True when bytes [start, end) are empty or only spaces and tabs. */
 export function isBlankBytes(b: Uint8Array, start: number, end: number): boolean {

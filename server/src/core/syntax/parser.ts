@@ -194,7 +194,8 @@ function parseBlock(block: IToken[], text: string, file: string, out: Diagnostic
       'expected a segment id after `segment`, such as `segment my_audience {`'));
   }
   for (const p of g.literalProblems) {
-    out.push(diagnostic(file, p.span, 'error', p.code, p.message, p.fix ? { fixes: [{ title: p.fix.title, edits: [{ span: p.span, newText: p.fix.newText }] }] } : {}));
+    const edit = (p.code === 'unquoted-text' && singleQuotedFix(text, p.span)) || (p.fix && { ...p.fix, span: p.span });
+    out.push(diagnostic(file, p.span, 'error', p.code, p.message, edit ? { fixes: [{ title: edit.title, edits: [{ span: edit.span, newText: edit.newText }] }] } : {}));
   }
   const hasError =
     out.slice(before).some((d) => d.severity === 'error') ||
@@ -203,6 +204,20 @@ function parseBlock(block: IToken[], text: string, file: string, out: Diagnostic
   decl.span = { start: blockSpan.start, end: Math.max(decl.span.end, blockSpan.end) };
   decl.hasSyntaxError = hasError;
   return decl;
+}
+
+/**
+ * `'mobile'`: the word sits between single quotes (which the lexer skipped as
+ * unexpected characters), so the fix replaces the quotes too, with everything
+ * between them on that line: `"mobile"`, `"New York"`.
+ */
+function singleQuotedFix(text: string, word: Span): { title: string; span: Span; newText: string } | undefined {
+  if (text.charCodeAt(word.start - 1) !== 39) return undefined;
+  let close = word.end;
+  while (close < text.length && text.charCodeAt(close) !== 39 && text.charCodeAt(close) !== 10 && text.charCodeAt(close) !== 13) close++;
+  if (text.charCodeAt(close) !== 39) return undefined;
+  const newText = JSON.stringify(text.slice(word.start, close));
+  return { title: `Put ${newText} in double quotes`, span: { start: word.start - 1, end: close + 1 }, newText };
 }
 
 /** The id after `segment`, read from the tokens, for a block the grammar does not read. */
