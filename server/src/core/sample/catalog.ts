@@ -87,6 +87,7 @@ function declaredField(name: string, declaration: FieldDeclaration, stats: (() =
   if (declaration.description !== undefined) info.description = declaration.description;
   if (declaration.values !== undefined) info.allowedValues = declaration.values;
   if (declaration.deprecated !== undefined) info.deprecated = declaration.deprecated;
+  if (declaration.pii) info.pii = true;
   return stats ? withStats(info, stats) : info;
 }
 
