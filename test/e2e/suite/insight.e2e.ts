@@ -263,6 +263,28 @@ suite('The insight panel and Show SQL', () => {
     }
   });
 
+  test('who they are: an attribute picked in the list is compared alone; "where they differ most" brings back the default', async () => {
+    const compared = (): Promise<string[]> => webviewEval<string[]>(`[...document.querySelectorAll('[data-testid=comparison]')].map((e) => e.dataset.attribute)`);
+    const options = (): Promise<string[]> => webviewEval<string[]>(`[...document.querySelectorAll('[data-testid=attribute-select] vscode-option')].map((o) => o.textContent.trim())`);
+    const byDefault = await compared();
+    assert.ok(byDefault.length >= 2, `the few that differ most: ${byDefault.join(', ')}`);
+    const labels = await options();
+    assert.equal(labels[0], 'where they differ most');
+    const label = labels.slice(1).find((l) => !byDefault.includes(l.split(' (')[0]) && labels.filter((o) => o.includes(l)).length === 1)!;
+    const attribute = label.split(' (')[0];
+    const pick = async (text: string): Promise<void> => {
+      await driver({ op: 'webviewClick', selector: '[data-testid=attribute-select]' });
+      await driver({ op: 'webviewClick', selector: '[data-testid=attribute-select] li.option', hasText: text });
+    };
+    await pick(label);
+    await waitFor(`${attribute} alone`, async () => {
+      const now = await compared();
+      return now.length === 1 && now[0] === attribute ? now : undefined;
+    });
+    await pick('where they differ most');
+    await waitFor('the default comparisons again', async () => ((await compared()).join() === byDefault.join() ? true : undefined));
+  });
+
   test('the keyboard alone: Tab reaches every control; a dialect chosen with the arrow keys and Copy SQL pressed with Enter copy that dialect’s query', async () => {
     const panel = api.insightPanel()!.webviewPanel!;
     panel.reveal(undefined, false);
