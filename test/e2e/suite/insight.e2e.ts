@@ -382,6 +382,8 @@ suite('The insight panel and Show SQL', () => {
     const editor = await openInEditor(uri);
     editor.selection = new vscode.Selection(doc.positionAt(at + 8), doc.positionAt(at + 8));
     editor.revealRange(new vscode.Range(segmentLine, 0, segmentLine, 0), vscode.TextEditorRevealType.AtTop);
+    // The panel keeps its scroll position while it follows the edits; the screenshot shows its top, where it says "without".
+    await driver({ op: 'scroll', selector: 'header' });
     await requestScreenshot('editor-mid-edit');
     const undo = new vscode.WorkspaceEdit();
     undo.delete(uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + '    and \n'.length)));
