@@ -28,6 +28,8 @@ const DIALECTS: [SqlDialect, string][] = [
 const OVERLAPS_SHOWN = 8;
 
 let last: Extract<ToView, { type: 'insight' }> | undefined;
+/** What the page shows now, as sent: an answer equal to it (the cursor moved inside the same segment) changes nothing on screen. */
+let shown = '';
 
 window.addEventListener('message', (event: MessageEvent<ToView>) => {
   const m = event.data;
@@ -35,7 +37,11 @@ window.addEventListener('message', (event: MessageEvent<ToView>) => {
     case 'insight': {
       const started = performance.now();
       last = m;
-      render(m);
+      const same = JSON.stringify([m.insight, m.attribute, m.dialect]);
+      // Drawing the same page again would only lose the focus, the open list and the selection.
+      if (same === shown && app.classList.contains('stale')) unmarkStale();
+      else if (same !== shown) render(m);
+      shown = same;
       // Reported once the browser has laid the page out.
       // `at` on the wall clock (epoch ms), which the extension host shares: when the new numbers reached the screen, without the trip back.
       requestAnimationFrame(() => vscode.postMessage({ type: 'rendered', generation: m.generation, ms: performance.now() - started, at: performance.timeOrigin + performance.now() }));
@@ -47,6 +53,7 @@ window.addEventListener('message', (event: MessageEvent<ToView>) => {
       return;
     case 'empty':
       last = undefined;
+      shown = '';
       app.classList.remove('stale');
       app.replaceChildren(el('p', { class: 'empty', 'data-testid': 'empty' }, m.message));
       return;
@@ -61,10 +68,14 @@ window.addEventListener('resize', () => {
   resizeTimer = window.setTimeout(() => last && render(last), 100);
 });
 
-function render(m: Extract<ToView, { type: 'insight' }>): void {
-  const data = m.insight;
+function unmarkStale(): void {
   app.classList.remove('stale');
   app.removeAttribute('aria-busy');
+}
+
+function render(m: Extract<ToView, { type: 'insight' }>): void {
+  const data = m.insight;
+  unmarkStale();
   const width = Math.max(280, Math.min(app.clientWidth || 600, 900));
   const colours = themeColours();
   app.replaceChildren(

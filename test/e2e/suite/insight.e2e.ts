@@ -327,6 +327,23 @@ suite('The insight panel and Show SQL', () => {
     await webviewWhen('the panel back on abandoned_cart', (s) => texts(s, 'segment-id')[0]?.startsWith('abandoned_cart · ') && texts(s, 'size-count')[0] === cartCount);
   });
 
+  test('the panel follows the cursor: inside the same segment it asks again but leaves the page as it is; in another segment it shows that one', async () => {
+    const panel = api.insightPanel()!;
+    const mark = (): Promise<string> => webviewEval<string>(`document.querySelector('h1')?.dataset.mark ?? ''`);
+    await webviewEval(`(document.querySelector('h1').dataset.mark = 'kept')`);
+    const editor = await openInEditor(uri);
+    const before = panel.currentGeneration;
+    editor.selection = new vscode.Selection(positionOf(doc, 'and last_cart_at'), positionOf(doc, 'and last_cart_at'));
+    await waitFor('a new answer', () => panel.currentGeneration > before || undefined);
+    await panel.rendered(panel.currentGeneration);
+    assert.equal(await mark(), 'kept', 'the same numbers: the page was not drawn again (focus and open lists survive)');
+    editor.selection = new vscode.Selection(positionOf(doc, 'cart_items >= 1'), positionOf(doc, 'cart_items >= 1'));
+    await webviewWhen('the panel on abandoned_cart_customers', (s) => texts(s, 'segment-id')[0]?.startsWith('abandoned_cart_customers · ') === true);
+    assert.equal(await mark(), '', 'another segment: drawn anew');
+    editor.selection = new vscode.Selection(positionOf(doc, 'cart_items > 0'), positionOf(doc, 'cart_items > 0'));
+    await webviewWhen('the panel back on abandoned_cart', (s) => texts(s, 'segment-id')[0]?.startsWith('abandoned_cart · ') === true && texts(s, 'size-count')[0] === cartCount);
+  });
+
   test('typing a change updates the panel and the lens together; until then the panel says its numbers are being updated', async () => {
     const line = positionOf(doc, 'segment abandoned_cart').line;
     const before = await sizeLens(line);
