@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   console.log('| medians of 5 | server (request → answer) | page (answer → on screen) | of which drawing | request → on screen | worst | target | |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---|');
   console.log(line('open the panel (new page)', figures.open, 300));
-  console.log(line('refresh (same page)', figures.refresh, 300));
+  console.log(line('another segment (same page)', figures.refresh, 300));
   console.log(line('after an edit: request → on screen', figures.edit, 100));
   const settle = median(figures.edit.map((t) => t.requested - t.edited));
   console.log(`| after an edit: edit → on screen (the panel first waits ${ms(settle)} for the edit to settle) | | | | ${ms(median(figures.edit.map((t) => t.painted! - t.edited)))} | ${ms(Math.max(...figures.edit.map((t) => t.painted! - t.edited)))} | | |`);
