@@ -25,8 +25,6 @@ export interface LoadDataOptions {
   sampleOverride?: string;
   rowLimit?: number;
   onProgress?: (fractionDone: number) => void;
-  /** Keep each event's full instant (EventTable.times), for exporting the events elsewhere. */
-  keepEventTimes?: boolean;
   /** See LoadSampleOptions.csvPartWorker. */
   csvPartWorker?: CsvPartWorkerOptions;
 }
@@ -49,7 +47,6 @@ export function loadProjectData(config: ProjectConfig, options: LoadDataOptions 
       schema,
       rowLimit: options.rowLimit,
       onProgress: options.onProgress,
-      keepEventTimes: options.keepEventTimes,
       csvPartWorker: options.csvPartWorker,
     });
     store = loaded.store;
