@@ -64,23 +64,22 @@ suite('Behaviour conditions in VS Code', () => {
       await sleep(150);
     }
     const declLine = positionOf(doc, 'segment typed_cart_then_no_purchase').line;
-    const lens = await waitFor('a size on the typed segment', async () => {
+    const range = new vscode.Range(declLine, 0, doc.lineCount, 0);
+    // Half-typed states had sizes of their own: wait until the lens and the hints are those of the whole text.
+    const { lens, hints } = await waitFor('the size and the hints of the finished segment', async () => {
       const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
-      const mine = lenses.find((l) => l.range.start.line === declLine && / of 5,000 /.test(l.command?.title ?? ''));
-      return mine?.command?.title;
+      const title = lenses.find((l) => l.range.start.line === declLine && / of 5,000 /.test(l.command?.title ?? ''))?.command?.title;
+      const all = (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, range)) ?? [];
+      const text = (h: vscode.InlayHint) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''));
+      if (!title || all.length !== 2 || firstNumber(text(all[1])) !== firstNumber(title)) return undefined;
+      return { lens: title, hints: all };
     });
     const size = firstNumber(lens);
-    const range = new vscode.Range(declLine, 0, doc.lineCount, 0);
-    const hints = await waitFor('per-condition hints on the typed segment', async () => {
-      const all = (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, range)) ?? [];
-      return all.length >= 2 ? all : undefined;
-    });
     const labels = hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
     // Two conditions: `email_opt_in`, and the whole chain (its hint at the end of the chain, after `product_id`).
-    assert.equal(labels.length, 2, labels.join(' | '));
-    assert.equal(hints[1].position.line, positionOf(doc, '      then did not purchase').line);
+    const chainEnd = doc.getText().indexOf('product_id\n}', doc.offsetAt(new vscode.Position(declLine, 0)));
+    assert.equal(hints[1].position.line, doc.positionAt(chainEnd).line);
     assert.ok(firstNumber(labels[0]) >= firstNumber(labels[1]), 'the audience narrows');
-    assert.equal(firstNumber(labels[1]), size, 'after the last condition, as many as the lens says');
     assert.ok(size > 0 && size < 5000, lens);
     await requestScreenshot('sequence');
   });
