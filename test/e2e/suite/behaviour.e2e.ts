@@ -81,6 +81,8 @@ suite('Behaviour conditions in VS Code', () => {
     assert.equal(hints[1].position.line, doc.positionAt(chainEnd).line);
     assert.ok(firstNumber(labels[0]) >= firstNumber(labels[1]), 'the audience narrows');
     assert.ok(size > 0 && size < 5000, lens);
+    editor.revealRange(range, vscode.TextEditorRevealType.AtTop);
+    await sleep(300);
     await requestScreenshot('sequence');
   });
 
