@@ -5,9 +5,10 @@
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ProjectConfig } from '../core/project/config';
-import { loadProjectData, type ProjectData } from '../core/workspace/project-data';
+import { loadDataFiles, projectDataOf, type LoadedData, type ProjectData } from '../core/workspace/project-data';
 import type { WorkerMessage } from './data-messages';
 import { plural } from '../core/text/numbers';
+import type { CacheOutcome } from '../core/sample/store-cache';
 
 export interface ProgressReporter {
   report(percentage: number, message?: string): void;
@@ -19,6 +20,8 @@ export type ProgressFactory = (title: string) => Promise<ProgressReporter>;
 export interface LoadRequest {
   config: ProjectConfig;
   rowLimit?: number;
+  /** Use the project's sample cache (LoadDataOptions.cache). */
+  cache?: boolean;
   /** Whole percents as the load advances (besides the work-done progress). */
   onProgress?: (percent: number) => void;
 }
@@ -69,12 +72,12 @@ export class DataLoader {
       const started = Date.now();
       let where = this.workerScript ? 'worker thread' : 'server thread';
       // Functions cannot cross into a worker.
-      const job = { config: request.config, rowLimit: request.rowLimit };
+      const job = { config: request.config, rowLimit: request.rowLimit, cache: request.cache };
       const work = this.workerScript
         ? this.loadInWorker(this.workerScript, job, report, (s) => (stop = s), () => (where = 'server thread, after the worker failed'))
         : this.loadHere(job, report);
-      const data = await Promise.race([work, cancelled]);
-      this.info(`loaded ${describeData(data, sampleName)} in ${Date.now() - started} ms (${where})`);
+      const data = projectDataOf(await Promise.race([work, cancelled]));
+      this.info(`loaded ${describeData(data, sampleName)} in ${Date.now() - started} ms (${where}${cacheNote(data.cache)})`);
       return data;
     } finally {
       report.done();
@@ -93,8 +96,8 @@ export class DataLoader {
     progress: ProgressReporter | undefined,
     onStop: (stop: () => void) => void,
     onFallback: () => void,
-  ): Promise<ProjectData> {
-    return new Promise<ProjectData>((resolve, reject) => {
+  ): Promise<LoadedData> {
+    return new Promise<LoadedData>((resolve, reject) => {
       const worker = new Worker(script, { workerData: request });
       let settled = false;
       onStop(() => {
@@ -133,10 +136,11 @@ export class DataLoader {
   }
 
   /** Fallback when no worker bundle exists (running from sources) or the worker failed. */
-  private async loadHere(request: Omit<LoadRequest, 'onProgress'>, progress: ProgressReporter | undefined): Promise<ProjectData> {
+  private async loadHere(request: Omit<LoadRequest, 'onProgress'>, progress: ProgressReporter | undefined): Promise<LoadedData> {
     await new Promise((r) => setImmediate(r));
-    return loadProjectData(request.config, {
+    return loadDataFiles(request.config, {
       rowLimit: request.rowLimit,
+      cache: request.cache,
       onProgress: (f) => progress?.report(Math.round(f * 100)),
     });
   }
@@ -147,4 +151,12 @@ function describeData(data: ProjectData, sampleName: string): string {
   if (!store) return sampleName;
   const events = store.events ? `, ${plural(store.events.count, 'event')}` : '';
   return `${sampleName}: ${plural(store.profiles.count, 'profile')}${events}`;
+}
+
+/** Where the sample came from, for the log: the cache, or parsed (and why the cache did not serve). */
+function cacheNote(cache: CacheOutcome | undefined): string {
+  if (!cache) return '';
+  if (cache.kind === 'hit') return ', read from the cache';
+  if (cache.kind === 'written') return `, parsed (cache ${cache.miss}) and cached`;
+  return `, parsed (cache ${cache.miss}; not written: ${cache.why})`;
 }

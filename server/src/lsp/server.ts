@@ -149,6 +149,7 @@ export function startServer(connection: Connection, options: { workerScript?: st
     projectDropped: (project) => publisher.forget(project),
     log: (m) => connection.console.warn(m),
     rowLimit: () => settings.sampleRowLimit,
+    sampleCache: () => settings.sampleCache,
     dataProgress: (project, percent) => {
       const status = percent === undefined ? loadedStatus(project, uriFor) : loadingStatus(project, percent, uriFor);
       if (status) void connection.sendNotification(SampleStatusNotification, status);

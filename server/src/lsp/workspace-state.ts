@@ -22,6 +22,8 @@ export interface WorkspaceHooks {
   projectDropped(project: ProjectState): void;
   log(message: string): void;
   rowLimit(): number | undefined;
+  /** Whether loads use the project's sample cache (the `sample.cache` setting). */
+  sampleCache(): boolean;
   /** A load of the project's data started, advanced (percent) or ended (undefined). */
   dataProgress(project: ProjectState, percent: number | undefined): void;
 }
@@ -131,6 +133,7 @@ export class WorkspaceState {
       const data = await this.loader.load(project.key, {
         config: project.config,
         rowLimit: this.hooks.rowLimit(),
+        cache: this.hooks.sampleCache(),
         onProgress: (percent) => {
           if (generation === project.dataGeneration) this.hooks.dataProgress(project, percent);
         },

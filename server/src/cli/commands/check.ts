@@ -2,8 +2,8 @@
 // of the projects the paths belong to. Exit 1 when any is an error.
 import { compareDiagnostics, type Diagnostic } from '../../core/base/diagnostics';
 import type { SourcePositions } from '../../core/text/source-positions';
-import { openSnapshots, type OpenedProject } from '../../core/workspace/open-snapshots';
-import { bundledCsvPartWorker } from '../../host/bundled-workers';
+import type { OpenedProject } from '../../core/workspace/open-snapshots';
+import { openForCommand, type DataOptions } from '../open-projects';
 import { positionsOf } from '../report/positions';
 import { formatTextReport, summaryLine } from '../report/text-report';
 import { toJsonDiagnostics } from '../report/json-report';
@@ -23,8 +23,8 @@ export interface CheckResult {
 }
 
 /** Every diagnostic of the projects of `paths` (their snapshots' own list, limited to the files asked about). */
-export function collectDiagnostics(paths: string[], cwd: string): CheckResult {
-  return diagnosticsOf(openSnapshots(paths, cwd, { csvPartWorker: bundledCsvPartWorker() }));
+export function collectDiagnostics(paths: string[], cwd: string, data: DataOptions = {}): CheckResult {
+  return diagnosticsOf(openForCommand(paths, cwd, data));
 }
 
 /** The diagnostics of opened projects, with what reports need to place them. */
@@ -41,8 +41,8 @@ export function diagnosticsOf(projects: OpenedProject[]): CheckResult {
 }
 
 /** `version` goes into the SARIF log's tool description. */
-export function runCheck(paths: string[], format: CheckFormat, io: CliIo, version = '0.0.0-dev'): number {
-  const { diagnostics, positions, fileCount } = collectDiagnostics(paths, io.cwd);
+export function runCheck(paths: string[], format: CheckFormat, io: CliIo, version = '0.0.0-dev', data: DataOptions = {}): number {
+  const { diagnostics, positions, fileCount } = collectDiagnostics(paths, io.cwd, data);
   if (format === 'json') {
     io.out(`${JSON.stringify(toJsonDiagnostics(diagnostics, positions, io.cwd), null, 2)}\n`);
   } else if (format === 'sarif') {

@@ -9,9 +9,8 @@ import { UsageError } from '../../core/project/open-projects';
 import { formatCount, formatShare, plural } from '../../core/text/numbers';
 import { estimateWords, stepLabel } from '../../core/workspace/size-words';
 import type { FunnelReport } from '../../core/workspace/funnel-report';
-import { openSnapshots } from '../../core/workspace/open-snapshots';
 import { unsizedReason, type SegmentSize } from '../../core/workspace/sizes';
-import { bundledCsvPartWorker } from '../../host/bundled-workers';
+import { openForCommand } from '../open-projects';
 import type { JsonDiagnostic } from '../report/json-report';
 import { reportProblems } from '../report/problems';
 import type { CliIo } from '../io';
@@ -55,10 +54,10 @@ export interface FunnelStepRow {
   alternatives?: { line: number; condition: string; matching: number }[];
 }
 
-export function runSize(paths: string[], options: { sample?: string; format: SizeFormat; funnel?: boolean }, io: CliIo): number {
+export function runSize(paths: string[], options: { sample?: string; format: SizeFormat; funnel?: boolean; cache?: boolean }, io: CliIo): number {
   const sampleOverride = options.sample ? resolve(io.cwd, options.sample) : undefined;
   if (sampleOverride && !pathKind(sampleOverride)) throw new UsageError(`no such sample file: ${options.sample}`);
-  const projects = openSnapshots(paths, io.cwd, { sampleOverride, csvPartWorker: bundledCsvPartWorker() });
+  const projects = openForCommand(paths, io.cwd, { sampleOverride, cache: options.cache });
   const problems = reportProblems(projects, io, 'size');
   const rows: SizeRow[] = [];
   const samples: SampleInfo[] = [];
