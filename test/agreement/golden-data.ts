@@ -114,10 +114,16 @@ function eventsCsv(rand: () => number): string {
   };
   // Times of day minutes to hours apart on one UTC day, so the golden sequences' gaps (10 minutes, 2 hours, 1 day) split the profiles.
   const times = ['T10:00:00Z', 'T10:00:00Z', 'T10:05:00Z', 'T10:20:00Z', 'T11:30:00Z', 'T09:59:59Z', 'T13:00:00+02:00'];
+  let previous: { id: string; day: number } | undefined;
   for (let i = 0; i < PROFILES * 10; i++) {
-    const id = rand() < 0.02 ? 'nobody' : `g${String(Math.floor(rand() * PROFILES)).padStart(4, '0')}`;
-    const timestamp = rand() < 0.02 ? '' : dateCell(pick(days), pick).replace(/^(\d{4}-\d{2}-\d{2})$/, (day) => `${day}${pick(times)}`);
+    // Three in five events continue a visit: the same profile, the same day, minutes to hours later,
+    // so the golden sequences (10 minutes, 2 hours, 1 day apart) find chains and miss others.
+    const visit = previous && rand() < 0.6;
+    const id = visit ? previous!.id : rand() < 0.02 ? 'nobody' : `g${String(Math.floor(rand() * PROFILES)).padStart(4, '0')}`;
+    const day = visit ? previous!.day : pick(days);
+    const timestamp = rand() < 0.02 ? '' : visit ? `${dayText(day)}${pick(times)}` : dateCell(day, pick).replace(/^(\d{4}-\d{2}-\d{2})$/, (d) => `${d}${pick(times)}`);
     lines.push(csvLine([id, pick(names), timestamp, ...properties.map((p) => pick(values[p]))]));
+    previous = { id, day };
   }
   return `${lines.join('\n')}\n`;
 }
