@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { makeProject, REPO_ROOT, runSegments } from '../support/cli';
 
 const USERS = 'user_id,age,city,vip\nu1,30,Oslo,true\nu2,41,Bergen,false\nu3,,Oslo,true\nu4,25,Trondheim,\n';
@@ -132,4 +133,26 @@ test('the demo project sizes every segment, none empty', () => {
     assert.equal(row.total, 5000);
     assert.ok(row.estimate > 0);
   }
+});
+
+test('a JSON Lines sample with a line over 512 MB: that line is skipped with a warning, the rest is sized (issue 12, finding 3)', () => {
+  const root = makeProject({
+    'segments.config.json': JSON.stringify({ sample: 'users.jsonl' }),
+    'a.segment': 'segment adults {\n  include age >= 18\n}\n',
+  });
+  const file = join(root, 'users.jsonl');
+  // A sparse file: 600 MB of NUL bytes on line 2 between two real lines, without using the disk.
+  writeFileSync(file, '{"user_id":"u1","age":30}\n');
+  const fd = openSync(file, 'r+');
+  const hole = 600 * 1024 * 1024;
+  writeSync(fd, '\n{"user_id":"u2","age":12}\n', 26 + hole);
+  closeSync(fd);
+  const r = runSegments(['size', '--format', 'json'], root);
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.doesNotMatch(r.stderr, /internal error|Cannot create a string/);
+  const [size] = JSON.parse(r.stdout) as { count: number; total: number }[];
+  assert.deepEqual([size.count, size.total], [1, 2]);
+  const check = runSegments(['check', '--format', 'json'], root);
+  const warnings = (JSON.parse(check.stdout) as { code: string; line: number; message: string }[]).filter((d) => d.code === 'sample-bad-json-line');
+  assert.deepEqual(warnings.map((d) => [d.line, d.message]), [[2, 'Line 2 is longer than 64 MB, far more than a record holds; the line is skipped.']]);
 });

@@ -20,7 +20,7 @@ export function codeLenses(project: ProjectSnapshot, path: string): CodeLens[] {
     const size = project.size(decl);
     // Without a sample there is nothing to preview; a lens on every block saying so would be noise.
     if (size.kind === 'no-sample' && size.problem === 'none') continue;
-    lenses.push({ range, command: { title: sizeTitle(size), command: SIZE_COMMAND } });
+    lenses.push({ range, command: { title: sizeTitle(size, project), command: SIZE_COMMAND } });
     const estimate = estimateTitle(size);
     if (estimate) lenses.push({ range, command: { title: estimate, command: SIZE_COMMAND } });
   }

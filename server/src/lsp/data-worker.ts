@@ -10,6 +10,7 @@ import { transferablesOf, type WorkerMessage } from './data-messages';
 interface Job {
   config: ProjectConfig;
   rowLimit?: number;
+  memoryLimitMB?: number;
 }
 
 function run(): void {
@@ -24,6 +25,7 @@ function run(): void {
     // launch environment's settings).
     const data = loadProjectData(job.config, {
       rowLimit: job.rowLimit,
+      memoryLimitMB: job.memoryLimitMB,
       onProgress: (fraction) => {
         const pct = Math.floor(fraction * 100);
         if (pct === lastPosted) return;

@@ -108,7 +108,7 @@ export function segmentMarkdown(project: ProjectSnapshot, decl: SegmentDecl, def
   const lines = [`**segment ${decl.id?.text ?? ''}**${title ? ` — ${title}` : ''}`];
   const size = project.size(decl);
   const estimate = estimateTitle(size);
-  lines.push('', `Size: ${sizeTitle(size)}${estimate ? `, ${estimate} of ${formatCount(project.config.population ?? 0)}` : ''}`);
+  lines.push('', `Size: ${sizeTitle(size, project)}${estimate ? `, ${estimate} of ${formatCount(project.config.population ?? 0)}` : ''}`);
   const description = prop('description');
   if (description) lines.push('', description);
   const owner = prop('owner');

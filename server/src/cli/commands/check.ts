@@ -3,7 +3,7 @@
 import { compareDiagnostics, type Diagnostic } from '../../core/base/diagnostics';
 import type { SourcePositions } from '../../core/text/source-positions';
 import { openSnapshots, type OpenedProject } from '../../core/workspace/open-snapshots';
-import { bundledCsvPartWorker } from '../../host/bundled-workers';
+import { cliLoadOptions } from '../../host/cli-load-options';
 import { positionsOf } from '../report/positions';
 import { formatTextReport, summaryLine } from '../report/text-report';
 import { toJsonDiagnostics } from '../report/json-report';
@@ -24,7 +24,7 @@ export interface CheckResult {
 
 /** Every diagnostic of the projects of `paths` (their snapshots' own list, limited to the files asked about). */
 export function collectDiagnostics(paths: string[], cwd: string): CheckResult {
-  return diagnosticsOf(openSnapshots(paths, cwd, { csvPartWorker: bundledCsvPartWorker() }));
+  return diagnosticsOf(openSnapshots(paths, cwd, cliLoadOptions()));
 }
 
 /** The diagnostics of opened projects, with what reports need to place them. */

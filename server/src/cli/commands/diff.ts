@@ -12,7 +12,7 @@ import { SourcePositions } from '../../core/text/source-positions';
 import { readSmallText, realPathOrSame } from '../../core/project/files';
 import { UsageError, type SourceText } from '../../core/project/open-projects';
 import { openSnapshots } from '../../core/workspace/open-snapshots';
-import { bundledCsvPartWorker } from '../../host/bundled-workers';
+import { cliLoadOptions } from '../../host/cli-load-options';
 import { gitTopLevel, resolveCommit } from '../git/git';
 import { segmentSourcesAt } from '../git/project-at-commit';
 import { renderDiffMarkdown } from '../report/diff-markdown';
@@ -39,7 +39,7 @@ export function parsePercent(text: string): number {
 }
 
 export function runDiff(paths: string[], options: DiffOptions, io: CliIo): number {
-  const opened = openSnapshots(paths, io.cwd, { csvPartWorker: bundledCsvPartWorker() });
+  const opened = openSnapshots(paths, io.cwd, cliLoadOptions());
   const selectedPaths = paths.map((p) => realPathOrSame(resolve(io.cwd, p)));
   const selected = selectedPaths.length === 0 ? undefined : (file: string) => selectedPaths.some((p) => file === p || file.startsWith(p + sep));
   let baseCommit = '';

@@ -9,7 +9,7 @@ import { UsageError } from '../../core/project/open-projects';
 import { formatCompact, formatCount, formatShare, plural } from '../../core/text/numbers';
 import { openSnapshots } from '../../core/workspace/open-snapshots';
 import { unsizedReason, type SegmentSize } from '../../core/workspace/sizes';
-import { bundledCsvPartWorker } from '../../host/bundled-workers';
+import { cliLoadOptions } from '../../host/cli-load-options';
 import type { JsonDiagnostic } from '../report/json-report';
 import { reportProblems } from '../report/problems';
 import type { CliIo } from '../io';
@@ -39,7 +39,7 @@ export interface SizeRow {
 export function runSize(paths: string[], options: { sample?: string; format: SizeFormat }, io: CliIo): number {
   const sampleOverride = options.sample ? resolve(io.cwd, options.sample) : undefined;
   if (sampleOverride && !pathKind(sampleOverride)) throw new UsageError(`no such sample file: ${options.sample}`);
-  const projects = openSnapshots(paths, io.cwd, { sampleOverride, csvPartWorker: bundledCsvPartWorker() });
+  const projects = openSnapshots(paths, io.cwd, { ...cliLoadOptions(), sampleOverride });
   const problems = reportProblems(projects, io, 'size');
   const rows: SizeRow[] = [];
   const samples: SampleInfo[] = [];

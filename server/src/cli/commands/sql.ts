@@ -6,7 +6,7 @@ import type { Dialect } from '../../core/sql/dialects';
 import { openSnapshots } from '../../core/workspace/open-snapshots';
 import type { SqlAnswer } from '../../core/workspace/snapshot';
 import { unsizedReason } from '../../core/workspace/sizes';
-import { bundledCsvPartWorker } from '../../host/bundled-workers';
+import { cliLoadOptions } from '../../host/cli-load-options';
 import type { JsonDiagnostic } from '../report/json-report';
 import { reportProblems } from '../report/problems';
 import type { CliIo } from '../io';
@@ -31,7 +31,7 @@ export interface SqlRow {
 export function runSql(paths: string[], options: SqlOptions, io: CliIo): number {
   // The catalog tells list membership from substring tests; the sample itself is not needed,
   // but the schema-less case infers types from it.
-  const projects = openSnapshots(paths, io.cwd, { csvPartWorker: bundledCsvPartWorker() });
+  const projects = openSnapshots(paths, io.cwd, cliLoadOptions());
   const problems = reportProblems(projects, io, 'sql');
   const rows: SqlRow[] = [];
   for (const { snapshot, selected } of projects) {

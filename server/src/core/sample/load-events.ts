@@ -37,6 +37,8 @@ export interface EventLoadOptions {
   chunkSize?: number;
   /** Keep each event's full instant in `EventTable.times` (see there). */
   keepTimes?: boolean;
+  /** See TableReadRequest.memoryLimitBytes. */
+  memoryLimitBytes?: number;
 }
 
 export interface EventLoadResult {
@@ -94,6 +96,10 @@ class ProfileRefSink implements CellSink {
   padTo(rows: number): void {
     this.reserve(rows - this.length);
     while (this.length < rows) this.refs[this.length++] = NO_ID;
+  }
+
+  approxBytes(): number {
+    return this.refs.byteLength;
   }
 }
 
@@ -188,6 +194,7 @@ function readEventRows(opts: EventLoadOptions): { rows?: FileOrderRows; diagnost
     copiesRows: true,
     onProgress: opts.onProgress,
     chunkSize: opts.chunkSize,
+    memoryLimitBytes: opts.memoryLimitBytes,
   });
   if (!read.ok || !refs || !names || !times) return { diagnostics: read.diagnostics, size: read.size };
   const nameColumn = names.finish(true);

@@ -29,6 +29,8 @@ export interface ProfileLoadOptions {
   chunkSize?: number;
   /** Read a large CSV file with a second thread running this script. */
   csvPartWorker?: CsvPartWorkerOptions;
+  /** See TableReadRequest.memoryLimitBytes. */
+  memoryLimitBytes?: number;
 }
 
 export interface ProfileLoadResult {
@@ -100,6 +102,10 @@ export class IdSink implements CellSink {
     this.reserve(rows - this.length);
     while (this.length < rows) this.codes[this.length++] = -1;
   }
+
+  approxBytes(): number {
+    return this.codes.byteLength + this.index.byteSize;
+  }
 }
 
 /** Profile ids, looked up from event rows: the code of an id is its profile row. */
@@ -120,6 +126,7 @@ export function loadProfiles(opts: ProfileLoadOptions): ProfileLoadResult {
     onProgress: opts.onProgress,
     chunkSize: opts.chunkSize,
     csvPartWorker: opts.csvPartWorker,
+    memoryLimitBytes: opts.memoryLimitBytes,
   });
   const diagnostics = read.diagnostics;
   if (!read.ok || !idSink) return { diagnostics, size: read.size, threads: read.threads };

@@ -8,6 +8,7 @@ import { loadProfiles } from './load-profiles';
 import { loadEvents } from './load-events';
 import { fileSizeOrZero } from './file-size';
 import type { CsvPartWorkerOptions } from './csv-part';
+import { budgetBytes } from './memory-budget';
 
 export interface LoadSampleOptions {
   /** Absolute path of the profiles file (.csv, or .jsonl / .ndjson / .json for JSON Lines). */
@@ -28,6 +29,8 @@ export interface LoadSampleOptions {
    * host knows where its bundle put csv-part-worker.js); undefined: one thread.
    */
   csvPartWorker?: CsvPartWorkerOptions;
+  /** Stop with an error when a file's columns outgrow this many MB (memory-budget.ts); default DEFAULT_MEMORY_LIMIT_MB. */
+  memoryLimitMB?: number;
 }
 
 export interface LoadSampleResult {
@@ -61,6 +64,7 @@ export function loadSample(opts: LoadSampleOptions): LoadSampleResult {
     onProgress: progress,
     chunkSize: opts.chunkSize,
     csvPartWorker: opts.rowLimit === undefined ? opts.csvPartWorker : undefined,
+    memoryLimitBytes: budgetBytes(opts.memoryLimitMB),
   });
   const diagnostics = [...profiles.diagnostics];
   const profileThreads = profiles.threads;
@@ -77,6 +81,7 @@ export function loadSample(opts: LoadSampleOptions): LoadSampleResult {
       onProgress: (done) => progress(profileBytes + done),
       chunkSize: opts.chunkSize,
       keepTimes: opts.keepEventTimes,
+      memoryLimitBytes: budgetBytes(opts.memoryLimitMB),
     });
     diagnostics.push(...events.diagnostics);
     if (events.table) store.events = events.table;

@@ -18,6 +18,8 @@ export interface OpenOptions {
   sampleOverride?: string;
   /** See LoadSampleOptions.csvPartWorker: the CLI reads a large CSV sample with two threads. */
   csvPartWorker?: CsvPartWorkerOptions;
+  /** See LoadSampleOptions.memoryLimitMB (the CLI reads SEGMENTS_MEMORY_LIMIT_MB). */
+  memoryLimitMB?: number;
 }
 
 /** Throws UsageError (project/open-projects.ts) for paths that name nothing to check. */
@@ -28,7 +30,7 @@ export function openSnapshots(paths: string[], cwd: string, options: OpenOptions
 function snapshotOf(target: ProjectTarget, options: OpenOptions): ProjectSnapshot {
   // A folder without a config has no schema or sample of its own; `--sample` gives it one.
   const loads = target.config.configFile !== undefined || options.sampleOverride !== undefined;
-  const data = loads ? loadProjectData(target.config, { sampleOverride: options.sampleOverride, csvPartWorker: options.csvPartWorker }) : undefined;
+  const data = loads ? loadProjectData(target.config, { sampleOverride: options.sampleOverride, csvPartWorker: options.csvPartWorker, memoryLimitMB: options.memoryLimitMB }) : undefined;
   return new ProjectSnapshot({
     config: target.config,
     configDiagnostics: target.configDiagnostics,

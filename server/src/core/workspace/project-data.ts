@@ -10,6 +10,8 @@ import { buildCatalog } from '../sample/catalog';
 import { loadSample } from '../sample/load-sample';
 import type { SampleStore } from '../sample/store';
 import type { CsvPartWorkerOptions } from '../sample/csv-part';
+import { dataDiagnostic } from '../sample/data-diagnostics';
+import { safeToken } from '../text/safe-text';
 
 export interface ProjectData {
   schema?: SchemaDocument;
@@ -29,9 +31,34 @@ export interface LoadDataOptions {
   keepEventTimes?: boolean;
   /** See LoadSampleOptions.csvPartWorker. */
   csvPartWorker?: CsvPartWorkerOptions;
+  /** See LoadSampleOptions.memoryLimitMB. */
+  memoryLimitMB?: number;
 }
 
+/**
+ * The data of a project whose load failed as a whole (an exception, a loading
+ * thread that died): no store, one error on the sample file saying why, in
+ * the words the preview and the status bar show ("could not be read: …").
+ */
+export function loadFailure(config: ProjectConfig, reason: string, sampleOverride?: string): ProjectData {
+  const file = sampleOverride ?? config.sample ?? config.schema ?? config.configFile ?? config.root;
+  return {
+    diagnostics: [
+      dataDiagnostic(file, 1, 'error', 'sample-load-failed', `The sample \`${file}\` could not be read: ${safeToken(reason.split('\n')[0], 200)}.`),
+    ],
+  };
+}
+
+/** Never throws: a failure of the loaders themselves becomes loadFailure's error. */
 export function loadProjectData(config: ProjectConfig, options: LoadDataOptions = {}): ProjectData {
+  try {
+    return loadData(config, options);
+  } catch (e) {
+    return loadFailure(config, e instanceof Error ? e.message : String(e), options.sampleOverride);
+  }
+}
+
+function loadData(config: ProjectConfig, options: LoadDataOptions): ProjectData {
   const diagnostics: Diagnostic[] = [];
   let schema: SchemaDocument | undefined;
   if (config.schema) {
@@ -51,6 +78,7 @@ export function loadProjectData(config: ProjectConfig, options: LoadDataOptions 
       onProgress: options.onProgress,
       keepEventTimes: options.keepEventTimes,
       csvPartWorker: options.csvPartWorker,
+      memoryLimitMB: options.memoryLimitMB,
     });
     store = loaded.store;
     diagnostics.push(...loaded.diagnostics);
