@@ -23,6 +23,7 @@ const schema = {
   },
   events: {
     visit: { properties: { page: { type: 'string' }, value: { type: 'number' } } },
+    order: { properties: { page: { type: 'string' }, value: { type: 'number' } } },
   },
 };
 
@@ -67,6 +68,17 @@ const EVENTS: (string | null)[][] = [
   ['e07', 'visit', '2026-11-01T00:00:00+14:00', 'a', '6'],
   ['e08', 'visit', '2026-10-31T10:00:00-14:00', 'b', '7'],
   ['nobody', 'visit', '2026-10-31T10:00:00Z', 'x', '8'],
+  // orders whose amounts sum exactly onto thresholds written with decimals
+  ['e09', 'order', '2026-10-30T10:00:00Z', null, '0.10'],
+  ['e09', 'order', '2026-10-30T11:00:00Z', null, '0.20'],
+  ['e10', 'order', '2026-10-01T10:00:00Z', 'a', '0.1'],
+  ['e10', 'order', '2026-10-02T10:00:00Z', 'b', '0.2'],
+  ['e10', 'order', '2026-10-03T10:00:00Z', 'a', '0.30000000000000004'],
+  ['e11', 'order', '2026-10-03T10:00:00Z', 'a', null],
+  ['e12', 'order', '2026-10-04T10:00:00Z', null, '-0'],
+  ['e12', 'order', '2026-10-05T10:00:00Z', null, '0'],
+  ['e13', 'order', '2026-10-05T10:00:00Z', null, '1049.3333333333333'],
+  ['e13', 'order', '2026-10-05T10:00:00Z', null, '0.0000005'],
 ];
 
 const CONDITIONS = [
@@ -194,6 +206,56 @@ const CONDITIONS = [
   'did visit where (value = 0.30000000000000004 or value = 1049.3333333333333)',
   'did visit where (value >= 1e21)',
   'did visit where (not (value > 2))',
+  // first and last: the filter applies before choosing; e01's first visit is on 2026-11-01 (UTC),
+  // its later one too; e03's earliest (value 2) is 2026-10-01, its latest (0.3…) 2026-10-02
+  'first did visit within last 1 day',
+  'first did visit between 2026-10-01 and 2026-10-01',
+  'first did visit where (value < 1) between 2026-10-02 and 2026-10-02',
+  'last did visit where (value > 1) between 2026-10-01 and 2026-10-01',
+  'last did visit within last 1 day',
+  'last did visit more than 3 months ago',
+  'not first did visit within last 30 days',
+  'first did visit where (page is missing) since 2025-11-01',
+  'last did "Visit" since 2026-01-01',
+  // aggregates: exact decimal sums, averages compared without dividing, no values at all
+  'sum of order.value >= 0.30',
+  'sum of order.value = 0.3',
+  'sum of order.value > 0.30',
+  'sum of order.value < 0.30',
+  'not sum of order.value >= 0.3',
+  'sum of order.value between 0.3 and 0.6',
+  'sum of order.value != 0',
+  'sum of order.value = 0',
+  'sum of order.value > 1049.333333',
+  'sum of order.value >= 1049.3333335',
+  'average of order.value = 0.2',
+  'average of order.value >= 0.15',
+  'average of order.value > 0.15',
+  'average of order.value < 1',
+  'not average of order.value < 1',
+  'average of order.value between 0.15 and 0.2',
+  'average of order.value = 0',
+  'min of order.value <= 0.1',
+  'min of order.value = 0',
+  'max of order.value >= 0.3',
+  'max of order.value = 0.3',
+  'not min of order.value < 100',
+  'not max of order.value > -100',
+  'distinct count of order.value >= 2',
+  'distinct count of order.value = 0',
+  'distinct count of order.value = 1',
+  'not distinct count of order.value >= 1',
+  'distinct count of order.page = 2',
+  'distinct count of visit.page >= 2',
+  'distinct count of visit.timestamp >= 2',
+  'sum of visit.value > 1e20',
+  'sum of visit.value between 2 and 3',
+  'average of visit.value between 0 and 1',
+  'sum of visit.value within last 1 day > 0',
+  'sum of visit.value between 0 and 1 days ago >= 1',
+  'min of visit.value where (page is present) < 0',
+  'max of visit.value since 2026-10-25 >= 4',
+  'average of "Visit".value > 3',
 ];
 
 const root = makeProject({
@@ -239,6 +301,44 @@ describe('edge values', () => {
       if (problem) problems.push(problem);
     }
     if (problems.length > 0) assert.fail(problems.join('\n\n'));
+  });
+
+  test('boundary cases select exactly the members the language reference says, in all three engines', async () => {
+    const everyone = PROFILES.map((row) => row[0]!);
+    const except = (...ids: string[]) => everyone.filter((id) => !ids.includes(id));
+    const expected: [string, string[]][] = [
+      // 0.10 + 0.20 lands exactly on 0.30; e10's 0.1 + 0.2 + 0.30000000000000004 is 0.6 to six places
+      ['sum of order.value >= 0.30', ['e09', 'e10', 'e13']],
+      ['sum of order.value = 0.3', ['e09']],
+      // no orders, or orders without a value: a sum of 0
+      ['sum of order.value < 0.30', except('e09', 'e10', 'e13')],
+      // 1049.3333333333333 + 0.0000005 is 1049.333333 + 0.000001 in millionths (half away from zero)
+      ['sum of order.value >= 1049.3333335', ['e13']],
+      ['sum of order.value > 1049.333334', []],
+      ['sum of order.value > 1049.333333', ['e13']],
+      // 0.6 / 3 is exactly 0.2; 0.3 / 2 is exactly 0.15
+      ['average of order.value = 0.2', ['e10']],
+      ['average of order.value > 0.15', ['e10', 'e13']],
+      ['average of order.value >= 0.15', ['e09', 'e10', 'e13']],
+      // no values: no average, minimum or maximum (false), so true under `not`
+      ['average of order.value < 1', ['e09', 'e10', 'e12']],
+      ['not average of order.value < 1', except('e09', 'e10', 'e12')],
+      ['not min of order.value < 100', except('e09', 'e10', 'e12', 'e13')],
+      ['not max of order.value > -100', except('e09', 'e10', 'e12', 'e13')],
+      // no values: a distinct count of 0; -0 and 0 are one value
+      ['distinct count of order.value = 0', except('e09', 'e10', 'e12', 'e13')],
+      ['distinct count of order.value = 1', ['e12']],
+      ['not distinct count of order.value >= 1', except('e09', 'e10', 'e12', 'e13')],
+    ];
+    const text = expected.map(([c], i) => `segment boundary_${i + 1} {\n  include ${c}\n}\n`).join('\n');
+    const checked = checkExtra(project, text);
+    assert.deepEqual(checked.invalid, []);
+    for (const [i, decl] of checked.valid.entries()) {
+      const sets = await engines.members(decl, checked.segmentsById);
+      const [condition, ids] = expected[i];
+      assert.deepEqual(sets.evaluator, [...ids].sort(), condition);
+      assert.equal(disagreement(condition, sets), undefined);
+    }
   });
 
   test('the evaluator reads the 17-digit doubles exactly', async () => {

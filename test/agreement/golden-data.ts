@@ -106,7 +106,8 @@ function eventsCsv(rand: () => number): string {
   ];
   const lines = [csvLine([ID_COLUMN, 'event', 'timestamp', ...properties])];
   const values: Record<string, string[]> = {
-    amount: ['50', '100', '100.5', '250', ''],
+    amount: ['50', '100', '100.5', '250', '', '0.10', '0.20', '800.50', '2000.01', '5000'],
+    revenue: ['1000', '2500.25', '5000', '0.10', '0.20', ''],
     category: ['shoes', 'bags', 'hats', 'Shoes', ''],
     'item name': ["x%_'y", '%_', 'plain', ''],
   };

@@ -283,27 +283,77 @@ function nested(atom: fc.Arbitrary<string>, depth: number): fc.Arbitrary<string>
   return expr;
 }
 
-function didCondition(vocabulary: Vocabulary): fc.Arbitrary<string> {
-  const names = [...vocabulary.events.keys()];
+/** Every event window form, with dates from the vocabulary's window edges. */
+function windowArb(vocabulary: Vocabulary): fc.Arbitrary<string> {
   const dates = fc.constantFrom(...vocabulary.dates);
-  const window = fc.oneof(
+  return fc.oneof(
     durationArb.map((d) => ` within last ${d}`),
     dates.map((d) => ` since ${d}`),
     range(dates, byDay).map(([from, to]) => ` between ${from} and ${to}`),
     agoRangeArb.map((r) => ` ${r}`),
     durationArb.map((d) => ` more than ${d} ago`),
   );
+}
+
+/** An event as written (a name or a string) and a where-filter on its properties, sometimes. */
+function eventWithFilter(vocabulary: Vocabulary, event: string): fc.Arbitrary<string> {
+  const props = vocabulary.events.get(event)!;
+  const where = nested(fc.constantFrom(...props).chain(conditionOn), 2).map((w) => ` where (${w})`);
+  return fc.tuple(fc.constantFrom(nameText(event), quote(event)), fc.option(where, { freq: 2 })).map(([name, w]) => `${name}${w ?? ''}`);
+}
+
+function didCondition(vocabulary: Vocabulary): fc.Arbitrary<string> {
+  const names = [...vocabulary.events.keys()];
+  const window = windowArb(vocabulary);
   const count = fc
     .tuple(fc.constantFrom('at least', 'at most', 'exactly'), fc.integer({ min: 0, max: 4 }))
     .map(([op, n]) => ` ${op} ${n} ${n === 1 ? 'time' : 'times'}`);
-  return fc.constantFrom(...names).chain((event) => {
-    const props = vocabulary.events.get(event)!;
-    const where = nested(fc.constantFrom(...props).chain(conditionOn), 2).map((w) => ` where (${w})`);
-    const eventText = fc.constantFrom(nameText(event), quote(event));
-    return fc
-      .tuple(fc.boolean(), eventText, fc.option(where, { freq: 2 }), fc.option(count, { freq: 2 }), fc.option(window, { freq: 3 }))
-      .map(([negated, name, w, c, win]) => `did ${negated ? 'not ' : ''}${name}${w ?? ''}${c ?? ''}${win ?? ''}`);
+  return fc.constantFrom(...names).chain((event) =>
+    fc
+      .tuple(fc.boolean(), eventWithFilter(vocabulary, event), fc.option(count, { freq: 2 }), fc.option(window, { freq: 3 }))
+      .map(([negated, e, c, win]) => `did ${negated ? 'not ' : ''}${e}${c ?? ''}${win ?? ''}`),
+  );
+}
+
+/**
+ * `sum | average | min | max | distinct count of EVENT.PROPERTY [where (…)] [WINDOW] COMPARISON`.
+ * Thresholds come from the property's values (and sums of a few of them, so
+ * sums land on them), plus amounts with cents; counts from 0 to 5.
+ */
+function aggregateCondition(vocabulary: Vocabulary): fc.Arbitrary<string> {
+  const candidates = [...vocabulary.events].flatMap(([event, props]) =>
+    props.filter((p) => p.type !== 'list' && p.name !== 'timestamp').map((p) => ({ event, prop: p })),
+  );
+  if (candidates.length === 0) return fc.constant('did not never_happens');
+  return fc.constantFrom(...candidates).chain(({ event, prop }) => {
+    const fns = prop.type === 'number' ? ['sum', 'average', 'min', 'max', 'distinct count'] : ['distinct count'];
+    const seen = prop.type === 'number' ? prop.seen : [];
+    const sums = seen.flatMap((v) => [String(Number(v) * 2), String(Number(v) * 3)]);
+    const amounts = fc.constantFrom(...seen, ...sums, '0', '0.01', '0.5', '99.99', '1000.10', '-1');
+    const counts = fc.constantFrom('0', '1', '2', '3', '5');
+    return fc.constantFrom(...fns).chain((fn) => {
+      const value = fn === 'distinct count' ? counts : amounts;
+      const comparison = fc.oneof(
+        { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...compareOps), value).map(([op, v]) => `${op} ${v}`) },
+        { weight: 1, arbitrary: range(value, byNumber).map(([lo, hi]) => `between ${lo} and ${hi}`) },
+      );
+      return fc
+        .tuple(eventWithFilter(vocabulary, event), fc.option(windowArb(vocabulary), { freq: 2 }), comparison)
+        .map(([e, w, c]) => {
+          // The filter comes after the property: `sum of purchase.amount where (…)`.
+          const m = /^(.*?)( where \(.*\))?$/s.exec(e)!;
+          return `${fn} of ${m[1]}.${nameText(prop.name)}${m[2] ?? ''}${w ?? ''} ${c}`;
+        });
+    });
   });
+}
+
+/** `first did EVENT [where (…)] WINDOW` / `last did …` */
+function firstLastCondition(vocabulary: Vocabulary): fc.Arbitrary<string> {
+  const names = [...vocabulary.events.keys()];
+  return fc
+    .tuple(fc.constantFrom('first', 'last'), fc.constantFrom(...names), windowArb(vocabulary))
+    .chain(([which, event, window]) => eventWithFilter(vocabulary, event).map((e) => `${which} did ${e}${window}`));
 }
 
 /** Attributes missing for a good share of profiles come up twice as often: missing values are where engines differ. */
@@ -316,6 +366,8 @@ export function conditionArb(vocabulary: Vocabulary): fc.Arbitrary<string> {
   const parts: fc.WeightedArbitrary<string>[] = [
     { weight: 8, arbitrary: fc.constantFrom(...missingHeavyTwice(vocabulary.attributes)).chain(conditionOn) },
     { weight: 3, arbitrary: didCondition(vocabulary) },
+    { weight: 2, arbitrary: firstLastCondition(vocabulary) },
+    { weight: 3, arbitrary: aggregateCondition(vocabulary) },
   ];
   if (vocabulary.segmentIds.length > 0) {
     parts.push({ weight: 1, arbitrary: fc.constantFrom(...vocabulary.segmentIds).map((id) => `segment ${id}`) });

@@ -120,6 +120,39 @@ test('after did: event names; inside did … where (: that event\'s properties, 
   assert.ok(after.includes('between … and … days ago') && after.includes('more than … days ago'));
 });
 
+test('aggregates: offered after and, event names after `of`, the event\'s properties after `.`, then comparisons and windows', async () => {
+  const start = labels((await complete('segment s {\n  include age > 3 and |\n}\n')).items);
+  for (const label of ['sum of …', 'average of …', 'min of …', 'max of …', 'distinct count of …']) assert.ok(start.includes(label), label);
+  const events = await complete('segment s {\n  include sum of |\n}\n', ' ');
+  assert.deepEqual(labels(events.items).sort(), ['add_to_cart', 'product_view', 'purchase']);
+  // Half typed: the rest of the file keeps its meaning, and `.` asks for the properties.
+  const { items, text } = await complete('segment s {\n  include sum of purchase.|\n  exclude vip\n}\n', '.');
+  const amount = items.find((i) => i.label === 'amount')!;
+  assert.match(amount.detail!, /^number · Order total in NOK\./);
+  assert.ok(labels(items).includes('category') && labels(items).includes('timestamp'));
+  assert.ok(items.find((i) => i.label === 'amount')!.sortText! < items.find((i) => i.label === 'category')!.sortText!, 'numbers first for a sum');
+  assert.equal(accept(text, amount), 'segment s {\n  include sum of purchase.amount\n  exclude vip\n}\n');
+  const partial = await complete('segment s {\n  include average of "purchase".am|\n}\n');
+  assert.ok(labels(partial.items).includes('amount'));
+  const after = labels((await complete('segment s {\n  include sum of purchase.amount |\n}\n', ' ')).items);
+  assert.ok(after.includes('>=') && after.includes('between … and …') && after.includes('where (…)') && after.includes('within last … days'));
+  assert.ok(!after.includes('at least … times'));
+  const inWhere = labels((await complete('segment s {\n  include sum of purchase.amount where (|\n}\n')).items);
+  assert.ok(inWhere.includes('category') && !inWhere.includes('city'));
+  // A `.` elsewhere asks for nothing.
+  assert.deepEqual(labels((await complete('segment s {\n  include age > 0.|\n}\n', '.')).items), []);
+});
+
+test('first did / last did: event names, then a filter and windows but no counts', async () => {
+  const events = await complete('segment s {\n  include first did |\n}\n', ' ');
+  assert.deepEqual(labels(events.items).sort(), ['add_to_cart', 'product_view', 'purchase']);
+  const after = labels((await complete('segment s {\n  include last did purchase |\n}\n')).items);
+  assert.ok(after.includes('where (…)') && after.includes('more than … days ago') && after.includes('within last … days'));
+  assert.ok(!after.includes('at least … times'));
+  const start = labels((await complete('segment s {\n  include age > 3 and |\n}\n')).items);
+  assert.ok(start.includes('first did … within last … days') && start.includes('last did … more than … days ago'));
+});
+
 test('after segment: the ids of the project, from every file, but not the segment itself', async () => {
   const { items } = await complete('segment s {\n  include segment |\n}\n', ' ');
   assert.deepEqual(labels(items).sort(), ['older', 'oslo_mobile', 'oslo_mobile_vip']);

@@ -91,6 +91,26 @@ test('semantic tokens classify keywords, attributes, events, segment ids, litera
   assert.deepEqual(of('days'), ['keyword']);
 });
 
+test('semantic tokens of behaviour conditions: function keywords, the event, its property, the filter', async () => {
+  const text = [
+    'segment t {',
+    '  include sum of purchase.amount where (category = "shoes") within last 90 days > 5000.50',
+    '    and first did add_to_cart between 1 and 2 weeks ago',
+    '    and distinct count of product_view.category >= 2',
+    '}',
+  ].join('\n');
+  const list = await tokens(text);
+  const of = (t: string): string[] => list.filter((x) => x.text === t).map((x) => x.type);
+  for (const keyword of ['sum', 'of', 'first', 'did', 'distinct', 'count', 'ago', 'where', 'last']) assert.ok(of(keyword).every((t) => t === 'keyword') && of(keyword).length > 0, keyword);
+  assert.deepEqual(of('purchase'), ['event']);
+  assert.deepEqual(of('add_to_cart'), ['event']);
+  assert.deepEqual(of('product_view'), ['event']);
+  assert.deepEqual(of('amount'), ['parameter']);
+  assert.deepEqual(of('category'), ['parameter', 'parameter']);
+  assert.deepEqual(of('5000.50'), ['number']);
+  assert.deepEqual(of('>'), ['operator']);
+});
+
 test('semantic tokens for a range are the full tokens that start inside it, encoded on their own', async () => {
   const text = ['segment a {', '  include age > 1', '}', 'segment b {', '  include did purchase', '}'].join('\n');
   const full = await tokens(text);

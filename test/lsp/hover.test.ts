@@ -11,6 +11,14 @@ const SOURCE = `segment hover_me {
   include age >= 30 and city = "Oslo" and did purchase where (category = "shoes")
   exclude segment oslo_mobile
 }
+
+segment recent_first_buyers {
+  include first did purchase within last 30 days and age > 0
+}
+
+segment big_spenders {
+  include sum of purchase.amount within last 90 days > 1000 and age > 0
+}
 `;
 
 before(async () => {
@@ -78,6 +86,26 @@ test('a segment reference: size, share, estimate, description, owner and where i
 test('a segment declaration id shows its own size', async () => {
   const decl = await hoverAt('segments/b.segment', project.text('segments/b.segment'), 'oslo_mobile_vip');
   assert.match(decl.value, /Size: 2 of 10 \(20\.0%\)/);
+});
+
+test('a behaviour keyword: the condition in plain words and how many profiles it holds for', async () => {
+  const first = await hoverAt('segments/h.segment', SOURCE, 'first did');
+  assert.equal(first.range, 'first did purchase within last 30 days');
+  assert.match(first.value, /^Their first `purchase` was in the last 30 days\./);
+  assert.match(first.value, /Profiles with no such event are not included\./);
+  // u1 bought first on 2026-10-20; u3 only on 2026-06-01.
+  assert.match(first.value, /Holds for 1 of 10 profiles \(10\.0%\) in the sample\./);
+});
+
+test('an aggregate: its function keyword explains it, its property is the event property', async () => {
+  const sum = await hoverAt('segments/h.segment', SOURCE, 'sum of');
+  assert.equal(sum.range, 'sum of purchase.amount within last 90 days > 1000');
+  assert.match(sum.value, /^Spent more than 1,000 in total on `purchase` events in the last 90 days \(the sum of `amount`\)\./);
+  assert.match(sum.value, /count as 0, so it does not hold for them\./);
+  // u1 spent 1,200.50 on 2026-10-20; u3's 249.90 is from June.
+  assert.match(sum.value, /Holds for 1 of 10 profiles \(10\.0%\) in the sample\./);
+  const property = await hoverAt('segments/h.segment', SOURCE, 'amount within');
+  assert.match(property.value, /\*\*amount\*\* · number property of `purchase`/);
 });
 
 test('nothing to say on keywords and white space', async () => {

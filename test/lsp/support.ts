@@ -313,12 +313,12 @@ export const TINY_FILES: Record<string, string> = {
     '',
   ].join('\n'),
   'events.csv': [
-    'user_id,event,timestamp,category',
-    'u1,purchase,2026-10-20T10:00:00Z,shoes',
-    'u1,product_view,2026-10-19T10:00:00Z,shoes',
-    'u3,purchase,2026-06-01T10:00:00Z,books',
-    'u6,product_view,2026-10-30T10:00:00Z,shoes',
-    'u9,add_to_cart,2026-10-31T08:00:00Z,shoes',
+    'user_id,event,timestamp,category,amount',
+    'u1,purchase,2026-10-20T10:00:00Z,shoes,1200.50',
+    'u1,product_view,2026-10-19T10:00:00Z,shoes,',
+    'u3,purchase,2026-06-01T10:00:00Z,books,249.90',
+    'u6,product_view,2026-10-30T10:00:00Z,shoes,',
+    'u9,add_to_cart,2026-10-31T08:00:00Z,shoes,',
     '',
   ].join('\n'),
   'schema.json': JSON.stringify(
@@ -333,7 +333,10 @@ export const TINY_FILES: Record<string, string> = {
         old_score: { type: 'number', deprecated: 'use age' },
       },
       events: {
-        purchase: { description: 'Completed order', properties: { category: { type: 'string' } } },
+        purchase: {
+          description: 'Completed order',
+          properties: { category: { type: 'string' }, amount: { type: 'number', description: 'Order total in NOK.' } },
+        },
         product_view: { description: 'Opened a product page', properties: { category: { type: 'string' } } },
         add_to_cart: { description: 'Put a product in the cart', properties: { category: { type: 'string' } } },
       },

@@ -1,14 +1,16 @@
 // What sits at a position of a segment file: an attribute (or event property),
 // an event name, a segment id where it is declared or referred to.
-import type { DidExpr, Expr, Name, Path, SegmentDecl, SegmentFile } from '../core/syntax/ast';
+import type { EventRef, Expr, Name, Path, SegmentDecl, SegmentFile } from '../core/syntax/ast';
 import type { Span } from '../core/base/span';
-import { childExprs, conditionAttribute } from '../core/syntax/ast';
+import { childExprs, conditionAttribute, eventRefsOf } from '../core/syntax/ast';
 
 export type Scope = { kind: 'profile' } | { kind: 'event'; event: string };
 
 export type NodeAt =
   | { kind: 'attribute'; path: Path; scope: Scope; segment: SegmentDecl }
-  | { kind: 'event'; name: Name; did: DidExpr; segment: SegmentDecl }
+  | { kind: 'event'; name: Name; ref: EventRef; segment: SegmentDecl }
+  /** The keyword of a behaviour condition (`sum`, `first`, `then` …): the whole condition. */
+  | { kind: 'behaviour'; expr: Expr; segment: SegmentDecl }
   | { kind: 'segmentRef'; name: Name; segment: SegmentDecl }
   | { kind: 'segmentDecl'; name: Name; segment: SegmentDecl };
 
@@ -39,11 +41,15 @@ function inExpr(expr: Expr, offset: number, scope: Scope, segment: SegmentDecl):
   const attribute = conditionAttribute(expr);
   if (attribute && touches(attribute.span, offset) && attribute.text !== '') return { kind: 'attribute', path: attribute, scope, segment };
   if (expr.kind === 'segmentRef' && touches(expr.id.span, offset)) return { kind: 'segmentRef', name: expr.id, segment };
-  if (expr.kind === 'did') {
-    if (touches(expr.event.span, offset) && expr.event.text !== '') return { kind: 'event', name: expr.event, did: expr, segment };
-    if (expr.where) return inExpr(expr.where, offset, { kind: 'event', event: expr.event.text }, segment);
-    return undefined;
+  if (expr.kind === 'aggregate' && touches(expr.property.span, offset) && expr.property.text !== '') {
+    return { kind: 'attribute', path: expr.property, scope: { kind: 'event', event: expr.event.text }, segment };
   }
+  for (const ref of eventRefsOf(expr)) {
+    if (touches(ref.event.span, offset) && ref.event.text !== '') return { kind: 'event', name: ref.event, ref, segment };
+    if (ref.where && touches(ref.where.span, offset)) return inExpr(ref.where, offset, { kind: 'event', event: ref.event.text }, segment);
+  }
+  const keyword = behaviourKeywordSpans(expr).find((span) => touches(span, offset));
+  if (keyword) return { kind: 'behaviour', expr, segment };
   for (const child of childExprs(expr)) {
     const found = inExpr(child, offset, scope, segment);
     if (found) return found;
@@ -51,12 +57,24 @@ function inExpr(expr: Expr, offset: number, scope: Scope, segment: SegmentDecl):
   return undefined;
 }
 
+/** Where the keywords that name a behaviour condition stand (`first`, `last`): hovering them explains it. */
+function behaviourKeywordSpans(expr: Expr): Span[] {
+  switch (expr.kind) {
+    case 'firstLast':
+      return [expr.whichSpan];
+    case 'aggregate':
+      return [expr.fnSpan];
+    default:
+      return [];
+  }
+}
+
 /** Every `segment ID` reference in a file. */
 export function segmentRefs(file: SegmentFile): { name: Name; segment: SegmentDecl }[] {
   const refs: { name: Name; segment: SegmentDecl }[] = [];
   const visit = (e: Expr, segment: SegmentDecl): void => {
     if (e.kind === 'segmentRef') refs.push({ name: e.id, segment });
-    if (e.kind === 'did' && e.where) visit(e.where, segment);
+    for (const ref of eventRefsOf(e)) if (ref.where) visit(ref.where, segment);
     for (const c of childExprs(e)) visit(c, segment);
   };
   for (const s of file.segments) {
@@ -71,7 +89,8 @@ export function attributePaths(file: SegmentFile): { path: Path; scope: Scope }[
   const visit = (e: Expr, scope: Scope): void => {
     const a = conditionAttribute(e);
     if (a) out.push({ path: a, scope });
-    if (e.kind === 'did' && e.where) visit(e.where, { kind: 'event', event: e.event.text });
+    if (e.kind === 'aggregate' && e.property.text !== '') out.push({ path: e.property, scope: { kind: 'event', event: e.event.text } });
+    for (const ref of eventRefsOf(e)) if (ref.where) visit(ref.where, { kind: 'event', event: ref.event.text });
     for (const c of childExprs(e)) visit(c, scope);
   };
   for (const s of file.segments) {
@@ -80,13 +99,13 @@ export function attributePaths(file: SegmentFile): { path: Path; scope: Scope }[
   return out;
 }
 
-/** Every `did` in a file. */
-export function didExprs(file: SegmentFile): DidExpr[] {
-  const out: DidExpr[] = [];
+/** Every event a file names (in `did`, `first did`, aggregates and sequences). */
+export function eventRefs(file: SegmentFile): EventRef[] {
+  const out: EventRef[] = [];
   const visit = (e: Expr): void => {
-    if (e.kind === 'did') {
-      out.push(e);
-      if (e.where) visit(e.where);
+    for (const ref of eventRefsOf(e)) {
+      out.push(ref);
+      if (ref.where) visit(ref.where);
     }
     for (const c of childExprs(e)) visit(c);
   };

@@ -15,7 +15,12 @@ export type CompletionContext =
   | { kind: 'operator'; attribute: string; scope: Scope }
   | { kind: 'value'; attribute: string; scope: Scope; operator: 'compare' | 'list' | 'contains' }
   | { kind: 'event' }
-  | { kind: 'afterEvent' }
+  /** After the event of `did EVENT`; `firstLast` after `first did EVENT` / `last did EVENT` (a window, no count). */
+  | { kind: 'afterEvent'; firstLast: boolean }
+  /** After `sum of purchase.`: the event's properties; `numeric` when the function needs numbers. */
+  | { kind: 'eventProperty'; event: string; numeric: boolean }
+  /** After `sum of purchase.amount`: a filter, a window or the comparison. */
+  | { kind: 'afterAggregate' }
   | { kind: 'segmentId' }
   | { kind: 'afterCondition'; insideParens: boolean }
   | { kind: 'none' };
@@ -103,6 +108,12 @@ export function completionSite(text: string, offset: number): CompletionSite {
 
   if (!prev || is(prev, T.LBrace)) return inBlock({ kind: 'blockStart' });
   if (is(prev, T.Did) || (is(prev, T.Not) && is(prev2, T.Did))) return inBlock({ kind: 'event' });
+  const aggregate = aggregateHead(tokens);
+  if (aggregate) {
+    if (aggregate.at === 'event') return inBlock({ kind: 'event' });
+    if (aggregate.at === 'property') return inBlock({ kind: 'eventProperty', event: aggregate.event, numeric: aggregate.numeric });
+    return inBlock({ kind: 'afterAggregate' });
+  }
   if (is(prev, T.Segment)) return inBlock({ kind: 'segmentId' });
   if (is(prev, T.LParen)) {
     if (top?.kind === 'list') return inBlock({ kind: 'value', attribute: top.attribute, scope, operator: 'list' });
@@ -125,7 +136,9 @@ export function completionSite(text: string, offset: number): CompletionSite {
   }
   if (is(prev, T.Name)) {
     // The event name right after `did` (or `did not`).
-    if (is(prev2, T.Did) || (is(prev2, T.Not) && is(tokens[tokens.length - 3], T.Did))) return inBlock({ kind: 'afterEvent' });
+    if (is(prev2, T.Did) || (is(prev2, T.Not) && is(tokens[tokens.length - 3], T.Did))) {
+      return inBlock({ kind: 'afterEvent', firstLast: is(tokens[tokens.length - 3], T.First, T.Last) });
+    }
     if (is(prev2, T.Segment)) return inBlock({ kind: 'afterCondition', insideParens: parens.length > 0 });
     if (endsTagList(tokens)) return inBlock({ kind: 'blockStart' });
     const attribute = pathEndingAt(tokens, tokens.length - 1);
@@ -213,22 +226,49 @@ function findBackward(tokens: IToken[], from: number, type: TokenType): IToken |
   return undefined;
 }
 
-/** The event name of `did [not] EVENT … where`. */
+const AGGREGATE_FUNCTIONS = [T.Sum, T.Average, T.Min, T.Max, T.Count];
+
+/**
+ * Where the tokens end inside `FN of EVENT.PROPERTY`: right after `of` (the
+ * event comes next), after `EVENT.` (a property), or after the property.
+ */
+function aggregateHead(tokens: IToken[]): { at: 'event' | 'property' | 'afterProperty'; event: string; numeric: boolean } | undefined {
+  const n = tokens.length;
+  const numeric = (fnIndex: number) => !is(tokens[fnIndex], T.Count);
+  if (is(tokens[n - 1], T.Of) && is(tokens[n - 2], ...AGGREGATE_FUNCTIONS)) return { at: 'event', event: '', numeric: numeric(n - 2) };
+  // Back over a dotted property to the `.` after the event.
+  let i = n - 1;
+  let at: 'property' | 'afterProperty' = 'property';
+  while (is(tokens[i], T.Name) && is(tokens[i - 1], T.Dot)) {
+    at = 'afterProperty';
+    i -= 2;
+  }
+  if (at === 'property' && !is(tokens[i], T.Dot)) return undefined;
+  const dot = at === 'property' ? i : i + 1;
+  const eventTok = tokens[dot - 1];
+  if (!is(eventTok, T.Name, T.StringLiteral) || !is(tokens[dot - 2], T.Of) || !is(tokens[dot - 3], ...AGGREGATE_FUNCTIONS)) return undefined;
+  return { at, event: eventText(eventTok), numeric: numeric(dot - 3) };
+}
+
+function eventText(tok: IToken): string {
+  if (!is(tok, T.StringLiteral)) return nameText(tok);
+  try {
+    return JSON.parse(tok.image) as string;
+  } catch {
+    return tok.image.slice(1, -1);
+  }
+}
+
+/** The event name of `did [not] EVENT … where` (or `sum of EVENT.PROPERTY where`). */
 function eventOfWhere(tokens: IToken[], whereIndex: number): string {
+  const aggregate = aggregateHead(tokens.slice(0, whereIndex));
+  if (aggregate) return aggregate.event;
   for (let i = whereIndex - 1; i >= 0; i--) {
     if (is(tokens[i], T.Did)) {
       let j = i + 1;
       if (is(tokens[j], T.Not) && j + 1 < whereIndex) j++;
       const tok = tokens[j];
-      if (!tok) return '';
-      if (is(tok, T.StringLiteral)) {
-        try {
-          return JSON.parse(tok.image) as string;
-        } catch {
-          return tok.image.slice(1, -1);
-        }
-      }
-      return nameText(tok);
+      return tok ? eventText(tok) : '';
     }
   }
   return '';

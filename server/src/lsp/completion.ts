@@ -62,11 +62,11 @@ const OPERATORS: readonly Operator[] = [
   { label: 'is present', snippet: 'is present', types: ['number', 'string', 'boolean', 'date', 'list'], detail: 'has a value' },
 ];
 
-const AFTER_EVENT: readonly { label: string; snippet: string; detail: string }[] = [
+const AFTER_EVENT: readonly { label: string; snippet: string; detail: string; count?: boolean }[] = [
   { label: 'where (…)', snippet: 'where ($1)$0', detail: 'only events whose properties match' },
-  { label: 'at least … times', snippet: 'at least ${1:2} times$0', detail: 'count' },
-  { label: 'at most … times', snippet: 'at most ${1:1} times$0', detail: 'count (also true with no such event)' },
-  { label: 'exactly … times', snippet: 'exactly ${1:1} times$0', detail: 'count' },
+  { label: 'at least … times', snippet: 'at least ${1:2} times$0', detail: 'count', count: true },
+  { label: 'at most … times', snippet: 'at most ${1:1} times$0', detail: 'count (also true with no such event)', count: true },
+  { label: 'exactly … times', snippet: 'exactly ${1:1} times$0', detail: 'count', count: true },
   { label: 'within last … days', snippet: 'within last ${1:30} days$0', detail: 'window' },
   { label: 'since …', snippet: 'since ${1:2026-01-01}$0', detail: 'window: that day or later' },
   { label: 'between … and …', snippet: 'between ${1:2026-01-01} and ${2:2026-01-31}$0', detail: 'window, both days included' },
@@ -78,6 +78,24 @@ const CONDITION_SNIPPETS: readonly { label: string; snippet: string; detail: str
   { label: 'did … within last … days', snippet: 'did ${1:event} within last ${2:30} days$0', detail: 'did the event recently' },
   { label: 'did … at least … times', snippet: 'did ${1:event} at least ${2:2} times$0', detail: 'did the event repeatedly' },
   { label: 'not did … within last … days', snippet: 'not did ${1:event} within last ${2:30} days$0', detail: 'has not done the event recently' },
+  { label: 'first did … within last … days', snippet: 'first did ${1:event} within last ${2:30} days$0', detail: 'did the event for the first time recently (e.g. first-time buyers)' },
+  { label: 'last did … more than … days ago', snippet: 'last did ${1:event} more than ${2:90} days ago$0', detail: 'did the event, but not lately (e.g. lapsed buyers)' },
+  { label: 'sum of …', snippet: 'sum of ${1:event}.${2:property} > ${3:1000}$0', detail: 'total of an event property (spend, items)' },
+  { label: 'average of …', snippet: 'average of ${1:event}.${2:property} >= ${3:500}$0', detail: 'average of an event property' },
+  { label: 'min of …', snippet: 'min of ${1:event}.${2:property} < ${3:100}$0', detail: 'smallest value of an event property' },
+  { label: 'max of …', snippet: 'max of ${1:event}.${2:property} > ${3:1000}$0', detail: 'largest value of an event property' },
+  { label: 'distinct count of …', snippet: 'distinct count of ${1:event}.${2:property} >= ${3:3}$0', detail: 'number of different values (products, categories)' },
+];
+
+/** After `sum of purchase.amount`: a filter, a window, the comparison. */
+const AFTER_AGGREGATE: readonly { label: string; snippet: string; detail: string }[] = [
+  { label: '>', snippet: '> $0', detail: 'more than' },
+  { label: '>=', snippet: '>= $0', detail: 'at least' },
+  { label: '<', snippet: '< $0', detail: 'less than' },
+  { label: '<=', snippet: '<= $0', detail: 'at most' },
+  { label: '=', snippet: '= $0', detail: 'exactly' },
+  { label: 'between … and …', snippet: 'between ${1:100} and ${2:500}$0', detail: 'inclusive range of the value' },
+  ...AFTER_EVENT.filter((s) => s.count !== true),
 ];
 
 const PROPERTY_SNIPPETS: Record<(typeof PROPERTY_KEYWORDS)[number], { snippet: string; detail: string }> = {
@@ -92,7 +110,7 @@ const PROPERTY_SNIPPETS: Record<(typeof PROPERTY_KEYWORDS)[number], { snippet: s
 const SEGMENT_SNIPPET = 'segment ${1:new_segment} {\n  title "${2:Title}"\n\n  include ${0}\n}';
 
 /** Contexts worth a list when the user merely typed a space. */
-const SPACE_CONTEXTS: ReadonlySet<CompletionContext['kind']> = new Set(['condition', 'operator', 'value', 'event', 'segmentId']);
+const SPACE_CONTEXTS: ReadonlySet<CompletionContext['kind']> = new Set(['condition', 'operator', 'value', 'event', 'segmentId', 'afterAggregate']);
 
 export function completion(project: ProjectSnapshot, path: string, params: CompletionParams, options: CompletionOptions): CompletionList {
   const text = project.textOf(path) ?? '';
@@ -102,6 +120,10 @@ export function completion(project: ProjectSnapshot, path: string, params: Compl
   const site = completionSite(text, offset);
   const { context } = site;
   if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && params.context.triggerCharacter === ' ' && !SPACE_CONTEXTS.has(context.kind)) {
+    return { isIncomplete: false, items: [] };
+  }
+  // A `.` asks for something only after an event in an aggregate (`sum of purchase.`), not in `0.5` or `geo.city`.
+  if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && params.context.triggerCharacter === '.' && context.kind !== 'eventProperty') {
     return { isIncomplete: false, items: [] };
   }
   const range = spanToRange(index, site.replace);
@@ -155,10 +177,33 @@ export function completion(project: ProjectSnapshot, path: string, params: Compl
         }
       }
       break;
+    case 'eventProperty': {
+      const fields = catalog ? fieldsInScope(catalog, { kind: 'event', event: context.event }) : new Map<string, FieldInfo>();
+      for (const field of fields.values()) {
+        // Sums, averages and extremes need numbers: those come first.
+        const fits = !context.numeric || field.type === 'number';
+        b.add({
+          label: field.name,
+          kind: CompletionItemKind.Field,
+          detail: field.type + (field.description ? ` · ${firstSentence(field.description)}` : ''),
+          documentation: { kind: MarkupKind.Markdown, value: fieldMarkdown(field, { kind: 'event', event: context.event }) },
+          sortText: `${fits ? '0' : '1'}${field.name.toLowerCase()}`,
+          insert: formatAttributeName(field.name),
+        });
+      }
+      break;
+    }
+    case 'afterAggregate':
+      AFTER_AGGREGATE.forEach((s, i) => b.snippet(s.label, s.snippet, s.detail, CompletionItemKind.Operator, String(i).padStart(2, '0')));
+      break;
     case 'afterEvent':
-      AFTER_EVENT.forEach((s, i) => b.snippet(s.label, s.snippet, s.detail, CompletionItemKind.Keyword, String(i)));
-      b.keyword('and', '8');
-      b.keyword('or', '9');
+      AFTER_EVENT.forEach((s, i) => {
+        if (!context.firstLast || !s.count) b.snippet(s.label, s.snippet, s.detail, CompletionItemKind.Keyword, String(i));
+      });
+      if (!context.firstLast) {
+        b.keyword('and', '8');
+        b.keyword('or', '9');
+      }
       break;
     case 'segmentId': {
       const own = site.blockStart !== undefined ? project.parsed(path)?.ast.segments.find((s) => s.span.start === site.blockStart)?.id?.text : undefined;
@@ -207,6 +252,8 @@ function conditionItems(b: ItemBuilder, scope: Scope, fields: Map<string, FieldI
   b.keyword('not', '1');
   if (scope.kind === 'profile') {
     b.keyword('did', '1');
+    b.keyword('first', '1');
+    b.keyword('last', '1');
     b.keyword('segment', '1');
     CONDITION_SNIPPETS.forEach((s) => b.snippet(s.label, s.snippet, s.detail, CompletionItemKind.Snippet, '3'));
   }

@@ -5,7 +5,7 @@
 // `did` of that event.
 import { DocumentHighlightKind, type DocumentHighlight } from 'vscode-languageserver/node';
 import type { Span } from '../core/base/span';
-import { attributePaths, didExprs, nodeAt, segmentRefs, type Scope } from './ast-lookup';
+import { attributePaths, eventRefs, nodeAt, segmentRefs, type Scope } from './ast-lookup';
 import { spanToRange } from './convert';
 import type { ProjectSnapshot } from '../core/workspace/snapshot';
 
@@ -30,7 +30,7 @@ export function documentHighlights(project: ProjectSnapshot, path: string, offse
       }
       break;
     case 'event':
-      for (const d of didExprs(file.ast)) if (d.event.text === node.name.text) sites.push({ span: d.event.span, kind: DocumentHighlightKind.Read });
+      for (const d of eventRefs(file.ast)) if (d.event.text === node.name.text) sites.push({ span: d.event.span, kind: DocumentHighlightKind.Read });
       break;
   }
   return sites.sort((a, b) => a.span.start - b.span.start).map((s) => ({ range: spanToRange(index, s.span), kind: s.kind }));

@@ -3,7 +3,8 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import { relative } from 'node:path';
 import type { EventInfo, FieldInfo } from '../core/sample/catalog-types';
-import type { SegmentDecl } from '../core/syntax/ast';
+import type { Expr, SegmentDecl } from '../core/syntax/ast';
+import { explainCondition } from '../core/explain/explain-condition';
 import { nodeAt, type Scope } from './ast-lookup';
 import { fieldsInScope } from './catalog-lookup';
 import { spanToRange } from './convert';
@@ -21,7 +22,7 @@ export function hover(project: ProjectSnapshot, path: string, offset: number): H
   if (!node) return null;
   const catalog = project.catalog;
   let markdown: string | undefined;
-  let span = node.kind === 'attribute' ? node.path.span : node.name.span;
+  let span = node.kind === 'attribute' ? node.path.span : node.kind === 'behaviour' ? node.expr.span : node.name.span;
   switch (node.kind) {
     case 'attribute': {
       const field = fieldsInScope(catalog, node.scope).get(node.path.text);
@@ -33,6 +34,9 @@ export function hover(project: ProjectSnapshot, path: string, offset: number): H
       markdown = event ? eventMarkdown(event) : catalog ? `unknown event \`${node.name.text}\`` : undefined;
       break;
     }
+    case 'behaviour':
+      markdown = behaviourMarkdown(project, node.segment, node.expr);
+      break;
     case 'segmentRef':
     case 'segmentDecl': {
       const decl = project.analysis().segmentsById.get(node.name.text);
@@ -96,6 +100,16 @@ export function eventMarkdown(event: EventInfo): string {
   if (event.properties.size > 0) {
     lines.push('', `Properties: ${[...event.properties.values()].map((p) => `\`${p.name}\` (${p.type})`).join(', ')}`);
   }
+  return lines.join('\n');
+}
+
+/** What a behaviour condition means in plain words, and how many profiles it holds for. */
+function behaviourMarkdown(project: ProjectSnapshot, segment: SegmentDecl, expr: Expr): string | undefined {
+  const words = explainCondition(expr);
+  if (!words) return undefined;
+  const count = project.conditionCount(segment, expr);
+  const lines = [words];
+  if (count) lines.push('', `Holds for ${formatCount(count.count)} of ${formatCount(count.total)} profiles (${formatShare(count.count, count.total)}) in the sample.`);
   return lines.join('\n');
 }
 

@@ -6,7 +6,7 @@ import type { Range, SemanticTokens, SemanticTokensLegend } from 'vscode-languag
 import * as T from '../core/syntax/tokens';
 import type { SegmentFile } from '../core/syntax/ast';
 import type { Catalog } from '../core/sample/catalog-types';
-import { attributePaths, didExprs, segmentRefs } from './ast-lookup';
+import { attributePaths, eventRefs, segmentRefs } from './ast-lookup';
 import { fieldsInScope } from './catalog-lookup';
 import type { ProjectSnapshot } from '../core/workspace/snapshot';
 
@@ -73,7 +73,7 @@ function classifyNames(ast: SegmentFile, catalog: Catalog | undefined): Map<numb
     }
   }
   for (const r of segmentRefs(ast)) names.set(r.name.span.start, { type: 'class', modifiers: 0 });
-  for (const d of didExprs(ast)) names.set(d.event.span.start, { type: 'event', modifiers: 0 });
+  for (const d of eventRefs(ast)) names.set(d.event.span.start, { type: 'event', modifiers: 0 });
   for (const { path, scope } of attributePaths(ast)) {
     const field = fieldsInScope(catalog, scope).get(path.text);
     const modifiers = field?.deprecated !== undefined ? DEPRECATED : 0;

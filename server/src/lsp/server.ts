@@ -65,7 +65,7 @@ declare const SEGMENTS_VERSION: string | undefined;
 export const SERVER_NAME = 'segments-language-server';
 export const SERVER_VERSION = typeof SEGMENTS_VERSION === 'string' ? SEGMENTS_VERSION : '0.0.0-dev';
 
-export const COMPLETION_TRIGGERS = [' ', '(', '"', '=', ',', '`'];
+export const COMPLETION_TRIGGERS = [' ', '(', '"', '=', ',', '`', '.'];
 
 interface ClientSupport {
   configuration: boolean;

@@ -83,6 +83,20 @@ runCases(
       fixed: 'did `Order Completed`',
     },
     {
+      source: 'first did ⟦purchse⟧ within last 30 days',
+      code: 'unknown-event',
+      severity: 'error',
+      message: 'unknown event `purchse`; did you mean `purchase`?',
+      fixed: 'first did purchase within last 30 days',
+    },
+    {
+      source: 'last did purchase where (⟦amout⟧ > 100) more than 90 days ago',
+      code: 'unknown-event-property',
+      severity: 'error',
+      message: 'event `purchase` has no property `amout`; did you mean `amount`?',
+      fixed: 'last did purchase where (amount > 100) more than 90 days ago',
+    },
+    {
       source: 'did not ⟦signup⟧',
       code: 'unknown-event',
       severity: 'error',

@@ -46,6 +46,11 @@ test('every form reads back as source that parses to the same canonical text', (
     'last_seen between 30 and 90 days ago',
     'did purchase between 1 and 2 years ago',
     'did not purchase more than 90 days ago',
+    'first did purchase where (amount > 1000) within last 30 days',
+    'not last did "Order Completed" more than 90 days ago',
+    'sum of purchase.amount where (currency = "NOK") within last 90 days > 5000.50',
+    'distinct count of product_view.`product id` between 1 and 5',
+    'average of "Order Completed".total between 2026-01-01 and 2026-02-01 != 3',
   ];
   for (const form of forms) {
     const once = includeText(form);

@@ -1,6 +1,7 @@
 // Syntax-tree nodes built directly (spans are dummies), for generated expressions
 // in property tests where going through text would also test the parser.
 import type {
+  AggregateFunction,
   AgoRange,
   CompareOp,
   CountOp,
@@ -71,6 +72,34 @@ export const expr = {
     where: options.where,
     count: options.count && { ...options.count, span },
     window: options.window,
+    span,
+  }),
+  firstLast: (which: 'first' | 'last', event: string, window: EventWindow, where?: Expr): Expr => ({
+    kind: 'firstLast',
+    which,
+    whichSpan: span,
+    event: name(event),
+    eventIsString: !/^[A-Za-z_][A-Za-z0-9_]*$/.test(event),
+    where,
+    window,
+    span,
+  }),
+  aggregate: (
+    fn: AggregateFunction,
+    event: string,
+    property: string,
+    comparison: { op: CompareOp; value: Literal } | { low: Literal; high: Literal },
+    options: { where?: Expr; window?: EventWindow } = {},
+  ): Expr => ({
+    kind: 'aggregate',
+    fn,
+    fnSpan: span,
+    event: name(event),
+    eventIsString: !/^[A-Za-z_][A-Za-z0-9_]*$/.test(event),
+    property: path(property),
+    where: options.where,
+    window: options.window,
+    comparison: 'op' in comparison ? { kind: 'compare', ...comparison, opSpan: span, span } : { kind: 'between', ...comparison, span },
     span,
   }),
   error: (): Expr => ({ kind: 'error', span }),

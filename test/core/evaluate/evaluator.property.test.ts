@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseIsoDay } from '../../../server/src/core/base/days';
-import type { CompareOp, DurationUnit, EventWindow, Expr, Literal, SegmentDecl } from '../../../server/src/core/syntax/ast';
+import type { AggregateFunction, CompareOp, DurationUnit, EventWindow, Expr, Literal, SegmentDecl } from '../../../server/src/core/syntax/ast';
 import { topLevelConditions } from '../../../server/src/core/syntax/ast';
 import { Evaluator } from '../../../server/src/core/evaluate/evaluator';
 import { agoRange, duration, expr, lit, segment, span } from './ast-builders';
@@ -78,7 +78,7 @@ function runArb(asOf: string) {
       id: fc.constantFrom(...ids, 'orphan'),
       event: fc.constantFrom('buy', 'view', 'Buy'),
       timestamp: dateTimeArb,
-      amount: maybe(fc.constantFrom(0, 5, 10)),
+      amount: maybe(fc.constantFrom(0, 5, 10, 0.1, 0.2, 0.3, -0.1, 1e-6)),
       kind: maybe(fc.constantFrom('a', 'b')),
     });
     return fc
@@ -161,11 +161,32 @@ function runArb(asOf: string) {
     )
     .map(({ event, ...options }) => expr.did(event, options));
 
+  const firstLastArb: fc.Arbitrary<Expr> = fc
+    .tuple(fc.constantFrom<'first' | 'last'>('first', 'last'), fc.constantFrom('buy', 'view', 'Buy', 'never'), windowArb, fc.option(whereArb, { nil: undefined }))
+    .map(([which, event, window, where]) => expr.firstLast(which, event, window, where));
+
+  const aggregateLiteralArb = fc.constantFrom(0, 0.1, 0.3, 0.6, 5, 10, 15, -0.1, 2.5e-7, 1).map(lit.number);
+  const aggregateArb: fc.Arbitrary<Expr> = fc
+    .record({
+      fn: fc.constantFrom<AggregateFunction>('sum', 'average', 'min', 'max', 'distinctCount'),
+      event: fc.constantFrom('buy', 'view', 'Buy', 'never'),
+      property: fc.constantFrom('amount', 'amount', 'kind', 'timestamp', 'missing_property'),
+      comparison: fc.oneof(
+        fc.record({ op: compareOpArb, value: fc.oneof({ weight: 9, arbitrary: aggregateLiteralArb }, { weight: 1, arbitrary: stringLiteralArb }) }),
+        fc.record({ low: aggregateLiteralArb, high: aggregateLiteralArb }),
+      ),
+      where: fc.option(whereArb, { nil: undefined }),
+      window: fc.option(windowArb, { nil: undefined }),
+    })
+    .map(({ fn, event, property, comparison, where, window }) => expr.aggregate(fn, event, property, comparison, { where, window }));
+
   const profileExprArb = treeArb(
     3,
     fc.oneof(
       { weight: 30, arbitrary: leafArb({ ...profileTypes, unknown: undefined }) },
       { weight: 10, arbitrary: didArb },
+      { weight: 4, arbitrary: firstLastArb },
+      { weight: 6, arbitrary: aggregateArb },
       { weight: 5, arbitrary: fc.constantFrom('s1', 's2', 's3', 's4', 'rand', 'none').map(expr.segmentRef) },
       { weight: 1, arbitrary: fc.constant(expr.error()) },
     ),

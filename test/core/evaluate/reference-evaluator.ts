@@ -163,6 +163,17 @@ export function referenceHolds(e: Expr, scope: Scope, ctx: ReferenceContext): bo
       const stack = new Set(scope.profile.stack).add(e.id.text);
       return referenceInSegment(decl, { ...scope, profile: { id: scope.profile.id, stack } }, ctx);
     }
+    case 'firstLast': {
+      if (!scope.profile || !e.window) return false;
+      const matching = matchingEventsOf(e, scope.profile.id, ctx);
+      if (matching.length === 0) return false;
+      // Events in time order, ties in file order (the order the store keeps them in).
+      const times = matching.map((ev) => Date.parse(String(ev.timestamp)));
+      const pick = e.which === 'first' ? Math.min(...times) : Math.max(...times);
+      return windowHolds(e.window, Math.floor(pick / DAY_MS), ctx) === true;
+    }
+    case 'aggregate':
+      return scope.profile !== undefined && aggregateHolds(e, scope.profile.id, ctx);
     case 'did': {
       if (!scope.profile) return false;
       const positive = didCount(e, scope.profile.id, ctx);
@@ -208,6 +219,70 @@ function eventsOf(spec: StoreSpec, profileId: string): Row[] {
     eventIndex.set(all, byId);
   }
   return byId.get(profileId) ?? [];
+}
+
+/**
+ * Aggregates straight from the rows: the present values on the events of that
+ * name, in the window and passing the filter. Sums in integer millionths
+ * (bigints), averages compared as sum against threshold × count, both exact.
+ */
+function aggregateHolds(e: Extract<Expr, { kind: 'aggregate' }>, profileId: string, ctx: ReferenceContext): boolean {
+  const c = e.comparison;
+  if (!c) return false;
+  if (e.window && windowHolds(e.window, 0, ctx) === undefined) return false;
+  const type = e.property.text === 'timestamp' ? 'date' : ctx.spec.eventTypes?.[e.property.text];
+  const values = matchingEventsOf(e, profileId, ctx)
+    .filter((ev) => windowHolds(e.window, dayOfText(String(ev.timestamp)), ctx))
+    .map((ev) => ev[e.property.text])
+    .filter((v) => v !== null && v !== undefined);
+  const literals = c.kind === 'compare' ? [c.value] : [c.low, c.high];
+  if (literals.some((l) => l.kind !== 'number')) return false;
+  const test = (x: number | bigint, scale: (l: number) => number | bigint): boolean => {
+    const at = (l: Literal) => scale(l.value as number);
+    if (c.kind === 'between') return x >= at(c.low) && x <= at(c.high);
+    const y = at(c.value);
+    switch (c.op) {
+      case '=': return x === y || (typeof x !== typeof y && Number(x) === Number(y));
+      case '!=': return Number(x) !== Number(y);
+      case '<': return x < y;
+      case '<=': return x <= y;
+      case '>': return x > y;
+      case '>=': return x >= y;
+    }
+  };
+  // Values count in millionths; thresholds are compared in billionths, where the test literals are exact.
+  const nanoOfValue = (v: number) => BigInt(Math.round(v * 1e6)) * 1000n;
+  const nano = (l: number) => BigInt(Math.round(l * 1e9));
+  switch (e.fn) {
+    case 'sum': {
+      if (type !== 'number') return test(0n, nano);
+      return test(values.reduce((s: bigint, v) => s + nanoOfValue(v as number), 0n), nano);
+    }
+    case 'average': {
+      if (type !== 'number' || values.length === 0) return false;
+      const sum = values.reduce((s: bigint, v) => s + nanoOfValue(v as number), 0n);
+      return test(sum, (l) => nano(l) * BigInt(values.length));
+    }
+    case 'min':
+    case 'max': {
+      if (type !== 'number' || values.length === 0) return false;
+      const nums = values as number[];
+      return test(e.fn === 'min' ? Math.min(...nums) : Math.max(...nums), (l) => l);
+    }
+    case 'distinctCount': {
+      if (type === 'list') return test(0, (l) => l);
+      const keys = values.map((v) => (type === 'date' ? dayOfText(String(v)) : type === 'number' ? Number(v) + 0 : v));
+      return test(new Set(keys).size, (l) => l);
+    }
+  }
+}
+
+/** A profile's events of the condition's name that pass its filter (no window). */
+function matchingEventsOf(e: { event: { text: string }; where?: Expr }, profileId: string, ctx: ReferenceContext): Row[] {
+  const eventTypes: ColumnTypes = { timestamp: 'date', ...(ctx.spec.eventTypes ?? {}) };
+  return eventsOf(ctx.spec, profileId).filter(
+    (ev) => ev.event === e.event.text && (!e.where || referenceHolds(e.where, { types: eventTypes, row: ev }, ctx)),
+  );
 }
 
 function didCount(e: Extract<Expr, { kind: 'did' }>, profileId: string, ctx: ReferenceContext): boolean {

@@ -65,6 +65,8 @@ function expression(depth: number): fc.Arbitrary<string[]> {
           { weight: 4, arbitrary: condition },
           { weight: 1, arbitrary: expression(depth - 1).map((e) => ['(', ...e, ')']) },
           { weight: 1, arbitrary: didCondition(depth - 1) },
+          { weight: 1, arbitrary: firstLastCondition(depth - 1) },
+          { weight: 1, arbitrary: aggregateCondition(depth - 1) },
         );
   const negated = fc.tuple(fc.nat({ max: 4 }), atom).map(([nots, a]) => [...(nots >= 3 ? ['not'] : []), ...a]);
   const conjunction = fc.array(negated, { minLength: 1, maxLength: 3 }).map((xs) => xs.flatMap((x, i) => (i === 0 ? x : ['and', ...x])));
@@ -88,6 +90,29 @@ function didCondition(depth: number): fc.Arbitrary<string[]> {
       ...(c ?? []),
       ...(w ?? []),
     ]);
+}
+
+function firstLastCondition(depth: number): fc.Arbitrary<string[]> {
+  return fc
+    .tuple(fc.constantFrom('first', 'last'), fc.constantFrom(...eventNames), fc.option(expression(depth), { nil: undefined }), eventWindow)
+    .map(([which, event, where, w]) => [which, 'did', event, ...(where ? ['where', '(', ...where, ')'] : []), ...w]);
+}
+
+function aggregateCondition(depth: number): fc.Arbitrary<string[]> {
+  const comparison = fc.oneof(
+    fc.tuple(fc.constantFrom('=', '!=', '<', '<=', '>', '>='), number).map(([op, n]) => [op, n]),
+    fc.tuple(number, number).map(([a, b]) => ['between', a, 'and', b]),
+  );
+  return fc
+    .tuple(
+      fc.constantFrom(['sum'], ['average'], ['min'], ['max'], ['distinct', 'count']),
+      fc.constantFrom(...eventNames),
+      path,
+      fc.option(expression(depth), { nil: undefined }),
+      fc.option(eventWindow, { nil: undefined }),
+      comparison,
+    )
+    .map(([fn, event, p, where, w, c]) => [...fn, 'of', event, '.', ...p, ...(where ? ['where', '(', ...where, ')'] : []), ...(w ?? []), ...c]);
 }
 
 const property = fc.oneof(

@@ -32,7 +32,7 @@ export const GOLDEN_ATTRIBUTES: Record<string, ValueType> = {
 export const GOLDEN_EVENTS: Record<string, Record<string, ValueType>> = {
   purchase: { amount: 'number', category: 'string' },
   product_view: { category: 'string' },
-  'Order Completed': {},
+  'Order Completed': { revenue: 'number' },
   refund: {},
   login: {},
   "Order 'Completed' \\ now": { 'item name': 'string' },

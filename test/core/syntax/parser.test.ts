@@ -59,6 +59,20 @@ function show(e: Expr): string {
       if (e.window) parts.push(showWindow(e.window));
       return parts.join(' ');
     }
+    case 'firstLast': {
+      const parts = [`${e.which}-did ${e.event.text}`];
+      if (e.where) parts.push(`where ${show(e.where)}`);
+      if (e.window) parts.push(showWindow(e.window));
+      return parts.join(' ');
+    }
+    case 'aggregate': {
+      const parts = [`${e.fn} ${e.event.text}.${e.property.text}`];
+      if (e.where) parts.push(`where ${show(e.where)}`);
+      if (e.window) parts.push(showWindow(e.window));
+      const c = e.comparison;
+      if (c) parts.push(c.kind === 'compare' ? `${c.op} ${c.value.raw}` : `in ${c.low.raw}..${c.high.raw}`);
+      return parts.join(' ');
+    }
     case 'error':
       return 'ERROR';
   }
@@ -121,6 +135,23 @@ const forms: [string, string][] = [
   ['did purchase at least 2 times between 30 and 60 days ago', 'did purchase atLeast 2 ago-between 30..60 day'],
   ['did not purchase more than 90 days ago', 'did-not purchase ago 90 day'],
   ['did purchase exactly 1 time between 2026-01-01 and 2026-02-01', 'did purchase exactly 1 between 2026-01-01..2026-02-01'],
+  ['first did purchase within last 30 days', 'first-did purchase last 30 day'],
+  ['last did purchase more than 90 days ago', 'last-did purchase ago 90 day'],
+  [
+    'first did purchase where (amount > 1000) between 2026-01-01 and 2026-06-30',
+    'first-did purchase where amount > number:1000 between 2026-01-01..2026-06-30',
+  ],
+  ['not last did "Order Completed" since 2026-01-01', 'not(last-did Order Completed since 2026-01-01)'],
+  ['first = 1 and last > 2 and first', 'and(first = number:1, last > number:2, first?)'],
+  ['sum of purchase.amount within last 90 days > 5000', 'sum purchase.amount last 90 day > 5000'],
+  ['average of purchase.amount where (category = "shoes") >= 800', 'average purchase.amount where category = string:shoes >= 800'],
+  ['max of purchase.amount between 2026-01-01 and 2026-03-31 > 2000', 'max purchase.amount between 2026-01-01..2026-03-31 > 2000'],
+  ['min of purchase.amount within last 1 year < 100', 'min purchase.amount last 1 year < 100'],
+  ['distinct count of product_view.product_id within last 30 days >= 5', 'distinctCount product_view.product_id last 30 day >= 5'],
+  ['sum of "Order Completed".revenue between 1000 and 5000', 'sum Order Completed.revenue in 1000..5000'],
+  ['sum of purchase.amount between 1 and 2 years ago between 0.10 and 0.30', 'sum purchase.amount ago-between 1..2 year in 0.10..0.30'],
+  ['sum of e.`Order value` != 0 or max of e.geo.lat <= -3.5', 'or(sum e.Order value != 0, max e.geo.lat <= -3.5)'],
+  ['sum > 3 and max = 2 and count and min', 'and(sum > number:3, max = number:2, count?, min?)'],
   ['geo.city = "Oslo"', 'geo.city = string:Oslo'],
   ['`Preferred channel` = "email"', 'Preferred channel = string:email'],
   ['`title` = "x"', 'title = string:x'],
@@ -266,6 +297,24 @@ const syntaxCases: SyntaxCase[] = [
     message: 'expected `ago` after `days`, found `}`',
   },
   {
+    name: 'first did without a window',
+    source: 'segment s {\n  include first did ⟦purchase⟧\n}\n',
+    code: 'syntax-error',
+    message: 'expected a window for the first event, such as `within last 30 days` after `purchase`, found `}`',
+  },
+  {
+    name: 'an aggregate without its property',
+    source: 'segment s {\n  include sum of purchase⟦.⟧\n  exclude vip\n}\n',
+    code: 'syntax-error',
+    message: 'expected a property name after `.`, found `exclude`',
+  },
+  {
+    name: 'an aggregate without a comparison',
+    source: 'segment s {\n  include sum of purchase.amount within last 7 ⟦days⟧\n}\n',
+    code: 'syntax-error',
+    message: 'expected a comparison such as `> 1000` or `between 100 and 500` after `days`, found `}`',
+  },
+  {
     name: 'fractional count',
     source: 'segment s {\n  include did buy at least ⟦1.5⟧ times\n}\n',
     code: 'invalid-count',
@@ -308,6 +357,14 @@ test('a block with a missing closing brace does not swallow the next block', () 
     ['a', true, 1],
     ['b', false, 1],
   ]);
+});
+
+test('a half-typed aggregate keeps the rest of the block and the file', () => {
+  const text = 'segment a {\n  include age > 3 and sum of purchase.\n  exclude vip\n}\nsegment b {\n  include sum of purchase.amount > 10\n}\n';
+  const { ast, diagnostics } = parseSegments(text, 'f');
+  assert.deepEqual(ast.segments[0].properties.map((p) => p.kind), ['include', 'exclude']);
+  assert.equal(ast.segments[1].hasSyntaxError, false);
+  assert.deepEqual(diagnostics.map((d) => d.message), ['expected a property name after `.`, found `exclude`']);
 });
 
 test('a half-typed condition keeps the other conditions in the tree', () => {

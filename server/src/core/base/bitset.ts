@@ -89,6 +89,34 @@ export function bitsetToIndices(bits: Bitset): Uint32Array {
   return out;
 }
 
+/** The first set bit in rows [start, end), or -1. */
+export function firstSetBit(bits: Bitset, start: number, end: number): number {
+  if (end <= start) return -1;
+  const first = start >>> 5;
+  const last = (end - 1) >>> 5;
+  for (let w = first; w <= last; w++) {
+    let word = bits[w];
+    if (w === first) word &= ~0 << (start & 31);
+    if (w === last && (end & 31) !== 0) word &= (1 << (end & 31)) - 1;
+    if (word !== 0) return (w << 5) + (31 - Math.clz32(word & -word));
+  }
+  return -1;
+}
+
+/** The last set bit in rows [start, end), or -1. */
+export function lastSetBit(bits: Bitset, start: number, end: number): number {
+  if (end <= start) return -1;
+  const first = start >>> 5;
+  const last = (end - 1) >>> 5;
+  for (let w = last; w >= first; w--) {
+    let word = bits[w];
+    if (w === first) word &= ~0 << (start & 31);
+    if (w === last && (end & 31) !== 0) word &= (1 << (end & 31)) - 1;
+    if (word !== 0) return (w << 5) + (31 - Math.clz32(word));
+  }
+  return -1;
+}
+
 /** The number of set bits in rows [start, end). */
 export function countInRange(bits: Bitset, start: number, end: number): number {
   let count = 0;

@@ -1,7 +1,7 @@
 // A condition written back as source text, for messages that quote another
 // condition ("can never be true together with `age > 50`"). The checker does
 // not keep the file text, so it rebuilds the words from the tree.
-import type { AgoRange, Duration, EventWindow, Expr, Literal, Path } from '../syntax/ast';
+import type { AgoRange, Duration, EventRef, EventWindow, Expr, Literal, Path } from '../syntax/ast';
 import { formatName } from './format-name';
 
 const MAX_LIST_ITEMS = 5;
@@ -18,6 +18,13 @@ function describeList(values: Literal[]): string {
 
 export function describeDuration(d: Pick<Duration, 'amount' | 'unit'>): string {
   return `${d.amount} ${d.unit}${d.amount === 1 ? '' : 's'}`;
+}
+
+export const AGGREGATE_FUNCTION_WORDS = { sum: 'sum', average: 'average', min: 'min', max: 'max', distinctCount: 'distinct count' } as const;
+
+/** An event name as written: `purchase`, `"Order Completed"`. */
+export function describeEvent(ref: EventRef): string {
+  return ref.eventIsString ? JSON.stringify(ref.event.text) : formatName(ref.event.text);
 }
 
 /** An event window as written: `within last 30 days`, `since 2026-01-01`, `more than 90 days ago`. */
@@ -72,7 +79,11 @@ export function describeCondition(expr: Expr): string {
     case 'segmentRef':
       return `segment ${formatName(expr.id.text)}`;
     case 'did':
-      return `did ${expr.negated ? 'not ' : ''}${expr.eventIsString ? JSON.stringify(expr.event.text) : formatName(expr.event.text)}`;
+      return `did ${expr.negated ? 'not ' : ''}${describeEvent(expr)}`;
+    case 'firstLast':
+      return `${expr.which} did ${describeEvent(expr)}`;
+    case 'aggregate':
+      return `${AGGREGATE_FUNCTION_WORDS[expr.fn]} of ${describeEvent(expr)}.${describePath(expr.property)}`;
     case 'group':
       return `(${describeCondition(expr.inner)})`;
     case 'not':

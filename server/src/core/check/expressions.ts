@@ -2,9 +2,10 @@
 // per-condition checks (names, types, values, ranges) where each condition
 // stands, and handing every `and` chain to the contradiction check. Names
 // inside `did … where (…)` are looked up among that event's properties.
-import type { DidExpr, EventWindow, Expr } from '../syntax/ast';
+import type { DidExpr, EventRef, EventWindow, Expr } from '../syntax/ast';
 import type { Catalog } from '../sample/catalog-types';
 import type { NameScope, Reporter } from './context';
+import { checkAggregate } from './aggregates';
 import { checkChain } from './contradictions';
 import { describeCondition } from './describe';
 import { inCode } from './format-name';
@@ -42,6 +43,14 @@ function gather(expr: Expr, chain: Expr[], scope: NameScope, ctx: ExpressionCont
     case 'did':
       checkDid(expr, ctx);
       return;
+    case 'firstLast':
+      checkEventRef(expr, ctx);
+      checkWindow(expr.window, ctx.reporter);
+      return;
+    case 'aggregate':
+      checkAggregate(expr, checkEventRef(expr, ctx), ctx.reporter);
+      checkWindow(expr.window, ctx.reporter);
+      return;
     case 'segmentRef':
       if (scope.kind === 'event' && expr.id.text !== '') {
         ctx.reporter.report(
@@ -60,9 +69,15 @@ function gather(expr: Expr, chain: Expr[], scope: NameScope, ctx: ExpressionCont
 }
 
 function checkDid(did: DidExpr, ctx: ExpressionContext): void {
-  const scope = resolveEvent(did, ctx.catalog, ctx.reporter);
+  checkEventRef(did, ctx);
   checkWindow(did.window, ctx.reporter);
-  if (did.where) checkExpression(did.where, scope, ctx);
+}
+
+/** The event's name, and its filter in the scope of the event's properties; returns that scope. */
+function checkEventRef(ref: EventRef, ctx: ExpressionContext): NameScope {
+  const scope = resolveEvent(ref, ctx.catalog, ctx.reporter);
+  if (ref.where) checkExpression(ref.where, scope, ctx);
+  return scope;
 }
 
 /** An event window: dates where it takes dates, ranges the right way round. */

@@ -8,7 +8,8 @@ export const KEYWORDS: ReadonlySet<string> = new Set([
   'segment', 'title', 'description', 'owner', 'tags', 'include', 'exclude',
   'or', 'and', 'not', 'in', 'between', 'is', 'missing', 'present', 'contains', 'any', 'all',
   'starts', 'ends', 'with', 'before', 'after', 'within', 'last', 'more', 'than', 'ago',
-  'did', 'where', 'at', 'least', 'most', 'exactly', 'times', 'time', 'since',
+  'did', 'where', 'at', 'least', 'most', 'exactly', 'times', 'time', 'since', 'first',
+  'sum', 'average', 'min', 'max', 'distinct', 'count', 'of',
   'true', 'false', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years',
 ]);
 

@@ -1,7 +1,7 @@
 // Names that refer to data: attributes, events and event properties. Unknown
 // ones are errors with "did you mean"; deprecated ones are warnings with the
 // schema's hint. Skipped when the catalog knows nothing about that kind of name.
-import type { DidExpr, Path } from '../syntax/ast';
+import type { EventRef, Path } from '../syntax/ast';
 import type { Catalog, EventInfo, FieldInfo } from '../sample/catalog-types';
 import { eventScope, replaceFix, type NameScope, type Reporter } from './context';
 import { formatAttributeName, formatName } from './format-name';
@@ -81,7 +81,7 @@ function replacementNamedIn(hint: string, own: string, fields: Map<string, Field
  * The scope of a `did … where (…)`: the event's properties. Reports the event
  * when the catalog knows events but not this one.
  */
-export function resolveEvent(did: DidExpr, catalog: Catalog | undefined, r: Reporter): NameScope {
+export function resolveEvent(did: EventRef, catalog: Catalog | undefined, r: Reporter): NameScope {
   const name = did.event.text;
   const events = catalog?.events;
   if (!events || events.size === 0 || name === '' || did.event.span.end <= did.event.span.start) {

@@ -2,8 +2,8 @@
 // spacing, line breaks, comments or string escapes of the file: two conditions
 // mean the same thing when their canonical texts are equal. The diff compares
 // and prints conditions in this form.
-import type { Expr, Literal, Name, Path } from '../syntax/ast';
-import { describeAgoRange, describeDuration, describeWindow } from '../check/describe';
+import type { EventRef, Expr, Literal, Name, Path } from '../syntax/ast';
+import { AGGREGATE_FUNCTION_WORDS, describeAgoRange, describeDuration, describeWindow } from '../check/describe';
 import { formatName } from '../check/format-name';
 
 function name(n: Name): string {
@@ -61,17 +61,33 @@ export function canonicalExpr(expr: Expr): string {
     case 'segmentRef':
       return `segment ${name(expr.id)}`;
     case 'did': {
-      const parts = ['did'];
-      if (expr.negated) parts.push('not');
-      parts.push(expr.eventIsString ? JSON.stringify(expr.event.text) : name(expr.event));
-      if (expr.where) parts.push(`where (${canonicalExpr(unwrapOneGroup(expr.where))})`);
+      const parts = [eventText(expr.negated ? 'did not' : 'did', expr)];
       if (expr.count) parts.push(`${COUNT_WORDS[expr.count.op]} ${expr.count.n} ${expr.count.n === 1 ? 'time' : 'times'}`);
       if (expr.window) parts.push(describeWindow(expr.window));
       return parts.join(' ');
     }
+    case 'aggregate': {
+      const parts = [`${AGGREGATE_FUNCTION_WORDS[expr.fn]} of ${eventText('', { event: expr.event, eventIsString: expr.eventIsString }).trim()}.${path(expr.property)}`];
+      if (expr.where) parts.push(`where (${canonicalExpr(unwrapOneGroup(expr.where))})`);
+      if (expr.window) parts.push(describeWindow(expr.window));
+      const c = expr.comparison;
+      if (c?.kind === 'compare') parts.push(`${c.op} ${literal(c.value)}`);
+      else if (c) parts.push(`between ${literal(c.low)} and ${literal(c.high)}`);
+      return parts.join(' ');
+    }
+    case 'firstLast': {
+      const text = eventText(`${expr.which} did`, expr);
+      return expr.window ? `${text} ${describeWindow(expr.window)}` : text;
+    }
     case 'error':
       return '…';
   }
+}
+
+/** `did EVENT where (…)`: the event as written, the filter canonical. */
+function eventText(keywords: string, ref: EventRef): string {
+  const event = ref.eventIsString ? JSON.stringify(ref.event.text) : name(ref.event);
+  return ref.where ? `${keywords} ${event} where (${canonicalExpr(unwrapOneGroup(ref.where))})` : `${keywords} ${event}`;
 }
 
 /** `where ((a))` reads as `where (a)`: the parentheses of `where` are its own. */

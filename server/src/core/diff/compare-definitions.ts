@@ -152,7 +152,8 @@ function subjectKey(expr: Expr): string | undefined {
   const e = stripNotAndGroups(expr);
   const attribute = conditionAttribute(e);
   if (attribute) return `attribute:${attribute.text}`;
-  if (e.kind === 'did') return `event:${e.event.text}`;
+  if (e.kind === 'did' || e.kind === 'firstLast') return `event:${e.event.text}`;
+  if (e.kind === 'aggregate') return `aggregate:${e.event.text}.${e.property.text}`;
   return undefined;
 }
 

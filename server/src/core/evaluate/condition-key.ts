@@ -53,6 +53,21 @@ export function conditionKey(expr: Expr): string {
       if (w) key += ` ${windowKey(w)}`;
       return key;
     }
+    case 'firstLast': {
+      let key = `${expr.which} did ${JSON.stringify(expr.event.text)}`;
+      if (expr.where) key += ` where ${conditionKey(expr.where)}`;
+      return expr.window ? `${key} ${windowKey(expr.window)}` : key;
+    }
+    case 'aggregate': {
+      let key = `${expr.fn} of ${JSON.stringify(expr.event.text)}.${pathKey(expr.property)}`;
+      if (expr.where) key += ` where ${conditionKey(expr.where)}`;
+      if (expr.window) key += ` ${windowKey(expr.window)}`;
+      const c = expr.comparison;
+      // Number literals by their text: `0.30` and `0.3` compare alike, `1e21` and its double may not.
+      if (c?.kind === 'compare') key += ` ${c.op} ${c.value.raw}`;
+      else if (c) key += ` between ${c.low.raw} and ${c.high.raw}`;
+      return key;
+    }
     case 'error':
       return '<error>';
   }

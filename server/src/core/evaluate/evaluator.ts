@@ -4,7 +4,7 @@
 // (attribute tests and `did`) are cached by (data version, asOf, canonical text
 // of the condition), so re-evaluating a segment after one condition was edited
 // scans the data for that condition only.
-import type { Expr, SegmentDecl } from '../syntax/ast';
+import type { EventRef, Expr, SegmentDecl } from '../syntax/ast';
 import type { Span } from '../base/span';
 import { topLevelConditions } from '../syntax/ast';
 import type { SampleStore } from '../sample/store';
@@ -23,6 +23,8 @@ import { ConditionCache, DEFAULT_CACHE_BYTES } from './condition-cache';
 import { conditionKey } from './condition-key';
 import { evaluateAttributeCondition } from './column-conditions';
 import { evaluateDid, eventColumns } from './event-conditions';
+import { evaluateFirstLast } from './first-last';
+import { evaluateAggregate } from './aggregates';
 
 export interface EvaluatorOptions {
   /** The day relative windows count back from: days since 1970-01-01 (UTC). */
@@ -169,13 +171,13 @@ export class Evaluator {
       case 'did': {
         // Cached without the `not`, so flipping `did` to `did not` reuses the scan.
         const positive = expr.negated ? { ...expr, negated: false } : expr;
-        const bits = this.cached(positive, () => {
-          const events = this.store.events;
-          const where = expr.where && events ? this.whereFilter(expr.where) : undefined;
-          return evaluateDid(positive, events, size, this.asOfDay, where);
-        });
+        const bits = this.cached(positive, () => evaluateDid(positive, this.store.events, size, this.asOfDay, this.whereOf(positive)));
         return expr.negated ? notBits(bits, size) : bits;
       }
+      case 'firstLast':
+        return this.cached(expr, () => evaluateFirstLast(expr, this.store.events, size, this.asOfDay, this.whereOf(expr)));
+      case 'aggregate':
+        return this.cached(expr, () => evaluateAggregate(expr, this.store.events, size, this.asOfDay, this.whereOf(expr)));
       default:
         return this.cached(expr, () =>
           evaluateAttributeCondition(expr, this.store.profiles.columns.get(expr.attribute.text), size, this.asOfDay),
@@ -222,10 +224,17 @@ export class Evaluator {
       case 'error':
       case 'segmentRef':
       case 'did':
+      case 'firstLast':
+      case 'aggregate':
         return emptyBitset(size);
       default:
         return evaluateAttributeCondition(expr, eventColumns(events).get(expr.attribute.text), size, this.asOfDay);
     }
+  }
+
+  /** The events passing a behaviour condition's filter; undefined when it has none (or there are no events). */
+  private whereOf(ref: EventRef): Bitset | undefined {
+    return ref.where && this.store.events ? this.whereFilter(ref.where) : undefined;
   }
 
   /**

@@ -73,7 +73,7 @@ export function evaluateDid(
 }
 
 /** Events with the name, inside the window and passing the where-filter, as one bitset over event rows. */
-function matchingEvents(name: string, range: DayRange, events: EventTable, where: Bitset | undefined): Bitset {
+export function matchingEvents(name: string, range: DayRange, events: EventTable, where: Bitset | undefined): Bitset {
   const size = events.count;
   let bits = eventsNamed(name, events);
   if (range.from !== -Infinity || range.to !== Infinity) bits = andBits(bits, orderedRangeBits(events.days, range.from, range.to, size));

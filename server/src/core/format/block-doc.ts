@@ -1,7 +1,7 @@
 // Turns one error-free segment block into a Doc in the canonical layout. The
 // AST says what each token is; the TokenCursor supplies the tokens themselves
 // (their text exactly as written) with their comments, in source order.
-import type { AgoRange, Duration, EventCount, EventWindow, Expr, Literal, Name, Path, Property, SegmentDecl } from '../syntax/ast';
+import type { AggregateExpr, AgoRange, Duration, EventCount, EventWindow, Expr, FirstLastExpr, Literal, Name, Path, Property, SegmentDecl } from '../syntax/ast';
 import { BLANK, HARD, LINE, SOFTLINE, SPACE, group, indent, type Doc } from './doc';
 import { FormatMismatch, type BlockToken, type TokenCursor } from './token-cursor';
 
@@ -128,6 +128,10 @@ function expr(cur: TokenCursor, e: Expr): Doc[] {
       return indent(CONTINUATION, [...frag(cur.word('segment')), SPACE, ...name(cur, e.id)]);
     case 'did':
       return did(cur, e);
+    case 'firstLast':
+      return firstLast(cur, e);
+    case 'aggregate':
+      return aggregate(cur, e);
     case 'error':
       throw new FormatMismatch('error expression in a block without syntax errors');
     default:
@@ -135,7 +139,7 @@ function expr(cur: TokenCursor, e: Expr): Doc[] {
   }
 }
 
-type ConditionExpr = Exclude<Expr, { kind: 'and' | 'or' | 'not' | 'group' | 'segmentRef' | 'did' | 'error' }>;
+type ConditionExpr = Exclude<Expr, { kind: 'and' | 'or' | 'not' | 'group' | 'segmentRef' | 'did' | 'firstLast' | 'aggregate' | 'error' }>;
 
 function condition(cur: TokenCursor, e: ConditionExpr): Doc[] {
   const parts: Doc[] = path(cur, e.attribute);
@@ -195,20 +199,53 @@ function condition(cur: TokenCursor, e: ConditionExpr): Doc[] {
 }
 
 function did(cur: TokenCursor, e: Extract<Expr, { kind: 'did' }>): Doc[] {
-  const head: Doc[] = [...frag(cur.word('did'))];
-  if (e.negated) head.push(SPACE, ...frag(cur.word('not')));
-  head.push(SPACE, ...frag(cur.at(e.event.span)));
+  return filteredCondition(cur, [...words(cur, e.negated ? ['did', 'not'] : ['did']), SPACE, ...frag(cur.at(e.event.span))], e.where, () => {
+    const tail: Doc[] = [];
+    if (e.count) tail.push(SPACE, ...count(cur, e.count));
+    if (e.window) tail.push(SPACE, ...eventWindow(cur, e.window));
+    return tail;
+  });
+}
+
+function firstLast(cur: TokenCursor, e: FirstLastExpr): Doc[] {
+  const head = [...words(cur, [e.which, 'did']), SPACE, ...frag(cur.at(e.event.span))];
+  return filteredCondition(cur, head, e.where, () => (e.window ? [SPACE, ...eventWindow(cur, e.window)] : []));
+}
+
+/** `sum of EVENT.PROPERTY [where (…)] [WINDOW] COMPARISON` */
+function aggregate(cur: TokenCursor, e: AggregateExpr): Doc[] {
+  const fn = e.fn === 'distinctCount' ? ['distinct', 'count', 'of'] : [e.fn, 'of'];
+  const head = [...words(cur, fn), SPACE, ...frag(cur.at(e.event.span)), ...frag(cur.word('.')), ...path(cur, e.property)];
+  return filteredCondition(cur, head, e.where, () => {
+    const tail: Doc[] = [];
+    if (e.window) tail.push(SPACE, ...eventWindow(cur, e.window));
+    const c = e.comparison;
+    if (c?.kind === 'compare') tail.push(SPACE, ...frag(cur.at(c.opSpan)), SPACE, ...literal(cur, c.value));
+    else if (c) tail.push(SPACE, ...betweenPair(cur, c.low, c.high));
+    return tail;
+  });
+}
+
+/** Keywords one after the other: `did not`, `distinct count of`. */
+function words(cur: TokenCursor, images: string[]): Doc[] {
+  return images.flatMap((image, i) => [...(i > 0 ? [SPACE] : []), ...frag(cur.word(image))]);
+}
+
+/**
+ * A behaviour condition: its head (`did EVENT`), `where (…)` when there is one,
+ * and what follows (read by `tail`, after the filter, as the tokens come in that
+ * order). The filter breaks on its own; the rest continues the condition's line.
+ */
+function filteredCondition(cur: TokenCursor, head: Doc[], where: Expr | undefined, tail: () => Doc[]): Doc[] {
   const parts: Doc[] = [];
-  if (e.where) {
+  if (where) {
     head.push(SPACE, ...frag(cur.word('where')));
-    parts.push(...indent(CONTINUATION, head), SPACE, ...parenthesized(cur, e.where));
+    parts.push(...indent(CONTINUATION, head), SPACE, ...parenthesized(cur, where));
   } else {
     parts.push(...indent(CONTINUATION, head));
   }
-  const tail: Doc[] = [];
-  if (e.count) tail.push(SPACE, ...count(cur, e.count));
-  if (e.window) tail.push(SPACE, ...eventWindow(cur, e.window));
-  if (tail.length > 0) parts.push(...indent(CONTINUATION, tail));
+  const rest = tail();
+  if (rest.length > 0) parts.push(...indent(CONTINUATION, rest));
   return parts;
 }
 

@@ -5,91 +5,36 @@
 // a predicate that is never NULL (`COALESCE(test, FALSE)` or an IS [NOT] NULL
 // test), which lets `not` and `exclude` be plain SQL NOT. The full list of
 // decisions per condition is in ./README.md.
-import type {
-  AgoRange,
-  ContainsExpr,
-  DidExpr,
-  Duration,
-  EventWindow,
-  Expr,
-  Literal,
-  Path,
-  SegmentDecl,
-} from '../syntax/ast';
+import type { ContainsExpr, Expr, SegmentDecl } from '../syntax/ast';
 import type { Span } from '../base/span';
-import type { Catalog } from '../sample/catalog-types';
-import type { ValueType } from '../base/value-type';
 import { parseIsoDay } from '../base/days';
-import { DIALECT_SPECS, type Dialect, type DialectSpec } from './dialects';
-import { durationParts, subtractDuration } from './dates';
-import { describeWindow } from '../check/describe';
+import { DIALECT_SPECS } from './dialects';
 import {
-  atom,
-  commentLine,
-  INDENT,
-  indentLines,
-  joinFragments,
-  negate,
-  parenthesize,
-  type Fragment,
-} from './fragment';
+  column,
+  dateLiteral,
+  daysBack,
+  DEFAULT_PROFILES_TABLE,
+  fail,
+  fieldType,
+  fitsColumn,
+  hasTypeOrUnknown,
+  literal,
+  nonNull,
+  PROFILE_ALIAS,
+  quoteName,
+  SqlCompileError,
+  stringLiteral,
+  tableName,
+  type Context,
+  type Scope,
+  type SqlCompileOptions,
+} from './context';
+import { agoRangeTest, did, firstLast } from './events';
+import { aggregate } from './aggregates';
+import { atom, commentLine, INDENT, indentLines, joinFragments, negate, parenthesize, type Fragment } from './fragment';
 
 export { DIALECTS, isDialect, type Dialect } from './dialects';
-
-export const DEFAULT_PROFILES_TABLE = 'profiles';
-export const DEFAULT_EVENTS_TABLE = 'events';
-
-export interface SqlCompileOptions {
-  dialect: Dialect;
-  /** Table of profiles; a dotted name (`analytics.profiles`) is a qualified name, each part quoted. */
-  profilesTable?: string;
-  eventsTable?: string;
-  idColumn: string;
-  /** `YYYY-MM-DD`; without it relative windows count back from the engine's current UTC date. */
-  asOf?: string;
-  /** Attribute and event property types: needed to tell list membership from substring tests. */
-  catalog?: Catalog;
-}
-
-/** Why a segment could not be compiled; `span` points into the file the failing node came from. */
-export class SqlCompileError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly span?: Span,
-    /** The segment whose definition holds the failing node. */
-    readonly segmentId?: string,
-  ) {
-    super(message);
-    this.name = 'SqlCompileError';
-  }
-}
-
-const PROFILE_ALIAS = 'p';
-const EVENT_ALIAS = 'e';
-const COUNT_COLUMN = 'event_count';
-
-/** Which table a name in a condition refers to: the profile row, or (inside `did … where`) the event row. */
-type Scope = { kind: 'profile' } | { kind: 'event'; eventName: string };
-
-interface Cte {
-  name: string;
-  lines: string[];
-}
-
-interface Context {
-  spec: DialectSpec;
-  options: SqlCompileOptions;
-  segments: ReadonlyMap<string, SegmentDecl>;
-  ctes: Cte[];
-  /** Membership predicates of referenced segments, compiled once per query. */
-  memberships: Map<string, Fragment>;
-  /** Segments being compiled, outermost first, to report reference cycles. */
-  stack: string[];
-  /** SQL for "today": a DATE literal of asOf, or the engine's current UTC date. */
-  today: string;
-  asOf?: string;
-}
+export { DEFAULT_EVENTS_TABLE, DEFAULT_PROFILES_TABLE, SqlCompileError, type SqlCompileOptions } from './context';
 
 export function compileSegment(
   decl: SegmentDecl,
@@ -111,6 +56,7 @@ export function compileSegment(
     stack: [segmentId],
     today: options.asOf !== undefined ? dateLiteral(options.asOf) : spec.currentDateUtc,
     asOf: options.asOf,
+    compile: (expr, scope) => compileExpr(ctx, expr, scope),
   };
   const members = membership(ctx, decl, segmentId);
 
@@ -158,10 +104,6 @@ function membership(ctx: Context, decl: SegmentDecl, segmentId: string): Fragmen
   const included = compileExpr(ctx, include.expr, { kind: 'profile' });
   if (!exclude || !('expr' in exclude)) return included;
   return joinFragments('AND', [included, negate(compileExpr(ctx, exclude.expr, { kind: 'profile' }))]);
-}
-
-function fail(ctx: Context, code: string, message: string, span?: Span): never {
-  throw new SqlCompileError(code, message, span, ctx.stack[ctx.stack.length - 1]);
 }
 
 function compileExpr(ctx: Context, expr: Expr, scope: Scope): Fragment {
@@ -255,14 +197,15 @@ function compileExpr(ctx: Context, expr: Expr, scope: Scope): Fragment {
         fail(ctx, 'sql-did-in-where', '`did` cannot be used inside `did … where (…)`.', expr.span);
       }
       return did(ctx, expr);
+    case 'aggregate':
+      if (scope.kind === 'event') fail(ctx, 'sql-did-in-where', 'An aggregate cannot be used inside `where (…)`.', expr.span);
+      return aggregate(ctx, expr);
+    case 'firstLast':
+      if (scope.kind === 'event') fail(ctx, 'sql-did-in-where', `\`${expr.which} did\` cannot be used inside \`where (…)\`.`, expr.span);
+      return firstLast(ctx, expr);
     case 'error':
       return fail(ctx, 'sql-syntax-error', 'The condition has a syntax error; fix it before generating SQL.', expr.span);
   }
-}
-
-/** A test that is NULL on missing values, made false instead. */
-function nonNull(test: string): Fragment {
-  return atom(`COALESCE(${test}, FALSE)`);
 }
 
 function contains(ctx: Context, scope: Scope, expr: ContainsExpr): Fragment {
@@ -308,205 +251,3 @@ function segmentRef(ctx: Context, id: string, span: Span): Fragment {
   return { lines: ['(', `${INDENT}${commentLine(`segment ${id}`)}`, ...indentLines(members.lines), ')'], kind: 'atom' };
 }
 
-/**
- * Each `did` gets a CTE counting the matching events per id; profiles join it
- * with a LEFT JOIN, so a profile without such events counts 0 (and `at most`
- * / `exactly 0` hold for it). No correlated subqueries: every engine runs this.
- */
-function did(ctx: Context, expr: DidExpr): Fragment {
-  const name = `did_${ctx.ctes.length + 1}`;
-  const e = EVENT_ALIAS;
-  const id = quoteName(ctx, ctx.options.idColumn);
-  const eventName = expr.event.text;
-  const filters: Fragment[] = [
-    atom(`${e}.${ctx.spec.quoteIdent('event')} = ${stringLiteral(ctx, eventName, expr.event.span)}`),
-  ];
-  if (expr.where) filters.push(compileExpr(ctx, expr.where, { kind: 'event', eventName }));
-  // The sample loader drops events without a usable time; a window already excludes NULL times.
-  if (expr.window) filters.push(windowFilter(ctx, expr.window));
-  else filters.push(atom(`${e}.${ctx.spec.quoteIdent('timestamp')} IS NOT NULL`));
-  const where = joinFragments('AND', filters);
-  const [firstWhere, ...restWhere] = where.lines;
-  ctx.ctes.push({
-    name,
-    lines: [
-      commentLine(describeDid(expr)),
-      `SELECT ${e}.${id}, COUNT(*) AS ${COUNT_COLUMN}`,
-      `FROM ${tableName(ctx, ctx.options.eventsTable ?? DEFAULT_EVENTS_TABLE)} AS ${e}`,
-      `WHERE ${firstWhere}`,
-      ...indentLines(restWhere),
-      `GROUP BY ${e}.${id}`,
-    ],
-  });
-  const count = expr.count ?? { op: 'atLeast', n: 1 };
-  const op = count.op === 'atLeast' ? '>=' : count.op === 'atMost' ? '<=' : '=';
-  const test: Fragment = { lines: [`COALESCE(${name}.${COUNT_COLUMN}, 0) ${op} ${count.n}`], kind: 'compare' };
-  return expr.negated ? negate(test) : test;
-}
-
-function windowFilter(ctx: Context, window: EventWindow): Fragment {
-  const day = ctx.spec.timestampDate(`${EVENT_ALIAS}.${ctx.spec.quoteIdent('timestamp')}`);
-  switch (window.kind) {
-    case 'withinLast':
-      return atom(`${day} BETWEEN ${daysBack(ctx, window.duration)} AND ${ctx.today}`);
-    case 'since':
-      return atom(`${day} >= ${literal(ctx, window.date)}`);
-    case 'between':
-      return atom(`${day} BETWEEN ${literal(ctx, window.from)} AND ${literal(ctx, window.to)}`);
-    case 'agoBetween':
-      return atom(agoRangeTest(ctx, day, window.range));
-    case 'moreThanAgo':
-      return atom(`${day} < ${daysBack(ctx, window.duration)}`);
-  }
-}
-
-/** `day BETWEEN asOf − M AND asOf − N` for `between N and M UNIT ago`. */
-function agoRangeTest(ctx: Context, day: string, range: AgoRange): string {
-  const ends = [range.high, range.low].map((lit) => {
-    if (lit.kind !== 'number' || !Number.isInteger(lit.value) || lit.value < 0) {
-      fail(ctx, 'sql-bad-duration', `${lit.raw || 'The value'} is not a whole number of ${range.unit}s.`, lit.span);
-    }
-    return daysBack(ctx, { amount: lit.value, unit: range.unit, span: lit.span });
-  });
-  return `${day} BETWEEN ${ends[0]} AND ${ends[1]}`;
-}
-
-/** The first day of a `within last` window, or the day before which `more than … ago` holds. */
-function daysBack(ctx: Context, duration: Duration): string {
-  if (ctx.asOf !== undefined) {
-    const day = subtractDuration(ctx.asOf, duration);
-    if (day === undefined) fail(ctx, 'sql-bad-as-of', `asOf "${ctx.asOf}" is not a date.`, duration.span);
-    return dateLiteral(day);
-  }
-  const parts = durationParts(duration);
-  return 'days' in parts ? ctx.spec.minusDays(ctx.today, parts.days) : ctx.spec.minusMonths(ctx.today, parts.months);
-}
-
-function describeDid(expr: DidExpr): string {
-  const words = [expr.negated ? 'did not' : 'did', expr.eventIsString ? JSON.stringify(expr.event.text) : expr.event.text];
-  if (expr.where) words.push('where (…)');
-  if (expr.count) {
-    const op = expr.count.op === 'atLeast' ? 'at least' : expr.count.op === 'atMost' ? 'at most' : 'exactly';
-    words.push(`${op} ${expr.count.n} ${expr.count.n === 1 ? 'time' : 'times'}`);
-  }
-  if (expr.window) words.push(describeWindow(expr.window));
-  return `Events per profile for: ${words.join(' ')}`;
-}
-
-/** Inside `did … where`, `timestamp` is the event's own time, compared by its UTC date as the evaluator does. */
-function isEventTimestamp(scope: Scope, path: Path): boolean {
-  return scope.kind === 'event' && path.text === 'timestamp';
-}
-
-function column(ctx: Context, scope: Scope, path: Path): string {
-  if (scope.kind === 'profile') return `${PROFILE_ALIAS}.${quoteName(ctx, path.text, path.span)}`;
-  const col = `${EVENT_ALIAS}.${quoteName(ctx, path.text, path.span)}`;
-  return isEventTimestamp(scope, path) ? ctx.spec.timestampDate(col) : col;
-}
-
-function fieldType(ctx: Context, scope: Scope, path: Path): ValueType | undefined {
-  if (isEventTimestamp(scope, path)) return 'date';
-  const catalog = ctx.options.catalog;
-  if (!catalog) return undefined;
-  if (scope.kind === 'profile') return catalog.attributes.get(path.text)?.type;
-  return catalog.events.get(scope.eventName)?.properties.get(path.text)?.type;
-}
-
-function hasTypeOrUnknown(ctx: Context, scope: Scope, path: Path, type: ValueType): boolean {
-  const known = fieldType(ctx, scope, path);
-  return known === undefined || known === type;
-}
-
-/**
- * Whether the literals can be compared with the column. The evaluator makes a
- * condition whose literal does not fit the column's type (the checker's
- * type-mismatch error) false for every row; the SQL says FALSE to agree,
- * instead of letting the engine coerce ('30' = 30 in DuckDB) or fail.
- */
-function fitsColumn(ctx: Context, scope: Scope, path: Path, literals: Literal[]): boolean {
-  const type = fieldType(ctx, scope, path);
-  if (type === undefined) return true;
-  return literals.every((lit) => {
-    switch (type) {
-      case 'number':
-        return lit.kind === 'number';
-      case 'string':
-        return lit.kind === 'string';
-      case 'boolean':
-        return lit.kind === 'boolean';
-      case 'date':
-        return lit.kind === 'date' || lit.kind === 'datetime';
-      case 'list':
-        return false;
-    }
-  });
-}
-
-function quoteName(ctx: Context, name: string, span?: Span): string {
-  if (name === '') fail(ctx, 'sql-empty-name', 'An empty name cannot be used as a SQL column.', span);
-  checkText(ctx, name, 'name', span);
-  return ctx.spec.quoteIdent(name);
-}
-
-/** A table option: dotted parts are schema / dataset qualifiers, each quoted on its own. */
-function tableName(ctx: Context, name: string): string {
-  const parts = name.split('.');
-  if (parts.some((part) => part === '')) {
-    fail(ctx, 'sql-bad-table-name', `The table name "${name}" has an empty part.`);
-  }
-  return parts.map((part) => quoteName(ctx, part)).join('.');
-}
-
-function literal(ctx: Context, lit: Literal): string {
-  switch (lit.kind) {
-    case 'number':
-      if (!Number.isFinite(lit.value)) fail(ctx, 'sql-bad-number', `${lit.raw} is not a finite number.`, lit.span);
-      return numberLiteral(lit.value);
-    case 'string':
-      return stringLiteral(ctx, lit.value, lit.span);
-    case 'boolean':
-      return lit.value ? 'TRUE' : 'FALSE';
-    case 'date':
-    case 'datetime':
-      // A date-time counts by the UTC date it falls on, which the parser stores in `value`.
-      if (parseIsoDay(lit.value) === undefined) fail(ctx, 'sql-bad-date', `${lit.raw} is not a valid date.`, lit.span);
-      return dateLiteral(lit.value);
-  }
-}
-
-/**
- * The number as SQL text every engine reads as exactly this double. DuckDB reads
- * a literal without an exponent as a DECIMAL, and converts it to DOUBLE exactly
- * only while its digits fit in 2^53: `-0.11747057893185531` becomes the
- * neighbouring double, so `score = -0.11747057893185531` missed the profile the
- * evaluator counts. With more than 15 significant digits the literal is written
- * with an exponent, which DuckDB, BigQuery, Snowflake and Spark read as a
- * double and PostgreSQL as an exact numeric.
- */
-function numberLiteral(value: number): string {
-  const text = String(value);
-  const exponent = text.indexOf('e');
-  const digits = (exponent < 0 ? text : text.slice(0, exponent)).replace(/[-.]/g, '').replace(/^0+/, '');
-  return digits.length > 15 ? value.toExponential() : text;
-}
-
-function stringLiteral(ctx: Context, text: string, span?: Span): string {
-  checkText(ctx, text, 'text', span);
-  return ctx.spec.stringLiteral(text);
-}
-
-function dateLiteral(isoDay: string): string {
-  return `DATE '${isoDay}'`;
-}
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Text no SQL engine can hold exactly is refused rather than silently changed. */
-function checkText(ctx: Context, text: string, what: 'name' | 'text', span?: Span): void {
-  if (text.includes('\u0000')) {
-    fail(ctx, 'sql-nul-character', `This ${what} contains a NUL character (\\u0000), which SQL text cannot hold.`, span);
-  }
-  if (LONE_SURROGATE.test(text)) {
-    fail(ctx, 'sql-invalid-unicode', `This ${what} contains an unpaired surrogate (invalid Unicode).`, span);
-  }
-}

@@ -33,7 +33,16 @@ export interface DialectSpec {
   minusMonths(date: string, months: number): string;
   /** The calendar date of a timestamp column (stored in UTC, without time zone). */
   timestampDate(column: string): string;
+  /** A number column as an exact decimal with 6 places (rounded), for sums of money. */
+  exactDecimal(column: string): string;
+  /** Decimal text (`0.30`, `-1000`) as an exact decimal literal. */
+  decimalLiteral(text: string): string;
 }
+
+/** DECIMAL(38, 6): 32 digits before the point, 6 after; rounds half away from zero (half up in Spark). */
+const decimal38 = (c: string) => `CAST(${c} AS DECIMAL(38, 6))`;
+/** A literal with a point is an exact decimal in DuckDB, PostgreSQL, Snowflake and Spark. */
+const plainDecimalLiteral = (text: string) => text;
 
 /** `"name"` with inner double quotes doubled: DuckDB, PostgreSQL, Snowflake. */
 function doubleQuoted(name: string): string {
@@ -85,6 +94,8 @@ const duckdb: DialectSpec = {
   minusDays: (d, n) => intervalMinus(d, n, 'days'),
   minusMonths: (d, n) => intervalMinus(d, n, 'months'),
   timestampDate: (c) => `CAST(${c} AS DATE)`,
+  exactDecimal: decimal38,
+  decimalLiteral: plainDecimalLiteral,
 };
 
 const postgres: DialectSpec = {
@@ -102,6 +113,8 @@ const postgres: DialectSpec = {
   minusDays: (d, n) => intervalMinus(d, n, 'days'),
   minusMonths: (d, n) => intervalMinus(d, n, 'months'),
   timestampDate: (c) => `CAST(${c} AS DATE)`,
+  exactDecimal: decimal38,
+  decimalLiteral: plainDecimalLiteral,
 };
 
 const bigquery: DialectSpec = {
@@ -120,6 +133,10 @@ const bigquery: DialectSpec = {
   minusMonths: (d, n) => `DATE_SUB(${d}, INTERVAL ${n} MONTH)`,
   // CAST of a TIMESTAMP to DATE uses UTC; a DATETIME is taken as written.
   timestampDate: (c) => `CAST(${c} AS DATE)`,
+  // NUMERIC (9 places, 29 digits before the point) rounded half away from zero to 6 places.
+  exactDecimal: (c) => `ROUND(CAST(${c} AS NUMERIC), 6)`,
+  // A literal with a point is FLOAT64 in BigQuery: the exact value comes from its text.
+  decimalLiteral: (text) => `PARSE_BIGNUMERIC('${text}')`,
 };
 
 const snowflake: DialectSpec = {
@@ -139,6 +156,8 @@ const snowflake: DialectSpec = {
   minusDays: (d, n) => `DATEADD(day, -${n}, ${d})`,
   minusMonths: (d, n) => `DATEADD(month, -${n}, ${d})`,
   timestampDate: (c) => `CAST(${c} AS DATE)`,
+  exactDecimal: decimal38,
+  decimalLiteral: plainDecimalLiteral,
 };
 
 const spark: DialectSpec = {
@@ -158,6 +177,8 @@ const spark: DialectSpec = {
   minusMonths: (d, n) => `add_months(${d}, -${n})`,
   // Exact for TIMESTAMP_NTZ columns, and for TIMESTAMP when the session time zone is UTC.
   timestampDate: (c) => `CAST(${c} AS DATE)`,
+  exactDecimal: decimal38,
+  decimalLiteral: plainDecimalLiteral,
 };
 
 export const DIALECT_SPECS: Record<Dialect, DialectSpec> = { duckdb, postgres, bigquery, snowflake, spark };

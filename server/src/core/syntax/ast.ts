@@ -57,6 +57,8 @@ export type Expr =
   | BooleanExpr
   | SegmentRefExpr
   | DidExpr
+  | FirstLastExpr
+  | AggregateExpr
   | ErrorExpr;
 
 /** `a or b or c`: operands in source order, at least two. */
@@ -233,6 +235,70 @@ export interface DidExpr {
   span: Span;
 }
 
+/**
+ * `first did EVENT [where (…)] WINDOW` / `last did …`: the profile's earliest
+ * (latest) event of that name that passes the filter lies in the window.
+ */
+export interface FirstLastExpr {
+  kind: 'firstLast';
+  which: 'first' | 'last';
+  whichSpan: Span;
+  event: Name;
+  eventIsString: boolean;
+  where?: Expr;
+  /** Undefined only when missing (a syntax error says so). */
+  window?: EventWindow;
+  span: Span;
+}
+
+export type AggregateFunction = 'sum' | 'average' | 'min' | 'max' | 'distinctCount';
+
+/** What an aggregate's value is compared with: `> 5000`, `between 100 and 500`. */
+export type AggregateComparison =
+  | { kind: 'compare'; op: CompareOp; opSpan: Span; value: Literal; span: Span }
+  | { kind: 'between'; low: Literal; high: Literal; span: Span };
+
+/**
+ * `sum of purchase.amount [where (…)] [WINDOW] > 5000`: the function over the
+ * property's present values on the profile's events of that name that pass the
+ * filter and lie in the window, compared with a number.
+ */
+export interface AggregateExpr {
+  kind: 'aggregate';
+  fn: AggregateFunction;
+  /** `sum`, …, or `distinct count`. */
+  fnSpan: Span;
+  event: Name;
+  eventIsString: boolean;
+  property: Path;
+  where?: Expr;
+  window?: EventWindow;
+  /** Undefined only when missing (a syntax error says so). */
+  comparison?: AggregateComparison;
+  span: Span;
+}
+
+/** What every behaviour condition names: an event, and perhaps a filter on its properties. */
+export interface EventRef {
+  event: Name;
+  eventIsString: boolean;
+  where?: Expr;
+}
+
+const NO_EVENT_REFS: readonly EventRef[] = [];
+
+/** The events an expression node names itself (not those of its sub-expressions). */
+export function eventRefsOf(expr: Expr): readonly EventRef[] {
+  switch (expr.kind) {
+    case 'did':
+    case 'firstLast':
+    case 'aggregate':
+      return [expr];
+    default:
+      return NO_EVENT_REFS;
+  }
+}
+
 /** Stands where the parser could not make sense of the text; always comes with a syntax error. */
 export interface ErrorExpr {
   kind: 'error';
@@ -300,7 +366,7 @@ export function conditionAttribute(expr: Expr): Path | undefined {
   return isAttributeCondition(expr) ? expr.attribute : undefined;
 }
 
-/** Direct sub-expressions of an expression (not descending into `did … where`). */
+/** Direct sub-expressions of an expression (not descending into the `where` of behaviour conditions). */
 export function childExprs(expr: Expr): Expr[] {
   switch (expr.kind) {
     case 'or':
@@ -315,11 +381,11 @@ export function childExprs(expr: Expr): Expr[] {
   }
 }
 
-/** Visits every expression node, depth first, including the `where` of `did`. */
+/** Visits every expression node, depth first, including the `where` filters of behaviour conditions. */
 export function walkExpr(expr: Expr, visit: (e: Expr, insideWhere: boolean) => void, insideWhere = false): void {
   visit(expr, insideWhere);
   for (const child of childExprs(expr)) walkExpr(child, visit, insideWhere);
-  if (expr.kind === 'did' && expr.where) walkExpr(expr.where, visit, true);
+  for (const ref of eventRefsOf(expr)) if (ref.where) walkExpr(ref.where, visit, true);
 }
 
 /** Strips parentheses: `((a))` → `a`. */

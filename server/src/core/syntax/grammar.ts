@@ -8,9 +8,11 @@
 // parser and cached (`this.OR(this.xAlts ??= […])`), as Chevrotain's performance
 // guide recommends; so ALT closures never capture a rule invocation's locals —
 // they return what they read, or read per-invocation state from a field.
-import { EmbeddedActionsParser, tokenMatcher, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, tokenMatcher, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import type {
   AgoRange,
+  AggregateComparison,
+  AggregateFunction,
   CompareOp,
   CountOp,
   Duration,
@@ -63,6 +65,13 @@ const MISSING_VALUE = { image: '', startOffset: NaN, tokenType: T.Identifier } a
 
 const VALUE_STOP_WORDS: ReadonlySet<TokenType> = new Set([
   T.Title, T.Description, T.Owner, T.Tags, T.Include, T.Exclude, T.And, T.Or, T.Segment,
+]);
+
+/** What may follow an event or a property name in a behaviour condition (`did x where`, `sum of x.y >`, …). */
+const AFTER_BEHAVIOUR_NAME: ReadonlySet<TokenType> = new Set([
+  T.Where, T.At, T.Exactly, T.Within, T.Since, T.Between, T.More, T.Dot,
+  T.Equals, T.NotEquals, T.Less, T.LessEquals, T.Greater, T.GreaterEquals,
+  T.And, T.Or, T.RParen, T.RBrace, EOF,
 ]);
 
 function tokenEnd(tok: IToken): number {
@@ -296,6 +305,8 @@ export class SegmentGrammar extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.group) },
         { ALT: () => this.SUBRULE(this.segmentRef) },
         { ALT: () => this.SUBRULE(this.did) },
+        { ALT: () => this.SUBRULE(this.firstLast) },
+        { ALT: () => this.SUBRULE(this.aggregate) },
         // A name that is a keyword elsewhere can still be an attribute (`title = "x"`);
         // only `not`, `segment` and `did` at the start of a condition are taken as keywords.
         { ALT: () => this.SUBRULE(this.condition), IGNORE_AMBIGUITIES: true },
@@ -354,37 +365,12 @@ export class SegmentGrammar extends EmbeddedActionsParser {
           },
         }),
       ) === true;
-    const eventTok = this.note(
-      this.OR(
-        (this.eventNameAlts ??= [
-          { ALT: () => this.CONSUME(T.StringLiteral) },
-          { ALT: () => this.CONSUME(T.Name) },
-          // `did` with no event yet: reported, and the rest of the block still parses.
-          { ALT: () => MISSING_VALUE, IGNORE_AMBIGUITIES: true },
-        ]),
-      ),
-    );
-    const where: Expr | undefined = this.OPTION2(
-      (this.whereOption ??= () => {
-        this.note(this.CONSUME(T.Where));
-        this.note(this.CONSUME(T.LParen));
-        const filter = this.SUBRULE(this.orExpr);
-        this.note(this.CONSUME(T.RParen));
-        return filter;
-      }),
-    );
+    const { event, eventIsString } = this.SUBRULE(this.eventName);
+    const where: Expr | undefined = this.OPTION2((this.whereOption ??= () => this.SUBRULE(this.whereClause)));
     const count: EventCount | undefined = this.OPTION3((this.countOption ??= () => this.SUBRULE(this.eventCount)));
     const window: EventWindow | undefined = this.OPTION4((this.windowOption ??= () => this.SUBRULE(this.eventWindow)));
     return this.ACTION(() => {
       const kwSpan = this.spanOf(kw);
-      const eventIsString = eventTok.tokenType === T.StringLiteral;
-      let event: Name;
-      if (eventTok === MISSING_VALUE) this.missing('an event name');
-      if (isVirtual(eventTok)) event = { text: '', span: { start: kwSpan.end, end: kwSpan.end }, quoted: false };
-      else if (eventIsString) {
-        const lit = this.literalOf(eventTok);
-        event = { text: String(lit.value), span: lit.span, quoted: false };
-      } else event = this.nameOf(eventTok);
       const end = Math.max(event.span.end, where?.span.end ?? 0, count?.span.end ?? 0, window?.span.end ?? 0, this.lastRealEnd);
       return {
         kind: 'did' as const,
@@ -397,6 +383,195 @@ export class SegmentGrammar extends EmbeddedActionsParser {
         span: { start: kwSpan.start, end },
       };
     });
+  });
+
+  /** The event a behaviour condition names: an identifier or a string; reported when missing. */
+  private eventName = this.RULE('eventName', (): { event: Name; eventIsString: boolean } => {
+    const eventTok = this.note(
+      this.OR(
+        (this.eventNameAlts ??= [
+          { ALT: () => this.CONSUME(T.StringLiteral) },
+          // Not a word that starts the next property or joins conditions: `did` then `exclude …`.
+          { ALT: () => (this.stopWordStartsSomethingElse() ? MISSING_VALUE : this.CONSUME(T.Name)), IGNORE_AMBIGUITIES: true },
+          // `did` with no event yet: reported, and the rest of the block still parses.
+          { ALT: () => MISSING_VALUE, IGNORE_AMBIGUITIES: true },
+        ]),
+      ),
+    );
+    return this.ACTION(() => {
+      const eventIsString = eventTok.tokenType === T.StringLiteral;
+      if (eventTok === MISSING_VALUE) this.missing('an event name');
+      if (isVirtual(eventTok)) return { event: { text: '', span: { start: this.lastRealEnd, end: this.lastRealEnd }, quoted: false }, eventIsString };
+      if (eventIsString) {
+        const lit = this.literalOf(eventTok);
+        return { event: { text: String(lit.value), span: lit.span, quoted: false }, eventIsString };
+      }
+      return { event: this.nameOf(eventTok), eventIsString };
+    });
+  });
+
+  /** `where (EXPR)` after an event: a filter on the event's own properties. */
+  private whereClause = this.RULE('whereClause', (): Expr => {
+    this.note(this.CONSUME(T.Where));
+    this.note(this.CONSUME(T.LParen));
+    const filter = this.SUBRULE(this.orExpr);
+    this.note(this.CONSUME(T.RParen));
+    return filter;
+  });
+
+  private firstLastAlts?: IOrAlt<IToken>[];
+  private firstLastWhereOption?: () => Expr;
+  private firstLastWindowOption?: () => EventWindow;
+  /** `first did EVENT [where (…)] WINDOW`, `last did …` */
+  private firstLast = this.RULE('firstLast', (): Expr => {
+    const kw = this.note(this.OR((this.firstLastAlts ??= [{ ALT: () => this.CONSUME(T.First) }, { ALT: () => this.CONSUME(T.Last) }])));
+    this.note(this.CONSUME(T.Did));
+    const { event, eventIsString } = this.SUBRULE(this.eventName);
+    const where: Expr | undefined = this.OPTION((this.firstLastWhereOption ??= () => this.SUBRULE(this.whereClause)));
+    const window: EventWindow | undefined = this.OPTION2((this.firstLastWindowOption ??= () => this.SUBRULE(this.eventWindow)));
+    return this.ACTION(() => {
+      const which = kw.tokenType === T.First ? ('first' as const) : ('last' as const);
+      if (!window) this.missing(`a window for the ${which} event, such as \`within last 30 days\``);
+      const whichSpan = this.spanOf(kw);
+      const end = Math.max(event.span.end, where?.span.end ?? 0, window?.span.end ?? 0, this.lastRealEnd);
+      return { kind: 'firstLast' as const, which, whichSpan, event, eventIsString, where, window, span: { start: whichSpan.start, end } };
+    });
+  });
+
+  private aggregateFnAlts?: IOrAlt<{ fn: AggregateFunction; first: IToken; last: IToken }>[];
+  private aggregateWhereOption?: () => Expr;
+  private aggregateWindowOption?: () => EventWindow;
+  private aggregateComparisonOption?: () => AggregateComparison;
+  private aggregatePropertyOption?: () => Path;
+  /** `sum of EVENT.PROPERTY [where (…)] [WINDOW] COMPARISON` (and average, min, max, distinct count). */
+  private aggregate = this.RULE('aggregate', (): Expr => {
+    const head = this.OR(
+      (this.aggregateFnAlts ??= [
+        { ALT: () => this.fnToken(this.CONSUME(T.Sum), 'sum') },
+        { ALT: () => this.fnToken(this.CONSUME(T.Average), 'average') },
+        { ALT: () => this.fnToken(this.CONSUME(T.Min), 'min') },
+        { ALT: () => this.fnToken(this.CONSUME(T.Max), 'max') },
+        {
+          ALT: () => {
+            const first = this.note(this.CONSUME(T.Distinct));
+            const last = this.note(this.CONSUME(T.Count));
+            return { fn: 'distinctCount' as const, first, last };
+          },
+        },
+      ]),
+    );
+    this.note(this.CONSUME(T.Of));
+    const { event, eventIsString } = this.SUBRULE(this.eventName);
+    // `sum of purchase` then `.` and the property; half typed, the rest of the block still parses.
+    const property: Path | undefined = this.OPTION(
+      (this.aggregatePropertyOption ??= () => {
+        this.note(this.CONSUME(T.Dot));
+        return this.SUBRULE(this.propertyPath);
+      }),
+    );
+    const where: Expr | undefined = this.OPTION2((this.aggregateWhereOption ??= () => this.SUBRULE(this.whereClause)));
+    let window: EventWindow | undefined = this.OPTION3((this.aggregateWindowOption ??= () => this.SUBRULE(this.eventWindow)));
+    let comparison: AggregateComparison | undefined = this.OPTION4(
+      (this.aggregateComparisonOption ??= () => this.SUBRULE(this.aggregateComparison)),
+    );
+    return this.ACTION(() => {
+      // `between A and B` with nothing after it is the comparison, not a window.
+      if (!comparison && window?.kind === 'between') {
+        comparison = { kind: 'between', low: window.from, high: window.to, span: window.span };
+        window = undefined;
+      }
+      const fnSpan = this.join(this.spanOf(head.first), this.spanOf(head.last));
+      const eventEnd = { start: event.span.end, end: event.span.end };
+      const path = property ?? { parts: [], text: '', span: eventEnd };
+      if (property && property.text === '') {
+        // `sum of purchase.` then nothing: already reported by the property's rule.
+      } else if (!property && event.text !== '') this.missing(`\`.\` and a property of the event (as in \`${head.first.image === 'distinct' ? 'distinct count' : head.first.image} of ${event.text}.amount\`)`);
+      else if (!comparison && event.text !== '') this.missing('a comparison such as `> 1000` or `between 100 and 500`');
+      const end = Math.max(fnSpan.end, event.span.end, path.span.end, where?.span.end ?? 0, window?.span.end ?? 0, comparison?.span.end ?? 0, this.lastRealEnd);
+      return {
+        kind: 'aggregate' as const,
+        fn: head.fn,
+        fnSpan,
+        event,
+        eventIsString,
+        property: path,
+        where,
+        window,
+        comparison,
+        span: { start: fnSpan.start, end },
+      };
+    });
+  });
+
+  /**
+   * A word like `exclude` or `and` where an event or property name belongs is
+   * taken as the start of what comes next (the name is still being typed: `sum
+   * of purchase.` then `exclude vip`) unless what follows it can only follow a
+   * name there (`purchase.title > 3`, `did exclude where (…)`).
+   */
+  private stopWordStartsSomethingElse(): boolean {
+    return VALUE_STOP_WORDS.has(this.LA(1).tokenType) && !AFTER_BEHAVIOUR_NAME.has(this.LA(2).tokenType);
+  }
+
+  private fnToken(tok: IToken, fn: AggregateFunction): { fn: AggregateFunction; first: IToken; last: IToken } {
+    this.note(tok);
+    return { fn, first: tok, last: tok };
+  }
+
+  /** The property after `EVENT.`: a name, or a dotted path for a nested field. */
+  private propertyPathAlts?: IOrAlt<IToken>[];
+  private propertyPath = this.RULE('propertyPath', (): Path => {
+    const parts: Name[] = [];
+    const first = this.note(
+      this.OR(
+        (this.propertyPathAlts ??= [
+          { ALT: () => (this.stopWordStartsSomethingElse() ? MISSING_VALUE : this.CONSUME(T.Name)), IGNORE_AMBIGUITIES: true },
+          { ALT: () => MISSING_VALUE, IGNORE_AMBIGUITIES: true },
+        ]),
+      ),
+    );
+    this.ACTION(() => {
+      if (first === MISSING_VALUE) this.missing('a property name');
+      else if (!isVirtual(first)) parts.push(this.nameOf(first));
+    });
+    this.MANY(() => {
+      this.note(this.CONSUME(T.Dot));
+      const tok = this.note(this.CONSUME2(T.Name));
+      this.ACTION(() => {
+        if (!isVirtual(tok)) parts.push(this.nameOf(tok));
+      });
+    });
+    return this.ACTION(() => {
+      if (parts.length === 0) return { parts, text: '', span: this.here() };
+      return { parts, text: parts.map((p) => p.text).join('.'), span: this.join(parts[0].span, parts[parts.length - 1].span) };
+    });
+  });
+
+  private aggregateComparisonAlts?: IOrAlt<AggregateComparison>[];
+  private aggregateComparison = this.RULE('aggregateComparison', (): AggregateComparison => {
+    return this.OR(
+      (this.aggregateComparisonAlts ??= [
+        {
+          ALT: () => {
+            const opTok = this.note(this.CONSUME(T.CompareOperator));
+            const value = this.SUBRULE(this.literal);
+            return this.ACTION(() => {
+              const opSpan = this.spanOf(opTok);
+              return { kind: 'compare' as const, op: COMPARE_OP_BY_TOKEN.get(opTok.tokenType) ?? '=', opSpan, value, span: this.join(opSpan, value.span) };
+            });
+          },
+        },
+        {
+          ALT: () => {
+            const kw = this.note(this.CONSUME(T.Between));
+            const low = this.SUBRULE2(this.literal);
+            this.note(this.CONSUME(T.And));
+            const high = this.SUBRULE3(this.literal);
+            return this.ACTION(() => ({ kind: 'between' as const, low, high, span: this.join(this.spanOf(kw), high.span) }));
+          },
+        },
+      ]),
+    );
   });
 
   private countOpAlts?: IOrAlt<CountOp>[];

@@ -72,6 +72,16 @@ export const Exactly = keyword('exactly');
 export const Times = keyword('times');
 export const Time = keyword('time');
 export const Since = keyword('since');
+export const First = keyword('first');
+
+// Aggregates.
+export const Sum = keyword('sum');
+export const Average = keyword('average');
+export const Min = keyword('min');
+export const Max = keyword('max');
+export const Distinct = keyword('distinct');
+export const Count = keyword('count');
+export const Of = keyword('of');
 
 // Literals that look like names.
 export const True = keyword('true');
@@ -118,7 +128,8 @@ export const Equals = createToken({ name: 'Equals', pattern: /==?/, categories: 
 const keywords = [
   Segment, Title, Description, Owner, Tags, Include, Exclude,
   Or, And, Not, In, Between, Is, Missing, Present, Contains, Any, All, Starts, Ends, With,
-  Before, After, Within, Last, More, Than, Ago, Did, Where, At, Least, Most, Exactly, Times, Time, Since,
+  Before, After, Within, Last, More, Than, Ago, Did, Where, At, Least, Most, Exactly, Times, Time, Since, First,
+  Sum, Average, Min, Max, Distinct, Count, Of,
   True, False, DayUnit, WeekUnit, MonthUnit, YearUnit,
 ];
 

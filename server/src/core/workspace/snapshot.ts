@@ -22,7 +22,8 @@ import type { SourceText } from '../project/open-projects';
 import type { Catalog } from '../sample/catalog-types';
 import type { SampleStore } from '../sample/store';
 import { compileSegment, SqlCompileError, type Dialect } from '../sql/compile';
-import { segmentDependencies, type SegmentDecl } from '../syntax/ast';
+import { segmentDependencies, type Expr, type SegmentDecl } from '../syntax/ast';
+import { countBits } from '../base/bitset';
 import { BlockCache } from '../syntax/block-cache';
 import { LineIndex } from '../text/line-index';
 import { analyzeProject, type Analysis, type ParsedSource } from './analyze';
@@ -259,6 +260,18 @@ export class ProjectSnapshot {
       this.sizeMemo.set(decl, size);
     }
     return size;
+  }
+
+  /**
+   * How many profiles one condition of a segment holds for on its own (a
+   * hover's count); undefined while the segment itself has no size (it may be
+   * half typed).
+   */
+  conditionCount(decl: SegmentDecl, condition: Expr): { count: number; total: number } | undefined {
+    const size = this.size(decl);
+    const evaluator = this.evaluator();
+    if (size.kind !== 'sized' || !evaluator) return undefined;
+    return { count: countBits(evaluator.conditionMembers(condition, this.analysis().segmentsById)), total: size.total };
   }
 
   /** Every segment `decl` uses, directly or through others, in a fixed order. */
