@@ -17,7 +17,7 @@ const CORE_LAYERS = [
   ['syntax', 'project'], // the parser; the config and schema loaders
   ['sample'], // the columnar store and its loaders
   ['check'], // names, types and values; also the words for conditions (describe.ts, format-name.ts) that others reuse
-  ['evaluate', 'sql', 'format', 'explain'], // counting members, compiling SQL, laying out text, conditions in plain words
+  ['evaluate', 'sql', 'format', 'explain', 'insight'], // counting members, compiling SQL, laying out text, conditions in plain words, describing audiences
   ['workspace'], // the project snapshot: composes everything below
   ['diff'], // compares two snapshots (`segments diff`)
 ];

@@ -16,6 +16,8 @@ const entries = [
   // Reads the second half of a large CSV sample for the CLI and the data worker; found next to them.
   { in: 'server/src/core/sample/csv-part-worker.ts', out: 'dist/csv-part-worker.js' },
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'], optional: true },
+  // The insight panel's page (a browser script; its CSS comes out beside it as dist/insight-view.css).
+  { in: 'client/src/insight-view/main.ts', out: 'dist/insight-view.js', browser: true, optional: true },
 ];
 
 mkdirSync('dist', { recursive: true });
@@ -28,9 +30,9 @@ for (const entry of entries) {
     entryPoints: [entry.in],
     outfile: entry.out,
     bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
+    platform: entry.browser ? 'browser' : 'node',
+    target: entry.browser ? 'chrome120' : 'node20',
+    format: entry.browser ? 'iife' : 'cjs',
     sourcemap: production ? false : 'linked',
     minify: production,
     external: entry.external ?? [],

@@ -33,6 +33,8 @@ export const STAGED = [
   ['dist/client.js', 'dist/client.js'],
   ['dist/server.js', 'dist/server.js'],
   ['dist/data-worker.js', 'dist/data-worker.js'],
+  ['dist/insight-view.js', 'dist/insight-view.js'],
+  ['dist/insight-view.css', 'dist/insight-view.css'],
   ['extension/icon.png', 'extension/icon.png'],
   ['extension/segment-file.svg', 'extension/segment-file.svg'],
   ['language-configuration.json', 'language-configuration.json'],

@@ -5,9 +5,11 @@
 // (diagnostics, completion, previews, …) lives in the server.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { registerCommands } from './commands';
+import { insightPanel, registerCommands } from './commands';
+import type { InsightPanel } from './insight-panel';
+import { SqlDocuments } from './sql-documents';
 import { serverEnvironment } from '../../server/src/lsp/launch-environment';
-import { SampleStatusNotification, type SampleStatus } from './protocol';
+import { SampleStatusNotification, SHOW_INSIGHT_COMMAND, SHOW_SQL_COMMAND, type SampleStatus, type SegmentCommandArgs } from './protocol';
 import { SampleStatusBar } from './sample-status-bar';
 
 let client: LanguageClient | undefined;
@@ -17,16 +19,20 @@ export interface SegmentsApi {
   client(): LanguageClient | undefined;
   sampleStatus(documentUri?: string): SampleStatus | undefined;
   statusBarText(): string | undefined;
+  /** The insight panel (open or not). */
+  insightPanel(): InsightPanel | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<SegmentsApi> {
   const statusBar = new SampleStatusBar();
   context.subscriptions.push(statusBar);
   registerCommands(context, () => client);
+  context.subscriptions.push(new SqlDocuments(() => client));
   const api: SegmentsApi = {
     client: () => client,
     sampleStatus: (uri) => statusBar.statusFor(uri),
     statusBarText: () => statusBar.text,
+    insightPanel: () => insightPanel,
   };
 
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -43,12 +49,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<Segmen
     ],
     // No synchronize.fileEvents: the server registers its own file watchers (so every
     // editor gets reloads), and forwarding them here too would load a changed sample twice.
-    initializationOptions: { settings: vscode.workspace.getConfiguration('segments') },
+    // `commands`: the CodeLens above a segment opens the insight panel, and a second one its SQL.
+    initializationOptions: { settings: vscode.workspace.getConfiguration('segments'), commands: [SHOW_INSIGHT_COMMAND, SHOW_SQL_COMMAND] },
     outputChannelName: 'Segments',
+    middleware: {
+      // LSP 3.17 commands carry no tooltip: the server sends it in the command's argument.
+      provideCodeLenses: async (document, token, next) => {
+        const lenses = await next(document, token);
+        for (const lens of lenses ?? []) {
+          const args = lens.command?.arguments?.[0] as SegmentCommandArgs | undefined;
+          if (lens.command && args?.tooltip) lens.command.tooltip = args.tooltip;
+        }
+        return lenses;
+      },
+    },
   };
 
   client = new LanguageClient('segments', 'Segments Language Server', serverOptions, clientOptions);
-  context.subscriptions.push(client.onNotification(SampleStatusNotification, (status: SampleStatus) => statusBar.update(status)));
+  context.subscriptions.push(
+    client.onNotification(SampleStatusNotification, (status: SampleStatus) => {
+      statusBar.update(status);
+      // New data: the panel's numbers are of the old sample until it asks again.
+      if (status.state === 'ready' && insightPanel?.isOpen) void insightPanel.refresh();
+    }),
+  );
   try {
     await client.start();
   } catch (e) {

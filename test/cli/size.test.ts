@@ -54,7 +54,7 @@ test('size prints a readable table by default and markdown on request', () => {
   const root = project({ population: 2_400_000 }, SEGMENTS);
   const table = runSegments(['size'], root);
   assert.equal(table.status, 0);
-  assert.match(table.stdout, /oslo\s+2 of 4\s+50\.0%\s+≈ 1\.2M \(360k–2\.04M\)/);
+  assert.match(table.stdout, /oslo\s+2 of 4\s+50\.0%\s+≈ 1\.2M \(0\.36M–2\.04M\)/);
   const md = runSegments(['size', '--format', 'markdown'], root);
   assert.match(md.stdout, /^### Audience sizes\n\n\| Segment \| Members \| Share \| Estimated audience \(95%\) \|\n\| --- \| ---: \| ---: \| ---: \|\n\| `oslo` \| 2 of 4 \| 50\.0% \|/);
 });
@@ -70,9 +70,9 @@ test('size --format markdown is ready for a PR comment: heading, table, and what
       '',
       '| Segment | Members | Share | Estimated audience (95%) |',
       '| --- | ---: | ---: | ---: |',
-      '| `oslo` | 2 of 4 | 50.0% | ≈ 1.2M (360k–2.04M) |',
-      '| `not_over_30` | 3 of 4 | 75.0% | ≈ 1.8M (722k–2.29M) |',
-      '| `recent_buyers` | 1 of 4 | 25.0% | ≈ 600k (109k–1.68M) |',
+      '| `oslo` | 2 of 4 | 50.0% | ≈ 1.2M (0.36M–2.04M) |',
+      '| `not_over_30` | 3 of 4 | 75.0% | ≈ 1.8M (0.72M–2.29M) |',
+      '| `recent_buyers` | 1 of 4 | 25.0% | ≈ 0.6M (0.11M–1.68M) |',
       '',
       '3 segments sized on a sample of 4 profiles as of 2026-11-01; estimates for a population of 2,400,000.',
       '',
@@ -155,4 +155,39 @@ test('a JSON Lines sample with a line over 512 MB: that line is skipped with a w
   const check = runSegments(['check', '--format', 'json'], root);
   const warnings = (JSON.parse(check.stdout) as { code: string; line: number; message: string }[]).filter((d) => d.code === 'sample-bad-json-line');
   assert.deepEqual(warnings.map((d) => [d.line, d.message]), [[2, 'Line 2 is longer than 64 MB, far more than a record holds; the line is skipped.']]);
+});
+
+test('size --funnel: how many remain after each condition and the exclude, in JSON and in the table', () => {
+  const root = project({}, `segment s {
+  include
+    age > 20
+    and (city = "Oslo"
+      or vip)
+  exclude age > 35
+}
+`);
+  const json = runSegments(['size', '--funnel', '--format', 'json'], root);
+  assert.equal(json.status, 0, json.stderr);
+  const [row] = JSON.parse(json.stdout) as { count: number; funnel: unknown[] }[];
+  // age > 20: u1 u2 u4; Oslo or vip: u1 (u2 is neither, u4 has no vip); exclude age > 35: none of u1.
+  assert.equal(row.count, 1);
+  assert.deepEqual(row.funnel, [
+    { kind: 'include', line: 3, condition: 'age > 20', remaining: 3, drop: 1, matching: 3 },
+    { kind: 'include', line: 4, condition: '(city = "Oslo" or vip)', remaining: 1, drop: 2, matching: 2,
+      alternatives: [{ line: 4, condition: 'city = "Oslo"', matching: 1 }, { line: 5, condition: 'vip', matching: 1 }] },
+    { kind: 'exclude', line: 6, condition: 'exclude age > 35', remaining: 1, drop: 0, matching: 1 },
+  ]);
+  const table = runSegments(['size', '--funnel'], root);
+  assert.match(table.stdout, /Funnels: profiles left after each condition\n\ns \(1 of 4\)\n  line 3 +→ 3 · 75\.0% +age > 20  −1\n/);
+  assert.match(table.stdout, /or line 5: vip  \(1\)/);
+  const markdown = runSegments(['size', '--funnel', '--format', 'markdown'], root);
+  assert.match(markdown.stdout, /### Funnels\n\n#### `s`\n\n\| Line \| Condition \| Remaining \| Share \| Taken out \|\n\|---:\|---\|---:\|---:\|---:\|\n\| 3 \| `age > 20` \| 3 \| 75\.0% \| −1 \|/);
+});
+
+test('size: a segment being edited has no count in the CLI (exit 1), whatever the editor shows meanwhile', () => {
+  const root = project({}, 'segment s {\n  include city = "Oslo" and agee > 1\n}\n');
+  const r = runSegments(['size', '--format', 'json'], root);
+  assert.equal(r.status, 1);
+  const [row] = JSON.parse(r.stdout) as { count: number | null; reason: string; errors: number }[];
+  assert.deepEqual([row.count, row.reason, row.errors], [null, 'fix 1 error', 1]);
 });

@@ -3,6 +3,9 @@
 // are reached through typed wrappers so the repository's type check does not
 // need mocha's global types.
 import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SegmentsApi } from '../../client/src/extension';
 
@@ -118,4 +121,47 @@ export async function revertAndCloseAll(): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+export const DRIVER_MARKER = 'SEGMENTS_E2E_DRIVER';
+
+/** Asks the code-server driver (playwright, outside VS Code) to look at or act on the page, and waits for its answer. */
+export async function driver<T>(request: { op: 'webview' } | { op: 'click'; selector: string; hasText?: string } | { op: 'scroll'; selector: string }): Promise<T> {
+  const reply = join(tmpdir(), `segments-e2e-driver-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+  console.log(`${DRIVER_MARKER} ${JSON.stringify({ ...request, reply })}`);
+  const text = await waitFor(`the driver's answer to ${request.op}`, () => (existsSync(reply) ? readFileSync(reply, 'utf8') : undefined), 20_000);
+  rmSync(reply, { force: true });
+  const answer = JSON.parse(text) as T & { error?: string };
+  if (answer.error) throw new Error(`the driver could not ${request.op}: ${answer.error}`);
+  return answer;
+}
+
+export interface WebviewSnapshot {
+  found: boolean;
+  appClass: string;
+  items: { id: string; text: string; segment?: string }[];
+}
+
+/** The insight panel's page as the driver reads it from the browser, once `accept` holds. */
+export async function webviewWhen(what: string, accept: (s: WebviewSnapshot) => boolean, timeoutMs = 30_000): Promise<WebviewSnapshot> {
+  let last: WebviewSnapshot | undefined;
+  try {
+    return await waitFor(what, async () => {
+      last = await driver<WebviewSnapshot>({ op: 'webview' });
+      return last.found && accept(last) ? last : undefined;
+    }, timeoutMs);
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\nthe panel shows: ${JSON.stringify(last?.items.map((i) => `${i.id}=${i.text}`))}`);
+  }
+}
+
+/** Texts of the panel's elements with `data-testid` = `id`. */
+export function texts(s: WebviewSnapshot, id: string): string[] {
+  return s.items.filter((i) => i.id === id).map((i) => i.text);
+}
+
+export async function inlayHintLabels(uri: vscode.Uri): Promise<string[]> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const hints = (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, new vscode.Range(0, 0, doc.lineCount, 0))) ?? [];
+  return hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
 }

@@ -72,7 +72,7 @@ test('segments/reloadSample reads the sample again from disk (no file event need
   assert.equal(await client.request('segments/reloadSample', { uri: a }), null);
   await client.until('the new size', async () => {
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: a } });
-    return lenses.some((l) => l.command?.title === '6 of 10 (60.0%)') ? true : undefined;
+    return lenses.some((l) => l.command?.title.startsWith('6 of 10 (60.0%) · ') === true) ? true : undefined;
   });
   assert.ok(client.sampleStatuses.slice(statusesBefore).some((s) => s.state === 'loading'));
   writeFileSync(project.path('users.csv'), TINY_FILES['users.csv']);

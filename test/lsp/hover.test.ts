@@ -78,7 +78,7 @@ test('a segment reference: size, share, estimate, description, owner and where i
   const ref = await hoverAt('segments/h.segment', SOURCE, 'oslo_mobile');
   assert.equal(ref.range, 'oslo_mobile');
   assert.match(ref.value, /\*\*segment oslo_mobile\*\* — Oslo on mobile/);
-  assert.match(ref.value, /Size: 3 of 10 \(30\.0%\), ≈ 300k \(\d+k–\d+k\) of 1,000,000/);
+  assert.match(ref.value, /Size: 3 of 10 \(30\.0%\) · ≈ 300k \(\d+k–\d+k\) of 1M/);
   assert.match(ref.value, /Mobile users in Oslo\./);
   assert.match(ref.value, /owner: growth-team · tags: local, mobile · in segments[/\\]a\.segment/);
 });

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import type { CodeLens, InlayHint } from 'vscode-languageserver-protocol';
 import { estimateSize } from '../../server/src/core/evaluate/estimate';
+import { formatEstimate } from '../../server/src/core/text/numbers';
 import { makeTinyProject, positionOf, removeProject, startServer, TINY_FILES, type TestClient, type TinyProject } from './support';
 
 let project: TinyProject;
@@ -33,26 +34,43 @@ function hints(uri: string): Promise<InlayHint[]> {
   });
 }
 
-/** Lens titles on the line of `segment ID`, once they satisfy `accept`. */
+/** Lens titles on the line of `segment ID` up to the estimate (` · ≈ …`), once they satisfy `accept`. */
 async function lensTitles(uri: string, line: number, accept: (titles: string[]) => boolean): Promise<string[]> {
   return client.until(`code lenses on line ${line}`, async () => {
-    const titles = (await lenses(uri)).filter((l) => l.range.start.line === line).map((l) => l.command?.title ?? '');
+    const titles = (await lenses(uri)).filter((l) => l.range.start.line === line).map((l) => (l.command?.title ?? '').split(' · ≈')[0]);
     return accept(titles) ? titles : undefined;
   });
 }
 
-function compact(n: number): string {
-  return `${Math.round(n / 1000)}k`;
-}
-
-test('each segment shows its size in the sample, its share and the estimate in the population', async () => {
+test('each segment shows its size in the sample, its share and the estimate in the population, in one lens', async () => {
   const uri = project.uri('segments/a.segment');
   client.open(uri, project.text('segments/a.segment'));
-  const titles = await lensTitles(uri, 3, (t) => t.some((x) => / of /.test(x)));
+  await lensTitles(uri, 3, (t) => t.some((x) => / of /.test(x)));
+  const titles = (await lenses(uri)).filter((l) => l.range.start.line === 3).map((l) => l.command?.title);
   const e = estimateSize(3, 10, 1_000_000)!;
-  assert.deepEqual(titles, ['3 of 10 (30.0%)', `≈ ${compact(e.estimate)} (${compact(e.low)}–${compact(e.high)})`]);
+  assert.deepEqual(titles, [`3 of 10 (30.0%) · ${formatEstimate(e.estimate, e.low, e.high)} of 1M`]);
   const older = await lensTitles(uri, 14, (t) => t.length > 0);
   assert.equal(older[0], '5 of 10 (50.0%)');
+});
+
+test('a client that runs the commands gets the size as a button opening the insight panel, with a tooltip, and an "SQL" lens', async () => {
+  const other = await startServer({ root: project.root, initializationOptions: { commands: ['segments.showInsight', 'segments.showSql'] } });
+  try {
+    const uri = project.uri('segments/a.segment');
+    other.open(uri, project.text('segments/a.segment'));
+    const list = await other.until('lenses with commands', async () => {
+      const l = await other.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+      return l.some((x) => / of 10/.test(x.command?.title ?? '')) ? l : undefined;
+    });
+    const onOsloMobile = list.filter((l) => l.range.start.line === 3);
+    assert.deepEqual(onOsloMobile.map((l) => l.command?.command), ['segments.showInsight', 'segments.showSql']);
+    assert.equal(onOsloMobile[1].command?.title, 'SQL');
+    const args = onOsloMobile[0].command?.arguments?.[0] as { uri: string; segment: string; position: unknown; tooltip: string };
+    assert.deepEqual([args.uri, args.segment, args.position], [uri, 'oslo_mobile', { line: 3, character: 0 }]);
+    assert.match(args.tooltip, /^3 profiles of the 10 in the sample \(30\.0%\) match\. In the real audience that is ≈ /);
+  } finally {
+    await other.stop();
+  }
 });
 
 test('inlay hints show how many remain after each top-level condition of include', async () => {
@@ -61,8 +79,8 @@ test('inlay hints show how many remain after each top-level condition of include
   const list = await hints(uri);
   const labels = list.map((h) => ({ at: h.position, label: h.label }));
   assert.deepEqual(labels, [
-    { at: positionOf(text, 'city = "Oslo"'), label: '→ 5' },
-    { at: positionOf(text, 'device = "mobile"'), label: '→ 3' },
+    { at: positionOf(text, 'city = "Oslo"'), label: ' → 5 · 50.0%' },
+    { at: positionOf(text, 'device = "mobile"'), label: ' → 3 · 30.0%' },
   ]);
   assert.match(String(list[1].tooltip), /3 of 10 profiles \(30\.0%\) remain/);
 });
@@ -77,7 +95,7 @@ test('a live edit changes the lens and the inlay hint, and the server asks the c
   const titles = await lensTitles(uri, 3, (t) => t.length > 0);
   assert.equal(titles[0], '2 of 10 (20.0%)');
   const list = await hints(uri);
-  assert.deepEqual(list.map((h) => h.label), ['→ 5', '→ 2']);
+  assert.deepEqual(list.map((h) => h.label), [' → 5 · 50.0%', ' → 2 · 20.0%']);
   client.change(uri, text);
   await lensTitles(uri, 3, (t) => t[0] === '3 of 10 (30.0%)');
 });
@@ -95,9 +113,13 @@ test('a segment with errors says how many to fix instead of showing a number; a 
   const dependent = await lensTitles(b, 0, (t) => t[0]?.startsWith('fix') === true);
   assert.deepEqual(dependent, ['fix the errors in `oslo_mobile` to see its size']);
   const list = await hints(a);
-  assert.equal(list.length, 0, 'no per-condition counts for a broken segment');
+  assert.equal(list.length, 0, 'no per-condition counts for a segment whose every condition is broken');
+  // One condition broken: the size without it ("at most"), and the intact condition keeps its hint.
   client.change(a, text.replace('city = "Oslo"', 'cty = "Oslo"'));
-  assert.deepEqual(await lensTitles(a, 3, (t) => t[0] === 'fix 1 error to see its size'), ['fix 1 error to see its size']);
+  const partial = '≤ 6 of 10 (60.0%) · without line 11 (with errors)';
+  assert.deepEqual(await lensTitles(a, 3, (t) => t[0] === partial), [partial]);
+  assert.deepEqual((await hints(a)).map((h) => h.label), [' → 6 · 60.0%']);
+  assert.deepEqual(await lensTitles(b, 0, (t) => t[0]?.startsWith('fix') === true), ['fix the errors in `oslo_mobile` to see its size']);
   client.change(a, text);
   await lensTitles(a, 3, (t) => t[0] === '3 of 10 (30.0%)');
   await lensTitles(b, 0, (t) => t[0] === '2 of 10 (20.0%)');
@@ -173,4 +195,16 @@ test('the sample was loaded by the worker thread, not in the server as a fallbac
   assert.ok(loads.length >= 1);
   assert.match(loads[0], /^loaded users\.csv: 10 profiles, 5 events in \d+ ms \(worker thread\)$/);
   assert.deepEqual(client.logs.filter((l) => /failed|crashed/.test(l)), []);
+});
+
+test('a segment that matches nobody says so in its lens and gets the matches-nobody warning in the editor', async () => {
+  const uri = project.uri('segments/nobody.segment');
+  client.open(uri, 'segment nobody_here {\n  include age > 200\n}\n');
+  const titles = await lensTitles(uri, 0, (t) => t.length > 0 && !t[0].startsWith('loading'));
+  assert.deepEqual(titles, ['0 of 10 · matches nobody']);
+  const diagnostics = await client.diagnosticsFor(uri, (list) => list.some((d) => d.code === 'matches-nobody'));
+  const warning = diagnostics.find((d) => d.code === 'matches-nobody')!;
+  assert.equal(warning.severity, 2);
+  assert.equal(warning.range.start.line, 0);
+  assert.match(warning.message, /matches nobody in the sample \(0 of 10 profiles\)/);
 });

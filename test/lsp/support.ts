@@ -60,6 +60,8 @@ export interface Published {
 }
 
 export interface StartOptions {
+  /** Sent as initialize's initializationOptions (the VS Code client sends `commands`). */
+  initializationOptions?: unknown;
   /** Workspace folder (absolute path). */
   root?: string;
   /** More workspace folders (a multi-root workspace). */
@@ -234,6 +236,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
     processId: process.pid,
     rootUri,
     capabilities: options.capabilities ?? CLIENT_CAPABILITIES,
+    initializationOptions: options.initializationOptions,
     workspaceFolders: options.root ? [options.root, ...(options.folders ?? [])].map((f, i) => ({ uri: fileUri(f), name: `folder ${i}` })) : null,
   });
   await connection.sendNotification('initialized', {});

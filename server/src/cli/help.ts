@@ -4,7 +4,7 @@
 export const REPOSITORY_URL = 'https://github.com/segments-as-code/segments-language';
 export const CLI_DOCS_URL = `${REPOSITORY_URL}/blob/main/docs/cli.md`;
 
-export type CommandName = 'check' | 'fmt' | 'size' | 'sql' | 'diff';
+export type CommandName = 'check' | 'fmt' | 'size' | 'overlap' | 'sql' | 'diff';
 
 interface Example {
   /** The arguments after `segments`. */
@@ -25,6 +25,11 @@ export const EXAMPLES: Readonly<Record<CommandName, readonly Example[]>> = {
   size: [
     { args: 'size', says: 'members, share and estimate of every segment' },
     { args: 'size segments/retargeting.segment --format markdown', says: 'a table for a pull-request comment' },
+    { args: 'size segments/retargeting.segment --funnel', says: 'how many remain after each condition' },
+  ],
+  overlap: [
+    { args: 'overlap abandoned_cart', says: 'the segments sharing most members with abandoned_cart' },
+    { args: 'overlap oslo_bergen young_adults swedish_mobile --format json', says: 'every pair of these, as JSON' },
   ],
   sql: [
     { args: 'sql --dialect bigquery', says: 'one query per segment' },

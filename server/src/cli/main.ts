@@ -10,6 +10,7 @@ import { parsePercent, runDiff, type DiffFormat } from './commands/diff';
 import { runFmt } from './commands/fmt';
 import { runSize, type SizeFormat } from './commands/size';
 import { runSql } from './commands/sql';
+import { runOverlap, type OverlapFormat } from './commands/overlap';
 import { DIALECTS, type Dialect } from '../core/sql/dialects';
 import type { CliIo } from './io';
 
@@ -57,7 +58,16 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('[paths...]', 'files or folders (default: the project of the current folder)')
     .option('--sample <file>', 'profiles file to size against instead of the configured sample')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
-    .action((paths: string[], opts: { sample?: string; format: SizeFormat }) => setExit(runSize(paths, opts, io)));
+    .option('--funnel', 'also how many remain after each condition of include and after the exclude')
+    .action((paths: string[], opts: { sample?: string; format: SizeFormat; funnel?: boolean }) => setExit(runSize(paths, opts, io)));
+
+  program
+    .command('overlap')
+    .addHelpText('after', commandHelp('overlap'))
+    .description('how many members segments share (both, share of each, Jaccard), counted on the sample')
+    .argument('[ids...]', 'segment ids (none: every pair that shares anyone; one: it against every other segment)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
+    .action((ids: string[], opts: { format: OverlapFormat }) => setExit(runOverlap(ids, opts, io)));
 
   program
     .command('sql')

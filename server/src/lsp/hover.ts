@@ -10,7 +10,7 @@ import { fieldsInScope } from './catalog-lookup';
 import { spanToRange } from './convert';
 import { formatCount, formatShare, plural } from '../core/text/numbers';
 import type { ProjectSnapshot } from '../core/workspace/snapshot';
-import { estimateTitle, sizeTitle } from './size-text';
+import { sizeTitle } from '../core/workspace/size-words';
 
 const TOP_VALUES = 8;
 
@@ -121,8 +121,9 @@ export function segmentMarkdown(project: ProjectSnapshot, decl: SegmentDecl, def
   const title = prop('title');
   const lines = [`**segment ${decl.id?.text ?? ''}**${title ? ` — ${title}` : ''}`];
   const size = project.size(decl);
-  const estimate = estimateTitle(size);
-  lines.push('', `Size: ${sizeTitle(size, project)}${estimate ? `, ${estimate} of ${formatCount(project.config.population ?? 0)}` : ''}`);
+  const file = definedIn ?? project.segments().find((s) => s.decl === decl)?.file;
+  const lineOf = (offset: number): number => (file ? project.lineOf(file, offset) : 0);
+  lines.push('', `Size: ${sizeTitle(size, lineOf, project.config.population)}`);
   const description = prop('description');
   if (description) lines.push('', description);
   const owner = prop('owner');

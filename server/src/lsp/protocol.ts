@@ -1,8 +1,15 @@
 // The messages this server speaks beyond LSP, shared with the VS Code client
 // (client/src/protocol.ts re-exports this file, so both ends compile against
-// one contract). Plain data only: any LSP client can use them. URIs are LSP
+// one contract). Plain data only: any LSP client can use them. The insight
+// shapes are the core's own (type imports only: nothing of the core is bundled
+// into the client). URIs are LSP
 // document URIs (`file:///…`); positions are LSP positions (0-based line,
 // UTF-16 character).
+
+import type { AttributeComparison, Bucket } from '../core/insight/compare-attribute';
+import type { Overlap } from '../core/insight/overlap';
+import type { FunnelReport, FunnelRow } from '../core/workspace/funnel-report';
+import type { SegmentInsight } from '../core/workspace/insight';
 
 export interface LspPosition {
   line: number;
@@ -40,6 +47,8 @@ export interface SqlParams {
   uri: string;
   position: LspPosition;
   dialect: SqlDialect;
+  /** The segment's id: when given, that segment of the document's project, wherever the position is. */
+  segment?: string;
 }
 /** `error` says in plain words why there is no SQL (no segment there, the segment has errors, …). */
 export type SqlResult = { sql: string; segment?: string } | { error: string };
@@ -62,3 +71,56 @@ export interface SampleLocationParams {
   uri: string;
 }
 export type SampleLocationResult = string | null;
+
+// ---------------------------------------------------------------- the insight panel
+
+/** Commands a client runs for the CodeLens above a segment; the server makes lenses buttons only for a client that lists them in `initializationOptions.commands`. */
+export const SHOW_INSIGHT_COMMAND = 'segments.showInsight';
+export const SHOW_SQL_COMMAND = 'segments.showSql';
+
+/** The argument of SHOW_INSIGHT_COMMAND and SHOW_SQL_COMMAND from a CodeLens: the segment whose block starts at `position`. */
+export interface SegmentCommandArgs {
+  uri: string;
+  position: LspPosition;
+  segment?: string;
+  /** The lens's tooltip (LSP 3.17 commands have none; the VS Code client puts it on the lens). */
+  tooltip?: string;
+}
+
+/**
+ * Request client → server: what the insight panel shows about the segment at
+ * `position` in `uri` (or the one named `segment` in that document's project).
+ * Every number comes from the project snapshot, as in the CLI.
+ */
+export const InsightRequest = 'segments/insight';
+export interface InsightParams {
+  uri: string;
+  position?: LspPosition;
+  segment?: string;
+  /** Compare members with everyone on this attribute; by default on the few where they differ most. */
+  attribute?: string;
+  /** Members to list (default 20). */
+  memberLimit?: number;
+}
+export type InsightResult = { insight: InsightData } | { error: string };
+
+/** The core's SegmentInsight (core/workspace/insight.ts) with URIs instead of paths and funnel rows without offsets. */
+export type InsightData = Omit<SegmentInsight, 'file' | 'overlaps' | 'funnel'> & {
+  /** URI of the file the segment is in (`line`: 1-based line of its `segment` keyword). */
+  uri: string;
+  funnel?: Omit<FunnelReport, 'rows'> & { rows: InsightFunnelRow[] };
+  overlaps: InsightOverlap[];
+};
+
+/** A funnel step as core/workspace/funnel-report.ts gives it, without its offsets. */
+export type InsightFunnelRow = Omit<FunnelRow, 'span'>;
+export type InsightBucket = Bucket;
+export type InsightComparison = AttributeComparison;
+
+export interface InsightOverlap extends Overlap {
+  segment: string;
+  title?: string;
+  /** URI of the file the other segment is in, and the 1-based line of its `segment` keyword. */
+  uri: string;
+  line: number;
+}

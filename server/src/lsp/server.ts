@@ -37,12 +37,16 @@ import { formatDocument, formatRange } from './formatting';
 import { documentHighlights } from './highlights';
 import { hover } from './hover';
 import { inlayHints } from './inlay-hints';
+import { segmentInsight } from './insight';
 import type { ProjectState } from './project-state';
 import type { ProjectSnapshot } from '../core/workspace/snapshot';
 import { references } from './references';
 import { prepareRename, rename } from './rename';
 import { safeNotification, safeRequest, describeError, type Logger } from './safe-handler';
 import {
+  InsightRequest,
+  type InsightParams,
+  type InsightResult,
   ReloadSampleRequest,
   SampleLocationRequest,
   SampleStatusNotification,
@@ -102,6 +106,8 @@ export function startServer(connection: Connection, options: { workerScript?: st
   let settings: Settings = DEFAULT_SETTINGS;
   let support: ClientSupport = clientSupport({});
   let folders: string[] = [];
+  /** Commands the client says it runs (initializationOptions.commands): CodeLenses become buttons only for those. */
+  let clientCommands: ReadonlySet<string> = new Set();
 
   const isSegmentPath = (path: string): boolean => path.endsWith(SEGMENT_EXTENSION) || isSegmentDocument(path);
   const isSegmentDocument = (path: string): boolean => documents.get(uris.uriFor(path))?.languageId === 'segment';
@@ -179,6 +185,8 @@ export function startServer(connection: Connection, options: { workerScript?: st
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     support = clientSupport(params.capabilities);
     settings = readSettings(params.initializationOptions?.settings ?? params.initializationOptions);
+    const commands: unknown = params.initializationOptions?.commands;
+    clientCommands = new Set(Array.isArray(commands) ? commands.filter((c): c is string => typeof c === 'string') : []);
     folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (folders.length === 0 && params.rootUri) folders = [uriToPath(params.rootUri)];
     else if (folders.length === 0 && params.rootPath) folders = [params.rootPath];
@@ -336,7 +344,9 @@ export function startServer(connection: Connection, options: { workerScript?: st
     safeRequest('rangeFormatting', log, onDocument([], (s, path, p: DocumentRangeFormattingParams) => formatRange(s, path, p.range))),
   );
   connection.onCodeAction(safeRequest('codeAction', log, onDocument([], (s, path, p: CodeActionParams) => codeActions(s, path, p, uriFor))));
-  connection.onCodeLens(safeRequest('codeLens', log, onDocument([], (s, path) => (settings.previewEnabled ? codeLenses(s, path) : []))));
+  connection.onCodeLens(
+    safeRequest('codeLens', log, onDocument([], (s, path, p) => (settings.previewEnabled ? codeLenses(s, path, { commands: clientCommands, uri: p.textDocument.uri }) : []))),
+  );
   connection.languages.inlayHint.on(
     safeRequest('inlayHint', log, onDocument([], (s, path, p: InlayHintParams) => (settings.previewEnabled ? inlayHints(s, path, p.range) : []))),
   );
@@ -348,7 +358,17 @@ export function startServer(connection: Connection, options: { workerScript?: st
       const at = snapshotOf(params.uri);
       const index = at?.snapshot.lineIndex(at.path);
       if (!at || !index) return { error: 'This file is not a .segment file the server knows.' };
-      return segmentSql(at.snapshot, at.path, index.offsetAt(params.position), params.dialect);
+      return segmentSql(at.snapshot, at.path, index.offsetAt(params.position), params.dialect, params.segment);
+    }),
+  );
+  connection.onRequest(
+    InsightRequest,
+    safeRequest('segments/insight', log, (params: InsightParams): InsightResult => {
+      const at = snapshotOf(params.uri);
+      const index = at?.snapshot.lineIndex(at.path);
+      if (!at || !index) return { error: 'This file is not a .segment file the server knows.' };
+      const offset = params.position ? index.offsetAt(params.position) : undefined;
+      return segmentInsight(at.snapshot, at.path, { offset, segment: params.segment, attribute: params.attribute, memberLimit: params.memberLimit }, uriFor);
     }),
   );
   connection.onRequest(

@@ -7,11 +7,15 @@ import type { ProjectSnapshot } from '../core/workspace/snapshot';
 import { segmentAt } from './ast-lookup';
 import type { SqlResult } from './protocol';
 
-export function segmentSql(project: ProjectSnapshot, path: string, offset: number, dialect: string): SqlResult {
+export function segmentSql(project: ProjectSnapshot, path: string, offset: number, dialect: string, segment?: string): SqlResult {
   if (!isDialect(dialect)) return { error: `Unknown SQL dialect "${dialect}": use duckdb, postgres, bigquery, snowflake or spark.` };
   const file = project.parsed(path);
-  const decl = file ? segmentAt(file.ast, offset) : undefined;
-  if (!decl) return { error: 'Put the cursor inside a segment block to see its SQL.' };
+  const decl = segment
+    ? (file?.ast.segments.find((s) => s.id?.text === segment) ?? project.segment(segment)?.decl)
+    : file
+      ? segmentAt(file.ast, offset)
+      : undefined;
+  if (!decl) return { error: segment ? `There is no segment \`${segment}\` in this project.` : 'Put the cursor inside a segment block to see its SQL.' };
   const id = decl.id?.text ?? '';
   const answer = project.sql(decl, { dialect });
   switch (answer.kind) {

@@ -132,7 +132,7 @@ describe('loadSchema: problems point at the right place', () => {
       name: 'unknown field key with nothing close',
       text: '{ "attributes": { "age": { "type": "number", "unit": "years" } } }',
       expected: [
-        'schema-unknown-key 1:46 unknown key `unit` in `attributes.age`; the keys are `type`, `description`, `values` and `deprecated`',
+        'schema-unknown-key 1:46 unknown key `unit` in `attributes.age`; the keys are `type`, `description`, `values`, `deprecated` and `pii`',
       ],
     },
     {

@@ -187,6 +187,14 @@ test('keeps comments with their positions', () => {
   assert.deepEqual(ast.comments.map((c) => text.slice(c.span.start, c.span.end)), ['# head', '# after brace', '# tail']);
 });
 
+test('after a dangling `and`, a property keyword followed by its content starts the property; as an attribute it still reads', () => {
+  const [dangling] = parseSegments('segment s {\n  include a and\n  exclude segment t\n}\n', 'f').ast.segments;
+  assert.deepEqual(dangling.properties.map((p) => p.kind), ['include', 'exclude']);
+  const parsed = parseSegments('segment s {\n  include a and exclude = true and title\n}\n', 'f');
+  assert.deepEqual(parsed.diagnostics, []);
+  assert.deepEqual(parsed.ast.segments[0].properties.map((p) => p.kind), ['include']);
+});
+
 test('a segment id may be a keyword or backticked', () => {
   const segs = parseOk('segment last { include x }\nsegment `my seg` { include segment last }\n');
   assert.deepEqual(segs.map((s) => s.id?.text), ['last', 'my seg']);
@@ -229,6 +237,19 @@ const syntaxCases: SyntaxCase[] = [
     source: 'segment s {\n  include a ⟦and⟧\n}\n',
     code: 'syntax-error',
     message: 'expected a condition after `and`, found `}`',
+  },
+  {
+    // The user has typed `and ` on a new line above the exclude: one error, and the exclude is still the exclude.
+    name: 'condition missing after and, before the next property',
+    source: 'segment s {\n  include a\n    ⟦and⟧\n  exclude segment t or b\n}\n',
+    code: 'syntax-error',
+    message: 'expected a condition after `and`, found `exclude`',
+  },
+  {
+    name: 'condition missing after or, before a title',
+    source: 'segment s {\n  include a ⟦or⟧\n  title "x"\n}\n',
+    code: 'syntax-error',
+    message: 'expected a condition after `or`, found `title`',
   },
   {
     name: 'missing closing parenthesis',

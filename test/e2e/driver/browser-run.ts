@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
-import { chromium as playwright, type ConsoleMessage } from 'playwright-core';
+import { chromium as playwright, type ConsoleMessage, type Page } from 'playwright-core';
 
 export interface BrowserRunOptions {
   chromium: string;
@@ -30,6 +30,65 @@ export interface BrowserRunResult {
 }
 
 export const SCREENSHOT_MARKER = 'SEGMENTS_E2E_SCREENSHOT';
+/** `SEGMENTS_E2E_DRIVER {json}`: a test in the extension host asks the driver to look at or act on the page (see driverRequest). */
+export const DRIVER_MARKER = 'SEGMENTS_E2E_DRIVER';
+
+/** What a test can ask of the page; the answer is written as JSON to `reply`. */
+export type DriverRequest =
+  /** The insight panel's page: every `[data-testid]` element's text (and `data-segment`), and the classes of `main#app`. */
+  | { op: 'webview'; reply: string }
+  /** Click the first element matching `selector` whose text contains `hasText`. */
+  | { op: 'click'; selector: string; hasText?: string; reply: string }
+  /** Scroll the insight panel's page so that the element matching `selector` is at the top. */
+  | { op: 'scroll'; selector: string; reply: string };
+
+export interface WebviewSnapshot {
+  found: boolean;
+  appClass: string;
+  items: { id: string; text: string; segment?: string }[];
+}
+
+/** Runs in the page (a string: the repository's type check has no DOM types). */
+const WEBVIEW_SNAPSHOT = `(() => {
+  const app = document.querySelector('main#app');
+  if (!app) return undefined;
+  const items = [...document.querySelectorAll('[data-testid]')].map((e) => ({ id: e.dataset.testid || '', text: (e.textContent || '').trim(), segment: e.dataset.segment }));
+  return { found: true, appClass: app.className, items };
+})()`;
+
+async function answer(page: Page, request: DriverRequest): Promise<unknown> {
+  switch (request.op) {
+    case 'webview': {
+      for (const frame of page.frames()) {
+        const snapshot = await frame
+          .evaluate<WebviewSnapshot | undefined>(WEBVIEW_SNAPSHOT)
+          .catch(() => undefined);
+        if (snapshot) return snapshot;
+      }
+      return { found: false, appClass: '', items: [] } satisfies WebviewSnapshot;
+    }
+    case 'scroll': {
+      for (const frame of page.frames()) {
+        const done = await frame
+          .evaluate<boolean, string>((selector) => {
+            const d = (globalThis as unknown as { document: { querySelector(s: string): { scrollIntoView(): void } | null } }).document;
+            const target = d.querySelector(selector);
+            if (!target || !d.querySelector('main#app')) return false;
+            target.scrollIntoView();
+            return true;
+          }, request.selector)
+          .catch(() => false);
+        if (done) return { scrolled: true };
+      }
+      return { error: `no ${request.selector} in the insight panel` };
+    }
+    case 'click': {
+      const target = page.locator(request.selector, request.hasText ? { hasText: request.hasText } : {}).first();
+      await target.click({ timeout: 10_000 });
+      return { clicked: true };
+    }
+  }
+}
 
 const NOISE = [
   /vsda/,
@@ -88,6 +147,12 @@ export async function runInBrowser(o: BrowserRunOptions): Promise<BrowserRunResu
         if (marker >= 0) {
           const shot = join(o.artifacts, `${text.slice(marker + SCREENSHOT_MARKER.length).trim() || o.name}.png`);
           pendingShots = pendingShots.then(() => page.screenshot({ path: shot }).then(() => screenshots.push(shot), (e) => o.onLine(`screenshot failed: ${String(e)}`, true)));
+        }
+        const request = text.indexOf(DRIVER_MARKER);
+        if (request >= 0) {
+          const parsed = JSON.parse(text.slice(request + DRIVER_MARKER.length)) as DriverRequest;
+          const result = await answer(page, parsed).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
+          writeFileSync(parsed.reply, JSON.stringify(result));
         }
         const echo = worthShowing(msg.type(), text);
         for (const line of text.split('\n')) o.onLine(line.replace(/^INFO /, ''), echo);

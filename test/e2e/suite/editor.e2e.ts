@@ -82,8 +82,10 @@ suite('Segments extension in VS Code', () => {
     assert.equal(doc.getText(diagnostic.range), 'cart_itemz');
   });
 
-  test('the segment with the error says so in its lens instead of a stale size', async () => {
-    await waitFor('the lens of abandoned_cart to report the error', async () => (await codeLensTitles(uri)).some((t) => /fix 1 error/.test(t)));
+  test('the segment with the error says so in its lens: the size without that condition, never a stale size', async () => {
+    const line = positionOf(doc, 'cart_itemz').line + 1;
+    await waitFor('the lens of abandoned_cart to count without the broken line', async () =>
+      (await codeLensTitles(uri)).some((t) => t.startsWith('≤ ') && t.endsWith(`without line ${line} (with errors)`)));
   });
 
   test('screenshot: a CodeLens and a squiggle on screen', async () => {
@@ -166,16 +168,17 @@ suite('Segments extension in VS Code', () => {
     const sqlDoc = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('segments.showSql', 'duckdb');
     assert.ok(sqlDoc, 'a document opened');
     assert.equal(sqlDoc.languageId, 'sql');
-    assert.equal(sqlDoc.isUntitled, true);
+    assert.equal(sqlDoc.isUntitled, false, 'a read-only virtual document, not an untitled one to save');
+    assert.equal(sqlDoc.uri.toString().split('?')[0], 'segments-sql:/abandoned_cart.duckdb.sql');
     assert.match(sqlDoc.getText(), /\bSELECT\b/i);
     assert.equal(vscode.window.activeTextEditor?.document, sqlDoc, 'the SQL is shown');
   });
 
-  test('Show SQL through the dialect picker', async () => {
+  test('Show SQL in another dialect, through the dialect picker', async () => {
     const editor = await openInEditor(uri);
     editor.selection = new vscode.Selection(positionOf(doc, 'did product_view'), positionOf(doc, 'did product_view'));
     let settled = false;
-    const running = Promise.resolve(vscode.commands.executeCommand<vscode.TextDocument | undefined>('segments.showSql')).finally(() => {
+    const running = Promise.resolve(vscode.commands.executeCommand<vscode.TextDocument | undefined>('segments.showSqlInDialect')).finally(() => {
       settled = true;
     });
     // Accept the first entry of the QuickPick (the dialect used last: duckdb) once it is up.
@@ -192,7 +195,7 @@ suite('Segments extension in VS Code', () => {
 
   test('the sample commands are registered', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const c of ['segments.showSql', 'segments.reloadSample', 'segments.openSample']) assert.ok(commands.includes(c), c);
+    for (const c of ['segments.showSql', 'segments.showSqlInDialect', 'segments.showInsight', 'segments.reloadSample', 'segments.openSample']) assert.ok(commands.includes(c), c);
   });
 
   test('Open Sample opens the project’s users.csv', async () => {

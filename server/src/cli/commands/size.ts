@@ -6,7 +6,9 @@ import type { Diagnostic } from '../../core/base/diagnostics';
 import { formatDay } from '../../core/base/days';
 import { pathKind } from '../../core/project/files';
 import { UsageError } from '../../core/project/open-projects';
-import { formatCompact, formatCount, formatShare, plural } from '../../core/text/numbers';
+import { formatCount, formatShare, plural } from '../../core/text/numbers';
+import { estimateWords, stepLabel } from '../../core/workspace/size-words';
+import type { FunnelReport } from '../../core/workspace/funnel-report';
 import { openSnapshots } from '../../core/workspace/open-snapshots';
 import { unsizedReason, type SegmentSize } from '../../core/workspace/sizes';
 import { cliLoadOptions } from '../../host/cli-load-options';
@@ -34,9 +36,26 @@ export interface SizeRow {
   reason?: string;
   /** Errors behind this row: the segment's own, and those of the config, schema and sample, which every count depends on. */
   problems: JsonDiagnostic[];
+  /** With `--funnel`: how many remain after each top-level condition and the exclude. */
+  funnel?: FunnelStepRow[];
 }
 
-export function runSize(paths: string[], options: { sample?: string; format: SizeFormat }, io: CliIo): number {
+export interface FunnelStepRow {
+  kind: 'include' | 'exclude';
+  /** 1-based line where the condition starts. */
+  line: number;
+  condition: string;
+  /** Profiles left after this step and those before it. */
+  remaining: number;
+  /** Profiles this step took out. */
+  drop: number;
+  /** Profiles the condition holds for by itself. */
+  matching: number;
+  /** The alternatives of an `or` condition: how many of those reaching the step each holds for. */
+  alternatives?: { line: number; condition: string; matching: number }[];
+}
+
+export function runSize(paths: string[], options: { sample?: string; format: SizeFormat; funnel?: boolean }, io: CliIo): number {
   const sampleOverride = options.sample ? resolve(io.cwd, options.sample) : undefined;
   if (sampleOverride && !pathKind(sampleOverride)) throw new UsageError(`no such sample file: ${options.sample}`);
   const projects = openSnapshots(paths, io.cwd, { ...cliLoadOptions(), sampleOverride });
@@ -56,7 +75,10 @@ export function runSize(paths: string[], options: { sample?: string; format: Siz
     for (const entry of snapshot.segments()) {
       if (entry.id === undefined || !selected.has(entry.file)) continue;
       const total = sample.kind === 'ready' ? sample.store.profiles.count : null;
-      rows.push(toRow(entry.id, entry.file, snapshot.size(entry.decl), total, projectErrors, problems.json, io.cwd));
+      const row = toRow(entry.id, entry.file, snapshot.size(entry.decl), total, projectErrors, problems.json, io.cwd);
+      const funnel = options.funnel && row.count !== null ? snapshot.funnel(entry.decl) : undefined;
+      if (funnel) row.funnel = funnelRows(funnel);
+      rows.push(row);
       segments++;
     }
     if (sample.kind === 'ready') {
@@ -74,8 +96,8 @@ export function runSize(paths: string[], options: { sample?: string; format: Siz
     return 2;
   }
   if (options.format === 'json') io.out(`${JSON.stringify(rows, null, 2)}\n`);
-  else if (options.format === 'markdown') io.out(markdownReport(rows, samples));
-  else io.out(textTable(rows));
+  else if (options.format === 'markdown') io.out(markdownReport(rows, samples) + (options.funnel ? markdownFunnels(rows) : ''));
+  else io.out(textTable(rows) + (options.funnel ? textFunnels(rows) : ''));
   return problems.errors.length > 0 || rows.some((r) => r.count === null) ? 1 : 0;
 }
 
@@ -99,7 +121,7 @@ function toRow(
     return row;
   }
   const row: SizeRow = { segment, file: where, count: null, total, reason: unsizedReason(size), problems: json(projectErrors) };
-  if (size.kind === 'has-errors') {
+  if (size.kind === 'has-errors' || size.kind === 'partial') {
     row.errors = size.errorCount;
     row.problems = json([...size.errors, ...projectErrors]);
   } else if (size.kind === 'waits-on') {
@@ -110,7 +132,7 @@ function toRow(
 
 function cells(r: SizeRow): string[] {
   if (r.count === null || r.total === null) return [r.segment, r.reason ?? '', '', ''];
-  const est = r.estimate !== undefined ? `≈ ${formatCompact(r.estimate)} (${formatCompact(r.low!)}–${formatCompact(r.high!)})` : '';
+  const est = r.estimate !== undefined ? estimateWords({ estimate: r.estimate, low: r.low!, high: r.high! }) : '';
   return [r.segment, `${formatCount(r.count)} of ${formatCount(r.total)}`, formatShare(r.count, r.total), est];
 }
 
@@ -152,4 +174,38 @@ function markdownTable(rows: SizeRow[]): string {
     return c.map((x) => x.replace(/\|/g, '\\|'));
   });
   return [header, align, ...body].map((r) => `| ${r.join(' | ')} |`).join('\n') + '\n';
+}
+
+function funnelRows(report: FunnelReport): FunnelStepRow[] {
+  return report.rows.map((r) => {
+    const row: FunnelStepRow = { kind: r.kind, line: r.line, condition: r.text, remaining: r.remaining, drop: r.drop, matching: r.matching };
+    if (r.branches) row.alternatives = r.branches.map((b) => ({ line: b.line, condition: b.text, matching: b.matching }));
+    return row;
+  });
+}
+
+/** After the table: each segment's steps, `→ remaining · share` and what the step took out. */
+function textFunnels(rows: SizeRow[]): string {
+  const blocks = rows.filter((r) => r.funnel && r.total !== null).map((r) => {
+    const total = r.total!;
+    const lines = r.funnel!.map((s) => {
+      const where = `line ${s.line}`.padEnd(9);
+      const drop = s.drop > 0 ? `  −${formatCount(s.drop)}` : '';
+      const alternatives = (s.alternatives ?? []).map((a) => `\n${' '.repeat(13)}or line ${a.line}: ${a.condition}  (${formatCount(a.matching)})`).join('');
+      return `  ${where}  ${stepLabel(s.remaining, total).padEnd(22)}${s.condition}${drop}${alternatives}`;
+    });
+    return [`${r.segment} (${formatCount(r.count!)} of ${formatCount(total)})`, ...lines].join('\n');
+  });
+  return blocks.length > 0 ? `\nFunnels: profiles left after each condition\n\n${blocks.join('\n\n')}\n` : '';
+}
+
+function markdownFunnels(rows: SizeRow[]): string {
+  const blocks = rows.filter((r) => r.funnel && r.total !== null).map((r) => {
+    const total = r.total!;
+    const body = r.funnel!.map((s) => {
+      return `| ${s.line} | \`${s.condition.replace(/\|/g, '\\|')}\` | ${formatCount(s.remaining)} | ${formatShare(s.remaining, total)} | ${s.drop > 0 ? `−${formatCount(s.drop)}` : ''} |`;
+    });
+    return [`#### \`${r.segment}\``, '', '| Line | Condition | Remaining | Share | Taken out |', '|---:|---|---:|---:|---:|', ...body, ''].join('\n');
+  });
+  return blocks.length > 0 ? ['', '### Funnels', '', ...blocks].join('\n') : '';
 }

@@ -6,7 +6,7 @@
 // scans the data for that condition only.
 import type { EventRef, Expr, SegmentDecl } from '../syntax/ast';
 import type { Span } from '../base/span';
-import { topLevelConditions } from '../syntax/ast';
+import { topLevelConditions, unwrapGroups } from '../syntax/ast';
 import type { SampleStore } from '../sample/store';
 import { textsAt } from '../sample/packed-texts';
 import {
@@ -42,6 +42,28 @@ export interface FunnelStep {
   kind: 'include' | 'exclude';
   /** Profiles left after this step and all steps before it. */
   remaining: number;
+  /** Profiles for which this condition (for the exclude: its expression) holds by itself, in the whole sample. */
+  matching: number;
+  /**
+   * When the condition (or the exclude) is an `or` of alternatives: for each
+   * one, how many of the profiles reaching this step it holds for. They may
+   * overlap, so they need not add up to the step.
+   */
+  branches?: FunnelBranch[];
+}
+
+export interface FunnelBranch {
+  span: Span;
+  matching: number;
+}
+
+export interface CountOptions {
+  /**
+   * Top-level include conditions (and the exclude's expression) to leave out,
+   * as the very objects of the AST: a segment being edited is counted without
+   * its broken conditions (workspace/partial-size.ts decides which).
+   */
+  leaveOut?: ReadonlySet<Expr>;
 }
 
 export interface SegmentCount {
@@ -96,30 +118,45 @@ export class Evaluator {
   }
 
   /** The segment's size, and how many profiles remain after each top-level include condition and the exclude. */
-  countSegment(decl: SegmentDecl, segmentsById: SegmentsById): SegmentCount {
+  countSegment(decl: SegmentDecl, segmentsById: SegmentsById, options: CountOptions = {}): SegmentCount {
     const run = this.newRun(decl, segmentsById);
     const total = this.total;
     const funnel: FunnelStep[] = [];
+    const leaveOut = options.leaveOut;
     const include = propertyExpr(decl, 'include');
     if (!include) return { count: 0, total, funnel };
     let remaining: Bitset | undefined;
     for (const condition of topLevelConditions(include.expr)) {
+      if (leaveOut?.has(condition)) continue;
       const bits = this.evaluate(condition, run);
+      const branches = this.branches(condition, remaining, run);
       remaining = remaining ? andBits(remaining, bits) : bits;
-      funnel.push({ span: condition.span, kind: 'include', remaining: countBits(remaining) });
+      funnel.push(withBranches({ span: condition.span, kind: 'include', remaining: countBits(remaining), matching: countBits(bits) }, branches));
     }
     let members = remaining ?? emptyBitset(total);
     const exclude = propertyExpr(decl, 'exclude');
-    if (exclude) {
-      members = andNotBits(members, this.evaluate(exclude.expr, run));
-      funnel.push({ span: exclude.span, kind: 'exclude', remaining: countBits(members) });
+    if (exclude && !leaveOut?.has(exclude.expr)) {
+      const excluded = this.evaluate(exclude.expr, run);
+      const branches = this.branches(exclude.expr, members, run);
+      members = andNotBits(members, excluded);
+      funnel.push(withBranches({ span: exclude.span, kind: 'exclude', remaining: countBits(members), matching: countBits(excluded) }, branches));
     }
     return { count: countBits(members), total, funnel };
   }
 
+  /** For an `or` condition: how many of `reaching` (everyone when undefined) each alternative holds for. */
+  private branches(condition: Expr, reaching: Bitset | undefined, run: Run): FunnelBranch[] | undefined {
+    const e = unwrapGroups(condition);
+    if (e.kind !== 'or') return undefined;
+    return e.operands.map((alternative) => {
+      const bits = this.evaluate(alternative, run);
+      return { span: alternative.span, matching: countBits(reaching ? andBits(reaching, bits) : bits) };
+    });
+  }
+
   /** The members as a bitset over profile rows (bit i = row i of the profile table). The caller may modify it. */
-  members(decl: SegmentDecl, segmentsById: SegmentsById): Bitset {
-    return this.declMembers(decl, this.newRun(decl, segmentsById)).slice();
+  members(decl: SegmentDecl, segmentsById: SegmentsById, options: CountOptions = {}): Bitset {
+    return this.declMembers(decl, this.newRun(decl, segmentsById), options.leaveOut).slice();
   }
 
   /** Row numbers of the members, ascending. */
@@ -144,12 +181,18 @@ export class Evaluator {
   }
 
   /** include and not exclude; a segment without include has no members. Result may be shared: do not modify. */
-  private declMembers(decl: SegmentDecl, run: Run): Bitset {
+  private declMembers(decl: SegmentDecl, run: Run, leaveOut?: ReadonlySet<Expr>): Bitset {
     const include = propertyExpr(decl, 'include');
     if (!include) return emptyBitset(this.total);
-    const included = this.evaluate(include.expr, run);
+    let included: Bitset;
+    if (leaveOut && leaveOut.size > 0) {
+      const kept = topLevelConditions(include.expr).filter((c) => !leaveOut.has(c));
+      included = kept.length === 0 ? emptyBitset(this.total) : combine(kept.map((c) => this.evaluate(c, run)), andBits, this.total);
+    } else {
+      included = this.evaluate(include.expr, run);
+    }
     const exclude = propertyExpr(decl, 'exclude');
-    return exclude ? andNotBits(included, this.evaluate(exclude.expr, run)) : included;
+    return exclude && !leaveOut?.has(exclude.expr) ? andNotBits(included, this.evaluate(exclude.expr, run)) : included;
   }
 
   /** Result may be a cached bitset: never modify it. */
@@ -264,6 +307,10 @@ export class Evaluator {
     this.cache.set(key, bits);
     return bits;
   }
+}
+
+function withBranches(step: FunnelStep, branches: FunnelBranch[] | undefined): FunnelStep {
+  return branches ? { ...step, branches } : step;
 }
 
 /** and/or over the operands' results; a malformed tree without operands matches nobody rather than throwing. */

@@ -17,7 +17,7 @@ import type { EventDeclaration, FieldDeclaration, SchemaDocument } from './schem
 
 export const VALUE_TYPES: readonly ValueType[] = ['number', 'string', 'boolean', 'date', 'list'];
 export const SCHEMA_TOP_KEYS = ['attributes', 'events'] as const;
-export const FIELD_KEYS = ['type', 'description', 'values', 'deprecated'] as const;
+export const FIELD_KEYS = ['type', 'description', 'values', 'deprecated', 'pii'] as const;
 export const EVENT_KEYS = ['description', 'properties'] as const;
 
 /** Type names people write out of habit from other tools, and what they mean here. */
@@ -158,6 +158,14 @@ function readField(property: JsonProperty, path: string, report: JsonReport): Fi
       if (deprecated.value === true) field.deprecated = '';
     } else {
       report.error(deprecated, 'wrong-type', `\`deprecated\` must be true or a hint in double quotes such as "use engagement_score", not ${describeValue(deprecated)}`);
+    }
+  }
+  const pii = byKey.get('pii')?.value;
+  if (pii) {
+    if (pii.type === 'boolean') {
+      if (pii.value === true) field.pii = true;
+    } else {
+      report.error(pii, 'wrong-type', `\`pii\` must be true or false, not ${describeValue(pii)}`);
     }
   }
   const valuesProperty = byKey.get('values');

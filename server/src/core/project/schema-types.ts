@@ -9,6 +9,8 @@ export interface FieldDeclaration {
   values?: string[];
   /** Deprecation hint; present (possibly empty) when the field is deprecated. */
   deprecated?: string;
+  /** `"pii": true`: personal data; the insight panel shows its values masked. */
+  pii?: boolean;
 }
 
 export interface EventDeclaration {

@@ -36,6 +36,8 @@ export interface FieldInfo {
   allowedValues?: string[];
   /** The schema's deprecation hint ("use engagement_score"). */
   deprecated?: string;
+  /** The schema marks it as personal data (`"pii": true`): shown masked among sample members. */
+  pii?: boolean;
   /** Where the type came from. */
   source: 'schema' | 'sample';
   stats?: FieldStats;

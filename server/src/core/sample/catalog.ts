@@ -51,6 +51,7 @@ function declaredField(name: string, declaration: FieldDeclaration, stats: Field
   if (declaration.description !== undefined) info.description = declaration.description;
   if (declaration.values !== undefined) info.allowedValues = declaration.values;
   if (declaration.deprecated !== undefined) info.deprecated = declaration.deprecated;
+  if (declaration.pii) info.pii = true;
   if (stats) info.stats = stats;
   return info;
 }

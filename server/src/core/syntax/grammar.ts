@@ -67,6 +67,10 @@ const VALUE_STOP_WORDS: ReadonlySet<TokenType> = new Set([
   T.Title, T.Description, T.Owner, T.Tags, T.Include, T.Exclude, T.And, T.Or, T.Segment,
 ]);
 
+const PROPERTY_KEYWORDS: ReadonlySet<TokenType> = new Set([T.Title, T.Description, T.Owner, T.Tags, T.Include, T.Exclude]);
+const PROPERTY_AFTER: ReadonlySet<TokenType> = new Set([T.And, T.Or, T.Not]);
+/** Tokens that may follow a property keyword but never an attribute name in a condition. */
+const PROPERTY_CONTENT_START: ReadonlySet<TokenType> = new Set([T.Identifier, T.BacktickName, T.StringLiteral, T.Segment, T.Did, T.LParen]);
 /** What may follow an event or a property name in a behaviour condition (`did x where`, `sum of x.y >`, …). */
 const AFTER_BEHAVIOUR_NAME: ReadonlySet<TokenType> = new Set([
   T.Where, T.At, T.Exactly, T.Within, T.Since, T.Between, T.More, T.Dot,
@@ -139,6 +143,21 @@ export class SegmentGrammar extends EmbeddedActionsParser {
       message: `expected ${what}${prev ? ` after \`${prev.image}\`` : ''}, found ${found}`,
     });
     return { start: span.end, end: span.end };
+  }
+
+  /**
+   * True after a dangling `and`, `or` or `not` when the next words start a
+   * property, as when the user has typed `and ` on a new line above
+   * `exclude segment x`: `exclude` followed by a name, a text, `segment`,
+   * `did` or `(` cannot be an attribute test, so it is the exclude, and the
+   * missing condition is one error instead of a cascade through the rest of
+   * the block.
+   */
+  private nextPropertyStarts(): boolean {
+    const prev = this.lastToken;
+    if (!prev || !PROPERTY_AFTER.has(prev.tokenType)) return false;
+    if (!PROPERTY_KEYWORDS.has(this.LA(1).tokenType)) return false;
+    return PROPERTY_CONTENT_START.has(this.LA(2).tokenType);
   }
 
   private errorExpr(): Expr {
@@ -308,8 +327,9 @@ export class SegmentGrammar extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.firstLast) },
         { ALT: () => this.SUBRULE(this.aggregate) },
         // A name that is a keyword elsewhere can still be an attribute (`title = "x"`);
-        // only `not`, `segment` and `did` at the start of a condition are taken as keywords.
-        { ALT: () => this.SUBRULE(this.condition), IGNORE_AMBIGUITIES: true },
+        // only `not`, `segment` and `did` at the start of a condition are taken as keywords,
+        // and a property keyword that starts the next property after a dangling `and`/`or`/`not`.
+        { GATE: () => !this.nextPropertyStarts(), ALT: () => this.SUBRULE(this.condition), IGNORE_AMBIGUITIES: true },
         {
           // Nothing that can start a condition: report and go on (`include` then `}`).
           ALT: () => this.ACTION(() => ({ kind: 'error' as const, span: this.missing('a condition') })),

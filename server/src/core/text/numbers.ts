@@ -24,6 +24,18 @@ export function formatCompact(n: number): string {
   return `${threeDigits(v / 1_000_000_000)}B`;
 }
 
+/**
+ * An estimate and its range on one scale, so they read together:
+ * `≈ 11k (7.36k–16.5k)`, `≈ 578k (561k–595k)`, `≈ 950 (700–1,204)`.
+ * The scale is the one of the largest number.
+ */
+export function formatEstimate(estimate: number, low: number, high: number): string {
+  const top = Math.max(Math.abs(Math.round(estimate)), Math.abs(Math.round(low)), Math.abs(Math.round(high)));
+  const [unit, suffix] = top < 10_000 ? [1, ''] : top < 999_500 ? [1000, 'k'] : top < 999_500_000 ? [1_000_000, 'M'] : [1_000_000_000, 'B'];
+  const show = (n: number): string => (unit === 1 ? formatCount(n) : `${threeDigits(Math.round(n) / unit)}${suffix}`);
+  return `≈ ${show(estimate)} (${show(low)}–${show(high)})`;
+}
+
 function threeDigits(x: number): string {
   const abs = Math.abs(x);
   const decimals = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;

@@ -13,6 +13,7 @@
 //   SQL from the compiler, whatever forms the language has.
 // - What does not change between snapshots is reused through SnapshotCache:
 //   parsed files and blocks, and the evaluator with its per-condition cache.
+import { basename } from 'node:path';
 import type { Diagnostic } from '../base/diagnostics';
 import { Evaluator } from '../evaluate/evaluator';
 import { resolveAsOfDay } from '../evaluate/calendar';
@@ -30,7 +31,12 @@ import { analyzeProject, type Analysis, type ParsedSource } from './analyze';
 import { mergeDiagnostics } from './merge-diagnostics';
 import type { ProjectData } from './project-data';
 import { readinessOf, type Readiness } from './readiness';
-import { matchesNobody, sizeSegment, type SampleProblem, type SegmentSize } from './sizes';
+import { matchesNobody, sizeSegment, isCounted, type SampleProblem, type SegmentSize } from './sizes';
+import { partialPlan, type PartialPlan } from './partial-size';
+import { funnelReport, type FunnelReport } from './funnel-report';
+import { overlaps, segmentInsight, type InsightOptions, type InsightOverlap, type SegmentInsight } from './insight';
+import { overlapOf, type Overlap } from '../insight/overlap';
+import type { Bitset } from '../base/bitset';
 
 /** Where the project's data stands: not asked for, being (re)loaded, or loaded (possibly with errors). */
 export type DataStatus = 'none' | 'loading' | 'ready';
@@ -125,6 +131,8 @@ export class ProjectSnapshot {
   private readonly texts: ReadonlyMap<string, string>;
   private readonly memo = new Map<string, unknown>();
   private readonly sizeMemo = new Map<SegmentDecl, SegmentSize>();
+  private readonly memberMemo = new Map<SegmentDecl, Bitset>();
+  private readonly partialMemo = new Map<SegmentDecl, PartialPlan | undefined>();
   private readonly indexes = new Map<string, LineIndex | null>();
 
   constructor(input: SnapshotInput) {
@@ -253,13 +261,83 @@ export class ProjectSnapshot {
           readiness,
           segmentsById: this.analysis().segmentsById,
           evaluator: sample.kind === 'ready' ? this.evaluator()! : sample.problem,
+          unreadableReason: sample.kind === 'missing' && sample.problem === 'unreadable' ? this.sampleProblem() : undefined,
           population,
+          partial: this.partialPlan(decl),
         });
         if (counted) this.cache.keepCount(decl, uses, sample.store, this.asOfDay, population, size);
       }
       this.sizeMemo.set(decl, size);
     }
     return size;
+  }
+
+  /** The first error about the project's config, schema or data files: why the sample could not be read. */
+  private sampleProblem(): string | undefined {
+    return this.once('sampleProblem', () => {
+      const error = this.projectDiagnostics().find((d) => d.severity === 'error');
+      // The file by its name: the whole path would leave no room for the reason in a lens.
+      return error && error.message.split(error.file).join(basename(error.file));
+    });
+  }
+
+  /** For a segment with errors in some conditions: what to leave out so the rest can be counted (partial-size.ts). */
+  private partialPlan(decl: SegmentDecl): PartialPlan | undefined {
+    const readiness = this.readiness(decl);
+    if (readiness.kind !== 'has-errors') return undefined;
+    if (!this.partialMemo.has(decl)) this.partialMemo.set(decl, partialPlan(decl, readiness.errors));
+    return this.partialMemo.get(decl);
+  }
+
+  private fileOf(decl: SegmentDecl): string | undefined {
+    return this.segments().find((s) => s.decl === decl)?.file;
+  }
+
+  /** 1-based line of an offset in a segment file. */
+  lineOf(file: string, offset: number): number {
+    return (this.lineIndex(file)?.positionAt(offset).line ?? 0) + 1;
+  }
+
+  /**
+   * The members of a segment that has a count (whole, or without its broken
+   * conditions), as a bitset over the sample's profile rows; undefined when
+   * it has none. Do not modify the result.
+   */
+  members(decl: SegmentDecl): Bitset | undefined {
+    const evaluator = this.evaluator();
+    if (!evaluator || !isCounted(this.size(decl))) return undefined;
+    let found = this.memberMemo.get(decl);
+    if (!found) {
+      found = evaluator.members(decl, this.analysis().segmentsById, { leaveOut: this.partialPlan(decl)?.leaveOut });
+      this.memberMemo.set(decl, found);
+    }
+    return found;
+  }
+
+  /** Each funnel step of a counted segment with its line, text, share and drop (`segments size --funnel`, inlay hints, the insight panel). */
+  funnel(decl: SegmentDecl): FunnelReport | undefined {
+    const size = this.size(decl);
+    const file = this.fileOf(decl);
+    const text = file === undefined ? undefined : this.textOf(file);
+    if (!isCounted(size) || file === undefined || text === undefined) return undefined;
+    return funnelReport(size, text, (offset) => this.lineOf(file, offset));
+  }
+
+  /** How much two counted segments share; undefined when either has no count. */
+  overlap(a: SegmentDecl, b: SegmentDecl): Overlap | undefined {
+    const ma = this.members(a);
+    const mb = this.members(b);
+    return ma && mb ? overlapOf(ma, mb) : undefined;
+  }
+
+  /** The project's other counted segments with their overlap with `decl`, most shared first. */
+  overlaps(decl: SegmentDecl): InsightOverlap[] {
+    return overlaps(this, decl);
+  }
+
+  /** Everything the insight panel shows about one segment: size, funnel, members vs everyone, overlaps, first members. */
+  insight(decl: SegmentDecl, options: InsightOptions): SegmentInsight {
+    return segmentInsight(this, decl, options);
   }
 
   /**
@@ -270,7 +348,7 @@ export class ProjectSnapshot {
   conditionCount(decl: SegmentDecl, condition: Expr): { count: number; total: number } | undefined {
     const size = this.size(decl);
     const evaluator = this.evaluator();
-    if (size.kind !== 'sized' || !evaluator) return undefined;
+    if (!isCounted(size) || !evaluator) return undefined;
     return { count: countBits(evaluator.conditionMembers(condition, this.analysis().segmentsById)), total: size.total };
   }
 
