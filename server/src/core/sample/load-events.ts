@@ -21,6 +21,7 @@ import { InstantBuilder, StringBuilder } from './column-builders';
 import { takeCodes, takeRows } from './column-ops';
 import { CappedReport, dataDiagnostic, nameList } from './data-diagnostics';
 import { formatCount, plural } from '../text/numbers';
+import { safeToken } from '../text/safe-text';
 
 export const EVENT_NAME_COLUMN = 'event';
 export const EVENT_TIME_COLUMN = 'timestamp';
@@ -250,7 +251,7 @@ function selectUsableRows(
         const text = badTimeText.get(line);
         return text === undefined
           ? `Line ${line} has no \`${EVENT_TIME_COLUMN}\`; the event is skipped.`
-          : `Line ${line}: the timestamp \`${text}\` is not an ISO date or date-time; the event is skipped.`;
+          : `Line ${line}: the timestamp \`${safeToken(text)}\` is not an ISO date or date-time; the event is skipped.`;
       });
     } else if (ref[r] === UNKNOWN_ID) {
       if (orphans === 0) firstOrphanLine = line;
@@ -342,6 +343,10 @@ function checkEventColumns(file: string, idColumn: string, columns: string[]): D
     1,
     'error',
     'events-missing-column',
-    `The events file has no ${nameList(absent)} column${absent.length === 1 ? '' : 's'}; it needs \`${idColumn}\`, \`${EVENT_NAME_COLUMN}\` and \`${EVENT_TIME_COLUMN}\`. Its ${columns.length === 1 ? 'column is' : `${formatCount(columns.length)} columns are`} ${nameList(columns)}.`,
+    `The events file has no ${nameList(absent)} column${absent.length === 1 ? '' : 's'}; it needs \`${idColumn}\`, \`${EVENT_NAME_COLUMN}\` and \`${EVENT_TIME_COLUMN}\`. ` +
+      // One column is the whole first line: a file that is not a table is not quoted.
+      (columns.length === 1
+        ? 'Its first line holds a single column, so the file does not look like a table of events.'
+        : `Its ${formatCount(columns.length)} columns are ${nameList(columns)}.`),
   );
 }

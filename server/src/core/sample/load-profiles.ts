@@ -16,6 +16,7 @@ import { takeRows } from './column-ops';
 import { CappedReport, dataDiagnostic, nameList } from './data-diagnostics';
 import { formatCount, plural } from '../text/numbers';
 import { lineOfRow } from './csv-rows';
+import { safeToken } from '../text/safe-text';
 
 export interface ProfileLoadOptions {
   /** Absolute path. */
@@ -165,7 +166,7 @@ export function loadProfiles(opts: ProfileLoadOptions): ProfileLoadResult {
         again,
         'error',
         'sample-duplicate-id',
-        `Profile id \`${id}\` appears on line ${first} and again on line ${again}; ids in \`${idColumn}\` must be unique.` +
+        `Profile id \`${safeToken(id)}\` appears on line ${first} and again on line ${again}; ids in \`${idColumn}\` must be unique.` +
           (others > 0 ? ` ${plural(others, 'more row repeats', 'more rows repeat')} an earlier id.` : ''),
       ),
     );
@@ -190,8 +191,13 @@ function checkIdColumn(file: string, idColumn: string, names: string[]): Diagnos
   if (names.includes(idColumn)) return undefined;
   const sameButCase = names.find((n) => n.toLowerCase() === idColumn.toLowerCase());
   const hint = sameButCase
-    ? ` Did you mean \`${sameButCase}\`? Names are case-sensitive.`
+    ? ` Did you mean \`${safeToken(sameButCase)}\`? Names are case-sensitive.`
     : ` Set \`idColumn\` in segments.config.json to the column that holds the profile id.`;
+  // One column is the whole first line: a file that is not a table (a credentials file named as the sample) is not quoted.
+  if (names.length === 1 && !sameButCase) {
+    return dataDiagnostic(file, 1, 'error', 'sample-missing-id-column',
+      `The profile sample has no id column \`${idColumn}\`: its first line holds a single column, so the file does not look like a table of profiles (a header row naming columns separated by commas, one of them \`${idColumn}\`).`);
+  }
   return dataDiagnostic(
     file,
     1,

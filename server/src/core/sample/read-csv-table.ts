@@ -18,6 +18,7 @@ import type { CellSink } from './cell-sink';
 import { capacityFor, needsRetype, SNIFF_CHUNK, type ColumnStats, type TableReadRequest, type TableReadResult } from './table-read';
 import { reportBadValues, reportCsvProblems, reportNotUtf8, reportRaggedRows, reportRetype, tooLargeDiagnostic } from './table-report';
 import { budgetBytes, bytesHeld } from './memory-budget';
+import { safeToken } from '../text/safe-text';
 
 interface ColumnPlan {
   index: number;
@@ -314,7 +315,7 @@ function planColumns(names: string[], req: TableReadRequest, diagnostics: Diagno
           1,
           'warning',
           'sample-duplicate-column',
-          `Column \`${name}\` appears twice in the header (columns ${before + 1} and ${index + 1}); the second one is ignored.`,
+          `Column \`${safeToken(name)}\` appears twice in the header (columns ${before + 1} and ${index + 1}); the second one is ignored.`,
         ),
       );
       return { index, name, role: 'ignored' as const };

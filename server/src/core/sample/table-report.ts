@@ -103,7 +103,7 @@ export function reportBadValues(file: string, builder: ColumnStats, diagnostics:
         s.line,
         'warning',
         'sample-bad-value',
-        `Line ${s.line}, column \`${builder.name}\`: \`${s.text}\` ${expected}; it is read as missing.`,
+        `Line ${s.line}, column \`${safeToken(builder.name)}\`: \`${safeToken(s.text)}\` ${expected}; it is read as missing.`,
       ),
     );
   }
@@ -115,7 +115,7 @@ export function reportBadValues(file: string, builder: ColumnStats, diagnostics:
         bad.firstUnlistedLine,
         'warning',
         'sample-bad-value',
-        `Column \`${builder.name}\`: ${plural(more, 'more value', 'more values')} (the first on line ${bad.firstUnlistedLine}) do not fit its type (${builder.type}) and are read as missing.`,
+        `Column \`${safeToken(builder.name)}\`: ${plural(more, 'more value', 'more values')} (the first on line ${bad.firstUnlistedLine}) do not fit its type (${builder.type}) and are read as missing.`,
       ),
     );
   }

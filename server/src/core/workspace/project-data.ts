@@ -12,6 +12,9 @@ import type { SampleStore } from '../sample/store';
 import type { CsvPartWorkerOptions } from '../sample/csv-part';
 import { dataDiagnostic } from '../sample/data-diagnostics';
 import { safeToken } from '../text/safe-text';
+import { formatCount } from '../text/numbers';
+import { readStreamIntoMemory, type StreamReadProblem } from '../sample/byte-source';
+import { budgetBytes, BYTES_PER_MB } from '../sample/memory-budget';
 
 export interface ProjectData {
   schema?: SchemaDocument;
@@ -49,6 +52,12 @@ export function loadFailure(config: ProjectConfig, reason: string, sampleOverrid
   };
 }
 
+function streamProblemWords(problem: Exclude<StreamReadProblem, { kind: 'not-a-stream' }>): string {
+  return problem.kind === 'too-large'
+    ? `The sample read from a pipe gave more than ${formatCount(problem.limitBytes / BYTES_PER_MB)} MB, its memory limit; nothing was loaded. Pass a smaller sample, or raise SEGMENTS_MEMORY_LIMIT_MB.`
+    : `The sample could not be read from its pipe: ${safeToken(problem.reason, 200)}.`;
+}
+
 /** Never throws: a failure of the loaders themselves becomes loadFailure's error. */
 export function loadProjectData(config: ProjectConfig, options: LoadDataOptions = {}): ProjectData {
   try {
@@ -68,6 +77,13 @@ function loadData(config: ProjectConfig, options: LoadDataOptions): ProjectData 
   }
   let store: SampleStore | undefined;
   const profilesPath = options.sampleOverride ?? config.sample;
+  if (options.sampleOverride) {
+    const problem = readStreamIntoMemory(options.sampleOverride, budgetBytes(options.memoryLimitMB));
+    if (problem && problem.kind !== 'not-a-stream') {
+      diagnostics.push(dataDiagnostic(options.sampleOverride, 1, 'error', problem.kind === 'too-large' ? 'sample-too-large' : 'sample-file-unreadable', streamProblemWords(problem)));
+      return { schema, diagnostics, catalog: schema ? buildCatalog(undefined, schema) : undefined };
+    }
+  }
   if (profilesPath) {
     const loaded = loadSample({
       profilesPath,
