@@ -2,7 +2,9 @@
 // The bundles are CommonJS (VS Code loads extensions with require); a
 // package.json in dist/ says so, since the repository itself is ESM.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -19,6 +21,24 @@ const entries = [
   // The insight panel's page (a browser script; its CSS comes out beside it as dist/insight-view.css).
   { in: 'client/src/insight-view/main.ts', out: 'dist/insight-view.js', browser: true, optional: true },
 ];
+
+/**
+ * A hash of the sources that decide what a loaded sample holds: a sample cache
+ * (core/sample/store-cache.ts) written by another build of them is not used.
+ */
+function loaderId() {
+  const digest = createHash('sha256');
+  for (const folder of ['server/src/core/base', 'server/src/core/project', 'server/src/core/sample']) {
+    for (const name of readdirSync(folder, { recursive: true }).map(String).sort()) {
+      if (!name.endsWith('.ts')) continue;
+      digest.update(`${folder}/${name}\0`);
+      digest.update(readFileSync(join(folder, name)));
+    }
+  }
+  return digest.digest('hex').slice(0, 16);
+}
+
+const LOADER_ID = `${pkg.version}+${loaderId()}`;
 
 mkdirSync('dist', { recursive: true });
 writeFileSync('dist/package.json', JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
@@ -38,7 +58,7 @@ for (const entry of entries) {
     external: entry.external ?? [],
     // jsonc-parser's UMD build requires its modules by computed paths esbuild cannot follow; its ESM build bundles.
     mainFields: ['module', 'main'],
-    define: { SEGMENTS_VERSION: JSON.stringify(pkg.version) },
+    define: { SEGMENTS_VERSION: JSON.stringify(pkg.version), SEGMENTS_LOADER_ID: JSON.stringify(LOADER_ID) },
     logLevel: 'warning',
   });
   console.log(`built ${entry.out} in ${Date.now() - started} ms`);

@@ -193,7 +193,7 @@ test('a file with no segments.config.json above it gets syntax and structure che
 test('the sample was loaded by the worker thread, not in the server as a fallback', () => {
   const loads = client.logs.filter((l) => l.startsWith('loaded '));
   assert.ok(loads.length >= 1);
-  assert.match(loads[0], /^loaded users\.csv: 10 profiles, 5 events in \d+ ms \(worker thread\)$/);
+  assert.match(loads[0], /^loaded users\.csv: 10 profiles, 5 events in \d+ ms \(worker thread, parsed \(cache absent\) and cached\)$/);
   assert.deepEqual(client.logs.filter((l) => /failed|crashed/.test(l)), []);
 });
 

@@ -68,6 +68,8 @@ export interface StartOptions {
   folders?: string[];
   /** What the client answers for the `segments` configuration section. */
   settings?: Record<string, unknown>;
+  /** Send the settings in `initialize` too, as the VS Code client does, so the first load already follows them. */
+  settingsAtInitialize?: boolean;
   capabilities?: ClientCapabilities;
   /** Start without the allocator variables the VS Code client sets (server/src/lsp/launch-environment.ts). */
   bareEnvironment?: boolean;
@@ -236,7 +238,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
     processId: process.pid,
     rootUri,
     capabilities: options.capabilities ?? CLIENT_CAPABILITIES,
-    initializationOptions: options.initializationOptions,
+    initializationOptions: options.settingsAtInitialize
+      ? { ...(options.initializationOptions as object | undefined), settings: client.settings }
+      : options.initializationOptions,
     workspaceFolders: options.root ? [options.root, ...(options.folders ?? [])].map((f, i) => ({ uri: fileUri(f), name: `folder ${i}` })) : null,
   });
   await connection.sendNotification('initialized', {});

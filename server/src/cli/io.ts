@@ -6,4 +6,6 @@ export interface CliIo {
   err(text: string): void;
   /** Colour output for a terminal; never in pipes or CI logs. */
   color: boolean;
+  /** Print phase timings after every command (SEGMENTS_TIMINGS=1), as `--timings` does for one. */
+  timings?: boolean;
 }

@@ -13,6 +13,7 @@ import { runSql } from './commands/sql';
 import { runOverlap, type OverlapFormat } from './commands/overlap';
 import { DIALECTS, type Dialect } from '../core/sql/dialects';
 import type { CliIo } from './io';
+import { timingsFromEnvironment, withTimings } from './report/timings-report';
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
@@ -20,7 +21,11 @@ export const EXIT_USAGE = 2;
 
 declare const SEGMENTS_VERSION: string | undefined;
 
+const NO_CACHE_HELP = "parse the sample even when .segments-cache/ holds it, and leave the cache as it is";
+const TIMINGS_HELP = 'after the output, print to stderr where the time went, phase by phase (or set SEGMENTS_TIMINGS=1)';
+
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const timedRun = (opts: { timings?: boolean }, command: () => number): number => withTimings(opts.timings === true || io.timings === true, io, command);
   const program = new Command('segments')
     .description('Check, format, size and compile audience segments (.segment files).')
     .version(version(), '-v, --version', 'print the version')
@@ -41,7 +46,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description('report every problem in the segment files (exit 1 on errors)')
     .argument('[paths...]', 'files or folders (default: the project of the current folder)')
     .addOption(new Option('--format <format>', 'output format (github: workflow annotations; sarif: code scanning)').choices([...CHECK_FORMATS]).default('text'))
-    .action((paths: string[], opts: { format: CheckFormat }) => setExit(runCheck(paths, opts.format, io, version())));
+    .option('--no-cache', NO_CACHE_HELP)
+    .option('--timings', TIMINGS_HELP)
+    .action((paths: string[], opts: { format: CheckFormat; cache: boolean; timings?: boolean }) =>
+      setExit(timedRun(opts, () => runCheck(paths, opts.format, io, version(), { cache: opts.cache }))),
+    );
 
   program
     .command('fmt')
@@ -59,7 +68,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--sample <file>', 'profiles file to size against instead of the configured sample')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
     .option('--funnel', 'also how many remain after each condition of include and after the exclude')
-    .action((paths: string[], opts: { sample?: string; format: SizeFormat; funnel?: boolean }) => setExit(runSize(paths, opts, io)));
+    .option('--no-cache', NO_CACHE_HELP)
+    .option('--timings', TIMINGS_HELP)
+    .action((paths: string[], opts: { sample?: string; format: SizeFormat; funnel?: boolean; cache: boolean; timings?: boolean }) =>
+      setExit(timedRun(opts, () => runSize(paths, opts, io))));
 
   program
     .command('overlap')
@@ -67,7 +79,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description('how many members segments share (both, share of each, Jaccard), counted on the sample')
     .argument('[ids...]', 'segment ids (none: every pair that shares anyone; one: it against every other segment)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
-    .action((ids: string[], opts: { format: OverlapFormat }) => setExit(runOverlap(ids, opts, io)));
+    .option('--no-cache', NO_CACHE_HELP)
+    .option('--timings', TIMINGS_HELP)
+    .action((ids: string[], opts: { format: OverlapFormat; cache: boolean; timings?: boolean }) => setExit(timedRun(opts, () => runOverlap(ids, opts, io))));
 
   program
     .command('sql')
@@ -78,8 +92,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--profiles-table <name>', 'table of profiles', 'profiles')
     .option('--events-table <name>', 'table of events', 'events')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((paths: string[], opts: { dialect: Dialect; profilesTable: string; eventsTable: string; format: 'text' | 'json' }) =>
-      setExit(runSql(paths, opts, io)),
+    .option('--no-cache', NO_CACHE_HELP)
+    .option('--timings', TIMINGS_HELP)
+    .action((paths: string[], opts: { dialect: Dialect; profilesTable: string; eventsTable: string; format: 'text' | 'json'; cache: boolean; timings?: boolean }) =>
+      setExit(timedRun(opts, () => runSql(paths, opts, io))),
     );
 
   program
@@ -91,14 +107,19 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--head <ref>', 'git ref to compare (default: the working tree)')
     .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
     .option('--fail-on-change <percent>', "exit 1 when a segment's size moves by more than this percentage")
-    .action((paths: string[], opts: { base: string; head?: string; format: DiffFormat; failOnChange?: string }) =>
+    .option('--no-cache', NO_CACHE_HELP)
+    .option('--timings', TIMINGS_HELP)
+    .action((paths: string[], opts: { base: string; head?: string; format: DiffFormat; failOnChange?: string; cache: boolean; timings?: boolean }) =>
       setExit(
-        runDiff(paths, {
-          base: opts.base,
-          head: opts.head,
-          format: opts.format,
-          failOnChange: opts.failOnChange === undefined ? undefined : parsePercent(opts.failOnChange),
-        }, io),
+        timedRun(opts, () =>
+          runDiff(paths, {
+            base: opts.base,
+            head: opts.head,
+            format: opts.format,
+            failOnChange: opts.failOnChange === undefined ? undefined : parsePercent(opts.failOnChange),
+            cache: opts.cache,
+          }, io),
+        ),
       ),
     );
 
@@ -138,6 +159,7 @@ export function main(): void {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
     color: wantsColor(process.env, process.stdout.isTTY === true),
+    timings: timingsFromEnvironment(process.env),
   };
   // `segments … | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
   for (const stream of [process.stdout, process.stderr]) {

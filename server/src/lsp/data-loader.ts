@@ -10,10 +10,11 @@
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ProjectConfig } from '../core/project/config';
-import { loadFailure, loadProjectData, type ProjectData } from '../core/workspace/project-data';
+import { loadDataFiles, loadFailure, projectDataOf, type LoadedData, type ProjectData } from '../core/workspace/project-data';
 import { budgetBytes, BYTES_PER_MB } from '../core/sample/memory-budget';
 import type { WorkerMessage } from './data-messages';
 import { formatCount, plural } from '../core/text/numbers';
+import type { CacheOutcome } from '../core/sample/store-cache';
 
 export interface ProgressReporter {
   report(percentage: number, message?: string): void;
@@ -27,6 +28,8 @@ export interface LoadRequest {
   rowLimit?: number;
   /** The load's memory budget (segments.sample.memoryLimitMB); also caps the worker's JavaScript heap. */
   memoryLimitMB?: number;
+  /** Use the project's sample cache (LoadDataOptions.cache). */
+  cache?: boolean;
   /** Whole percents as the load advances (besides the work-done progress). */
   onProgress?: (percent: number) => void;
 }
@@ -77,10 +80,10 @@ export class DataLoader {
       const started = Date.now();
       const where = this.workerScript ? 'worker thread' : 'server thread';
       // Functions cannot cross into a worker.
-      const job = { config: request.config, rowLimit: request.rowLimit, memoryLimitMB: request.memoryLimitMB };
+      const job = { config: request.config, rowLimit: request.rowLimit, memoryLimitMB: request.memoryLimitMB, cache: request.cache };
       const work = this.workerScript ? this.loadInWorker(this.workerScript, job, report, (s) => (stop = s)) : this.loadHere(job, report);
-      const data = await Promise.race([work, cancelled]);
-      this.info(`loaded ${describeData(data, sampleName)} in ${Date.now() - started} ms (${where})`);
+      const data = projectDataOf(await Promise.race([work, cancelled]));
+      this.info(`loaded ${describeData(data, sampleName)} in ${Date.now() - started} ms (${where}${cacheNote(data.cache)})`);
       return data;
     } finally {
       report.done();
@@ -98,8 +101,8 @@ export class DataLoader {
     request: Omit<LoadRequest, 'onProgress'>,
     progress: ProgressReporter | undefined,
     onStop: (stop: () => void) => void,
-  ): Promise<ProjectData> {
-    return new Promise<ProjectData>((resolve) => {
+  ): Promise<LoadedData> {
+    return new Promise<LoadedData>((resolve) => {
       // The typed arrays of the columns are counted by the load's own budget; the heap limit
       // catches what is not (the strings and objects of a runaway file) before the server's memory.
       const heapMb = Math.max(512, budgetBytes(request.memoryLimitMB) / BYTES_PER_MB + 512);
@@ -136,11 +139,12 @@ export class DataLoader {
   }
 
   /** Only when no worker bundle exists (the server run from sources, in tests). */
-  private async loadHere(request: Omit<LoadRequest, 'onProgress'>, progress: ProgressReporter | undefined): Promise<ProjectData> {
+  private async loadHere(request: Omit<LoadRequest, 'onProgress'>, progress: ProgressReporter | undefined): Promise<LoadedData> {
     await new Promise((r) => setImmediate(r));
-    return loadProjectData(request.config, {
+    return loadDataFiles(request.config, {
       rowLimit: request.rowLimit,
       memoryLimitMB: request.memoryLimitMB,
+      cache: request.cache,
       onProgress: (f) => progress?.report(Math.round(f * 100)),
     });
   }
@@ -151,4 +155,12 @@ function describeData(data: ProjectData, sampleName: string): string {
   if (!store) return sampleName;
   const events = store.events ? `, ${plural(store.events.count, 'event')}` : '';
   return `${sampleName}: ${plural(store.profiles.count, 'profile')}${events}`;
+}
+
+/** Where the sample came from, for the log: the cache, or parsed (and why the cache did not serve). */
+function cacheNote(cache: CacheOutcome | undefined): string {
+  if (!cache) return '';
+  if (cache.kind === 'hit') return ', read from the cache';
+  if (cache.kind === 'written') return `, parsed (cache ${cache.miss}) and cached`;
+  return `, parsed (cache ${cache.miss}; not written: ${cache.why})`;
 }

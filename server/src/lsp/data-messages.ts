@@ -1,13 +1,13 @@
 // What the data worker tells the server.
-import type { ProjectData } from '../core/workspace/project-data';
+import type { LoadedData } from '../core/workspace/project-data';
 
 export type WorkerMessage =
   | { type: 'progress'; fraction: number }
-  | { type: 'done'; data: ProjectData }
+  | { type: 'done'; data: LoadedData }
   | { type: 'failed'; message: string };
 
 /** Every distinct ArrayBuffer under the data (the store's typed arrays), for a zero-copy postMessage. */
-export function transferablesOf(data: ProjectData): ArrayBuffer[] {
+export function transferablesOf(data: LoadedData): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   const seen = new Set<object>();
   const visit = (v: unknown, depth: number): void => {
@@ -15,8 +15,9 @@ export function transferablesOf(data: ProjectData): ArrayBuffer[] {
     seen.add(v);
     if (ArrayBuffer.isView(v)) {
       const buffer = v.buffer;
-      // Node's Buffer pool slices share one buffer with unrelated data; leave those to be copied.
-      if (buffer instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === buffer.byteLength) buffers.add(buffer);
+      // Node's Buffer pool slices share one small buffer with unrelated data; leave those to be copied.
+      // A larger buffer is the store's own (a column, or a cache file the columns are views on).
+      if (buffer instanceof ArrayBuffer && ((v.byteOffset === 0 && v.byteLength === buffer.byteLength) || buffer.byteLength > Buffer.poolSize)) buffers.add(buffer);
       return;
     }
     if (Array.isArray(v)) return; // string arrays (dictionaries) hold no buffers

@@ -1,16 +1,18 @@
 // Runs in a worker thread: loads one project's schema and sample off the main
 // thread, so the server keeps answering while a large sample is read. Posts
-// progress fractions, then the ProjectData (its typed arrays' buffers are
-// transferred, not copied).
+// progress fractions, then the loaded data (its typed arrays' buffers are
+// transferred, not copied). The server adds the catalog: its statistics are
+// computed on first use, which a structured clone would force here.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ProjectConfig } from '../core/project/config';
-import { loadProjectData } from '../core/workspace/project-data';
+import { loadDataFiles } from '../core/workspace/project-data';
 import { transferablesOf, type WorkerMessage } from './data-messages';
 
 interface Job {
   config: ProjectConfig;
   rowLimit?: number;
   memoryLimitMB?: number;
+  cache?: boolean;
 }
 
 function run(): void {
@@ -23,9 +25,10 @@ function run(): void {
     // dominate the load, and a second loading thread keeps its own allocator arena
     // for the life of the server (~60 MB on a 1M-profile sample without the
     // launch environment's settings).
-    const data = loadProjectData(job.config, {
+    const data = loadDataFiles(job.config, {
       rowLimit: job.rowLimit,
       memoryLimitMB: job.memoryLimitMB,
+      cache: job.cache,
       onProgress: (fraction) => {
         const pct = Math.floor(fraction * 100);
         if (pct === lastPosted) return;

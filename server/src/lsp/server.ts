@@ -155,6 +155,7 @@ export function startServer(connection: Connection, options: { workerScript?: st
     log: (m) => connection.console.warn(m),
     rowLimit: () => settings.sampleRowLimit,
     memoryLimitMB: () => settings.sampleMemoryLimitMB,
+    sampleCache: () => settings.sampleCache,
     dataProgress: (project, percent) => {
       const status = percent === undefined ? loadedStatus(project, uriFor) : loadingStatus(project, percent, uriFor);
       if (status) void connection.sendNotification(SampleStatusNotification, status);

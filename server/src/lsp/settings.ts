@@ -11,9 +11,11 @@ export interface Settings {
   sampleRowLimit?: number;
   /** The memory a sample's load may take, in MB; undefined: the default (core/sample/memory-budget.ts). */
   sampleMemoryLimitMB?: number;
+  /** Read the sample from the project's `.segments-cache/` when up to date, and keep it there after parsing. */
+  sampleCache: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { previewEnabled: true, debounceMs: 150, sampleRowLimit: undefined };
+export const DEFAULT_SETTINGS: Settings = { previewEnabled: true, debounceMs: 150, sampleRowLimit: undefined, sampleCache: true };
 
 /** Accepts both nested (`{ preview: { enabled } }`) and dotted (`{ 'preview.enabled': … }`) shapes. */
 export function readSettings(section: unknown): Settings {
@@ -28,11 +30,13 @@ export function readSettings(section: unknown): Settings {
   const debounce = pick(['debounceMs'], 'debounceMs');
   const rowLimit = pick(['sample', 'rowLimit'], 'sample.rowLimit');
   const memoryLimit = pick(['sample', 'memoryLimitMB'], 'sample.memoryLimitMB');
+  const cache = pick(['sample', 'cache'], 'sample.cache');
   return {
     previewEnabled: typeof enabled === 'boolean' ? enabled : DEFAULT_SETTINGS.previewEnabled,
     debounceMs: typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0 ? Math.min(debounce, 10_000) : DEFAULT_SETTINGS.debounceMs,
     sampleRowLimit: typeof rowLimit === 'number' && Number.isInteger(rowLimit) && rowLimit > 0 ? rowLimit : undefined,
     sampleMemoryLimitMB: typeof memoryLimit === 'number' && Number.isFinite(memoryLimit) && memoryLimit > 0 ? memoryLimit : undefined,
+    sampleCache: typeof cache === 'boolean' ? cache : DEFAULT_SETTINGS.sampleCache,
   };
 }
 

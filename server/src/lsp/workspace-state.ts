@@ -25,6 +25,8 @@ export interface WorkspaceHooks {
   rowLimit(): number | undefined;
   /** segments.sample.memoryLimitMB; undefined: the default budget. */
   memoryLimitMB?(): number | undefined;
+  /** Whether loads use the project's sample cache (the `sample.cache` setting). */
+  sampleCache(): boolean;
   /** A load of the project's data started, advanced (percent) or ended (undefined). */
   dataProgress(project: ProjectState, percent: number | undefined): void;
 }
@@ -135,6 +137,7 @@ export class WorkspaceState {
         config: project.config,
         rowLimit: this.hooks.rowLimit(),
         memoryLimitMB: this.hooks.memoryLimitMB?.(),
+        cache: this.hooks.sampleCache(),
         onProgress: (percent) => {
           if (generation === project.dataGeneration) this.hooks.dataProgress(project, percent);
         },

@@ -38,7 +38,7 @@ describe('loadConfig: problems point at the right place', () => {
       name: 'unknown key with nothing close',
       text: '{ "colour": "red" }',
       expected: [
-        'config-unknown-key 1:3 unknown key `colour`; the keys are `sample`, `events`, `schema`, `idColumn`, `asOf` and `population`',
+        'config-unknown-key 1:3 unknown key `colour`; the keys are `sample`, `events`, `schema`, `idColumn`, `asOf`, `population` and `cache`',
       ],
     },
     {
@@ -128,6 +128,11 @@ describe('loadConfig: problems point at the right place', () => {
       name: 'sample is a number',
       text: '{ "sample": 42 }',
       expected: ['config-wrong-type 1:13 `sample` must be a path in double quotes, like "data/users.csv", not a number'],
+    },
+    {
+      name: 'cache is a string',
+      text: '{ "cache": "off" }',
+      expected: ['config-wrong-type 1:12 `cache` must be `true` or `false`, not a string'],
     },
     {
       name: 'schema is null',

@@ -162,3 +162,17 @@ test('median of odd and even counts, any order', () => {
   assert.deepEqual(medianOf([1, 1, 1, 9]), { min: 1, median: 1, max: 9 });
   assert.deepEqual(medianOf([1, 1, 9, 9]), { min: 1, median: 5, max: 9 });
 });
+
+test("statistics are computed when first read, once; an event's properties likewise", () => {
+  const catalog = buildCatalog(sample(SCHEMA), SCHEMA);
+  const city = catalog.attributes.get('city')!;
+  const descriptor = Object.getOwnPropertyDescriptor(city, 'stats')!;
+  assert.equal(typeof descriptor.get, 'function', 'not computed while building the catalog');
+  const stats = city.stats;
+  assert.equal(city.stats, stats, 'the same object on the next read');
+  assert.equal(Object.getOwnPropertyDescriptor(city, 'stats')!.value, stats, 'kept as a plain value');
+  const view = catalog.events.get('view')!;
+  assert.equal(typeof Object.getOwnPropertyDescriptor(view, 'properties')!.get, 'function');
+  assert.deepEqual([...view.properties.keys()], ['page']);
+  assert.deepEqual({ ...catalog.attributes.get('age')! }, { name: 'age', type: 'number', source: 'schema', description: 'Age in years', stats: { rows: 4, missing: 1, min: 20, median: 30, max: 40 } }, 'reads like plain data');
+});

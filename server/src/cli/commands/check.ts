@@ -2,8 +2,8 @@
 // of the projects the paths belong to. Exit 1 when any is an error.
 import { compareDiagnostics, type Diagnostic } from '../../core/base/diagnostics';
 import type { SourcePositions } from '../../core/text/source-positions';
-import { openSnapshots, type OpenedProject } from '../../core/workspace/open-snapshots';
-import { cliLoadOptions } from '../../host/cli-load-options';
+import type { OpenedProject } from '../../core/workspace/open-snapshots';
+import { openForCommand, type DataOptions } from '../open-projects';
 import { positionsOf } from '../report/positions';
 import { formatTextReport, summaryLine } from '../report/text-report';
 import { toJsonDiagnostics } from '../report/json-report';
@@ -28,8 +28,8 @@ export interface CheckResult {
  * limited to the files asked about). `forCi`: for a report posted on a pull
  * request, without values from data files outside the project (foreign-data.ts).
  */
-export function collectDiagnostics(paths: string[], cwd: string, forCi = false): CheckResult {
-  return diagnosticsOf(openSnapshots(paths, cwd, cliLoadOptions()), forCi);
+export function collectDiagnostics(paths: string[], cwd: string, data: DataOptions = {}, forCi = false): CheckResult {
+  return diagnosticsOf(openForCommand(paths, cwd, data), forCi);
 }
 
 /** The diagnostics of opened projects, with what reports need to place them. */
@@ -47,8 +47,8 @@ export function diagnosticsOf(projects: OpenedProject[], forCi = false): CheckRe
 }
 
 /** `version` goes into the SARIF log's tool description. */
-export function runCheck(paths: string[], format: CheckFormat, io: CliIo, version = '0.0.0-dev'): number {
-  const { diagnostics, positions, fileCount } = collectDiagnostics(paths, io.cwd, format === 'github' || format === 'sarif');
+export function runCheck(paths: string[], format: CheckFormat, io: CliIo, version = '0.0.0-dev', data: DataOptions = {}): number {
+  const { diagnostics, positions, fileCount } = collectDiagnostics(paths, io.cwd, data, format === 'github' || format === 'sarif');
   if (format === 'json') {
     io.out(`${JSON.stringify(toJsonDiagnostics(diagnostics, positions, io.cwd), null, 2)}\n`);
   } else if (format === 'sarif') {

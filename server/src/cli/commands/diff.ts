@@ -11,8 +11,7 @@ import { formatDay } from '../../core/base/days';
 import { SourcePositions } from '../../core/text/source-positions';
 import { readSmallText, realPathOrSame } from '../../core/project/files';
 import { UsageError, type SourceText } from '../../core/project/open-projects';
-import { openSnapshots } from '../../core/workspace/open-snapshots';
-import { cliLoadOptions } from '../../host/cli-load-options';
+import { openForCommand } from '../open-projects';
 import { gitTopLevel, resolveCommit } from '../git/git';
 import { segmentSourcesAt } from '../git/project-at-commit';
 import { renderDiffMarkdown } from '../report/diff-markdown';
@@ -28,6 +27,8 @@ export interface DiffOptions {
   format: DiffFormat;
   /** Percent; exit 1 when a segment's size moves by more. */
   failOnChange?: number;
+  /** False for `--no-cache`. */
+  cache?: boolean;
 }
 
 export function parsePercent(text: string): number {
@@ -39,7 +40,7 @@ export function parsePercent(text: string): number {
 }
 
 export function runDiff(paths: string[], options: DiffOptions, io: CliIo): number {
-  const opened = openSnapshots(paths, io.cwd, cliLoadOptions());
+  const opened = openForCommand(paths, io.cwd, { cache: options.cache });
   const selectedPaths = paths.map((p) => realPathOrSame(resolve(io.cwd, p)));
   const selected = selectedPaths.length === 0 ? undefined : (file: string) => selectedPaths.some((p) => file === p || file.startsWith(p + sep));
   let baseCommit = '';

@@ -6,12 +6,11 @@
 // editor's insight panel.
 import { UsageError } from '../../core/project/open-projects';
 import { formatCount, formatShare } from '../../core/text/numbers';
-import { openSnapshots } from '../../core/workspace/open-snapshots';
 import type { SegmentEntry } from '../../core/workspace/snapshot';
 import { byOverlap } from '../../core/workspace/insight';
 import type { Overlap } from '../../core/insight/overlap';
 import { unsizedReason } from '../../core/workspace/sizes';
-import { bundledCsvPartWorker } from '../../host/bundled-workers';
+import { openForCommand } from '../open-projects';
 import { reportProblems } from '../report/problems';
 import type { CliIo } from '../io';
 
@@ -31,8 +30,8 @@ export interface OverlapRow {
   jaccard: number;
 }
 
-export function runOverlap(ids: string[], options: { format: OverlapFormat }, io: CliIo): number {
-  const [project] = openSnapshots([], io.cwd, { csvPartWorker: bundledCsvPartWorker() });
+export function runOverlap(ids: string[], options: { format: OverlapFormat; cache?: boolean }, io: CliIo): number {
+  const [project] = openForCommand([], io.cwd, { cache: options.cache });
   const snapshot = project.snapshot;
   const sample = snapshot.sample();
   if (sample.kind === 'missing' && sample.problem === 'none') {

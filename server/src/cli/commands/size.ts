@@ -9,9 +9,8 @@ import { UsageError } from '../../core/project/open-projects';
 import { formatCount, formatShare, plural } from '../../core/text/numbers';
 import { estimateWords, stepLabel } from '../../core/workspace/size-words';
 import type { FunnelReport } from '../../core/workspace/funnel-report';
-import { openSnapshots } from '../../core/workspace/open-snapshots';
 import { unsizedReason, type SegmentSize } from '../../core/workspace/sizes';
-import { cliLoadOptions } from '../../host/cli-load-options';
+import { openForCommand } from '../open-projects';
 import type { JsonDiagnostic } from '../report/json-report';
 import { reportProblems } from '../report/problems';
 import type { CliIo } from '../io';
@@ -68,10 +67,10 @@ function checkSampleOption(path: string, given: string): void {
   throw new UsageError(`--sample ${given} is ${pathNatureWords(nature)}${hint}`);
 }
 
-export function runSize(paths: string[], options: { sample?: string; format: SizeFormat; funnel?: boolean }, io: CliIo): number {
+export function runSize(paths: string[], options: { sample?: string; format: SizeFormat; funnel?: boolean; cache?: boolean }, io: CliIo): number {
   const sampleOverride = options.sample ? resolve(io.cwd, options.sample) : undefined;
   if (sampleOverride) checkSampleOption(sampleOverride, options.sample!);
-  const projects = openSnapshots(paths, io.cwd, { ...cliLoadOptions(), sampleOverride });
+  const projects = openForCommand(paths, io.cwd, { sampleOverride, cache: options.cache });
   const problems = reportProblems(projects, io, 'size');
   const rows: SizeRow[] = [];
   const samples: SampleInfo[] = [];

@@ -3,10 +3,9 @@
 // be compiled (errors in it or in a segment it uses) is named with its reason on
 // stderr and, in JSON, listed with `"sql": null`; the exit status is then 1.
 import type { Dialect } from '../../core/sql/dialects';
-import { openSnapshots } from '../../core/workspace/open-snapshots';
 import type { SqlAnswer } from '../../core/workspace/snapshot';
 import { unsizedReason } from '../../core/workspace/sizes';
-import { cliLoadOptions } from '../../host/cli-load-options';
+import { openForCommand } from '../open-projects';
 import type { JsonDiagnostic } from '../report/json-report';
 import { reportProblems } from '../report/problems';
 import type { CliIo } from '../io';
@@ -16,6 +15,8 @@ export interface SqlOptions {
   profilesTable?: string;
   eventsTable?: string;
   format: 'text' | 'json';
+  /** False for `--no-cache`. */
+  cache?: boolean;
 }
 
 export interface SqlRow {
@@ -31,7 +32,7 @@ export interface SqlRow {
 export function runSql(paths: string[], options: SqlOptions, io: CliIo): number {
   // The catalog tells list membership from substring tests; the sample itself is not needed,
   // but the schema-less case infers types from it.
-  const projects = openSnapshots(paths, io.cwd, cliLoadOptions());
+  const projects = openForCommand(paths, io.cwd, { cache: options.cache });
   const problems = reportProblems(projects, io, 'sql');
   const rows: SqlRow[] = [];
   for (const { snapshot, selected } of projects) {

@@ -15,6 +15,8 @@ export interface ProjectConfig {
   /** `YYYY-MM-DD`; undefined means today (UTC). */
   asOf?: string;
   population?: number;
+  /** False when the config turns the sample cache off (`"cache": false`). */
+  cache?: boolean;
 }
 
 export const DEFAULT_ID_COLUMN = 'user_id';

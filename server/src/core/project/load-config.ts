@@ -11,7 +11,7 @@ import { readText } from './read-text';
 import { pathNature, pathNatureWords } from './files';
 
 /** The keys of segments.config.json, in the order the docs list them. */
-export const CONFIG_KEYS = ['sample', 'events', 'schema', 'idColumn', 'asOf', 'population'] as const;
+export const CONFIG_KEYS = ['sample', 'events', 'schema', 'idColumn', 'asOf', 'population', 'cache'] as const;
 /** `$schema` is allowed too, for editors that pick a JSON schema from it. */
 const ALLOWED_KEYS: readonly string[] = ['$schema', ...CONFIG_KEYS];
 
@@ -94,6 +94,10 @@ function applyKey(config: ProjectConfig, key: string, value: JsonNode, report: J
       return;
     case 'population':
       config.population = readPopulation(value, report);
+      return;
+    case 'cache':
+      if (value.type === 'boolean') config.cache = value.value as boolean;
+      else report.error(value, 'wrong-type', `\`cache\` must be \`true\` or \`false\`, not ${describeValue(value)}${unsetHint(value)}`);
       return;
   }
 }

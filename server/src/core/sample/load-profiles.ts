@@ -4,6 +4,7 @@
 // repeated id is an error and no table is produced, because every count the
 // evaluator gives would be off.
 import type { Diagnostic } from '../base/diagnostics';
+import { timed } from '../base/timings';
 import type { SchemaDocument } from '../project/schema-types';
 import type { Column, PackedTexts, ProfileTable } from './store';
 import type { CsvBatch } from './csv';
@@ -138,17 +139,19 @@ export function loadProfiles(opts: ProfileLoadOptions): ProfileLoadResult {
   const noId = new CappedReport();
   let duplicates = 0;
   let firstDuplicate: { code: number; first: number; again: number } | undefined;
-  for (let r = 0; r < read.rowCount; r++) {
-    const code = codes[r];
-    if (code < 0) {
-      noId.add(lineOfRow(lines, r), () => `Line ${lineOfRow(lines, r)} has no \`${idColumn}\`; the row is skipped.`);
-    } else if (code === kept.length) {
-      kept.push(r);
-    } else {
-      duplicates++;
-      firstDuplicate ??= { code, first: lineOfRow(lines, kept[code]), again: lineOfRow(lines, r) };
+  timed('check ids', () => {
+    for (let r = 0; r < read.rowCount; r++) {
+      const code = codes[r];
+      if (code < 0) {
+        noId.add(lineOfRow(lines, r), () => `Line ${lineOfRow(lines, r)} has no \`${idColumn}\`; the row is skipped.`);
+      } else if (code === kept.length) {
+        kept.push(r);
+      } else {
+        duplicates++;
+        firstDuplicate ??= { code, first: lineOfRow(lines, kept[code]), again: lineOfRow(lines, r) };
+      }
     }
-  }
+  });
   noId.emit(
     path,
     'warning',
@@ -181,7 +184,7 @@ export function loadProfiles(opts: ProfileLoadOptions): ProfileLoadResult {
   const table: ProfileTable = {
     count: idSink.index.size,
     idColumn,
-    ids: idSink.index.packed(),
+    ids: timed('pack ids', () => idSink!.index.packed()),
     columns: new Map(columns.map((c) => [c.name, c])),
   };
   return { table, idIndex: idSink.index, diagnostics, size: read.size, threads: read.threads };

@@ -1,6 +1,7 @@
 // Reads a CSV data file into typed columns (the passes are described in
 // table-read.ts); a large file is read by two threads (csv-part.ts).
 import type { Diagnostic } from '../base/diagnostics';
+import { timed } from '../base/timings';
 import type { Column } from './store';
 import type { ByteSource } from './byte-source';
 import type { CsvProblem } from './csv';
@@ -68,7 +69,7 @@ function readCsvTableWith(
   let sniffed = 0;
   let sniffRecords = 0;
   let sniffBytes = 0;
-  readCsv(
+  timed('sniff header and types', () => readCsv(
     sniffSource,
     (b) => {
       let from = 0;
@@ -95,7 +96,7 @@ function readCsvTableWith(
       return sniffed < SNIFF_ROWS;
     },
     { chunkSize: Math.min(SNIFF_CHUNK, req.chunkSize ?? SNIFF_CHUNK) },
-  );
+  ));
   if (stop) {
     diagnostics.push(stop);
     return undefined;
@@ -110,7 +111,9 @@ function readCsvTableWith(
   const capacity = capacityFor(size, sniffBytes, sniffRecords, limit);
 
   // Pass 2: every row, by two threads when the file is large enough to be worth it.
-  const loaded = (worker && loadCsvInTwoParts(req, worker, size, columns, width, capacity, evidence)) || loadCsvRowsHere(req, size, columns, width, capacity, limit, evidence);
+  const loaded =
+    (worker && timed('rows, two threads', () => loadCsvInTwoParts(req, worker, size, columns, width, capacity, evidence))) ||
+    timed('rows', () => loadCsvRowsHere(req, size, columns, width, capacity, limit, evidence));
   const { rowCount, sinks, ragged } = loaded;
   if (loaded.tooLarge) {
     diagnostics.push(loaded.tooLarge);
@@ -123,7 +126,7 @@ function readCsvTableWith(
 
   // Pass 3: inferred columns that turned out to be text.
   const retype = [...parts].filter(([, p]) => needsRetype(p.stats));
-  if (retype.length > 0) {
+  if (retype.length > 0) timed('columns read again as text', () => {
     const replacements = retype.map(([index, old]) => [index, new StringBuilder(old.stats.name, false, rowCount)] as const);
     readCsvRows({ file, header: true }, rowCount, new RowLines(), (b, from, to) => {
       for (const [index, sink] of replacements) sink.pushBatch(b, index, from, to);
@@ -133,7 +136,7 @@ function readCsvTableWith(
       replacement.padTo(rowCount);
       parts.set(index, builderPart(replacement, req));
     }
-  }
+  });
 
   for (const part of parts.values()) reportBadValues(file, part.stats, diagnostics);
   for (const [, sink] of sinks) sink.padTo(rowCount);
@@ -141,7 +144,7 @@ function readCsvTableWith(
     ok: true,
     rowCount,
     rowLines: loaded.rowLines,
-    columns: [...parts.values()].map((p) => p.finish()),
+    columns: timed('finish columns', () => [...parts.values()].map((p) => p.finish())),
     diagnostics,
     size,
     threads: loaded.threads,
@@ -269,14 +272,16 @@ function loadCsvInTwoParts(
   }
   // Finished before waiting: when the worker is the slower, this costs no time.
   const mineFinished = new Map([...builders].map(([index, builder]) => [index, builder.finish(true)]));
-  const theirs = worker.result();
+  const theirs = timed('wait for the second thread', () => worker.result());
   if ('error' in theirs) return undefined;
 
   // The worker counted lines from 1 at the cut.
   const shift = mine.endLine - 1;
   rowLines.append(theirs.rowLines, shift);
   ragged.append(theirs.ragged, shift);
-  for (const { index, cells } of theirs.keys) keySinks.find(([i]) => i === index)![1].pushPackedTexts!(cells);
+  timed("the second part's keys", () => {
+    for (const { index, cells } of theirs.keys) keySinks.find(([i]) => i === index)![1].pushPackedTexts!(cells);
+  });
   const parts = new Map<number, ColumnPart>();
   for (const { index, column, nonEmpty, bad } of theirs.columns) {
     const builder = builders.get(index)!;

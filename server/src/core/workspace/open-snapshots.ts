@@ -1,6 +1,7 @@
 // The CLI's way in: the paths a user names (or the current folder) become
 // projects read from disk, their data loaded, each as one snapshot, plus the
 // files the user asked about.
+import { timed } from '../base/timings';
 import type { ProjectTarget } from '../project/open-projects';
 import { openProjects } from '../project/open-projects';
 import type { CsvPartWorkerOptions } from '../sample/csv-part';
@@ -20,17 +21,21 @@ export interface OpenOptions {
   csvPartWorker?: CsvPartWorkerOptions;
   /** See LoadSampleOptions.memoryLimitMB (the CLI reads SEGMENTS_MEMORY_LIMIT_MB). */
   memoryLimitMB?: number;
+  /** Use the project's sample cache (see LoadDataOptions.cache). */
+  cache?: boolean;
 }
 
 /** Throws UsageError (project/open-projects.ts) for paths that name nothing to check. */
 export function openSnapshots(paths: string[], cwd: string, options: OpenOptions = {}): OpenedProject[] {
-  return openProjects(paths, cwd).map((target) => ({ snapshot: snapshotOf(target, options), selected: target.selected }));
+  return timed('find the project and read its files', () => openProjects(paths, cwd)).map((target) => ({ snapshot: snapshotOf(target, options), selected: target.selected }));
 }
 
 function snapshotOf(target: ProjectTarget, options: OpenOptions): ProjectSnapshot {
   // A folder without a config has no schema or sample of its own; `--sample` gives it one.
   const loads = target.config.configFile !== undefined || options.sampleOverride !== undefined;
-  const data = loads ? loadProjectData(target.config, { sampleOverride: options.sampleOverride, csvPartWorker: options.csvPartWorker, memoryLimitMB: options.memoryLimitMB }) : undefined;
+  const data = loads
+    ? loadProjectData(target.config, { sampleOverride: options.sampleOverride, csvPartWorker: options.csvPartWorker, memoryLimitMB: options.memoryLimitMB, cache: options.cache })
+    : undefined;
   return new ProjectSnapshot({
     config: target.config,
     configDiagnostics: target.configDiagnostics,

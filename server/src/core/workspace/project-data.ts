@@ -2,6 +2,7 @@
 // catalog built from both. Loaded once and kept while the segment files change
 // (the language server reloads it only when a data or config file changes).
 import type { Diagnostic } from '../base/diagnostics';
+import { timed } from '../base/timings';
 import type { ProjectConfig } from '../project/config';
 import type { SchemaDocument } from '../project/schema-types';
 import { loadSchema } from '../project/load-schema';
@@ -15,14 +16,21 @@ import { safeToken } from '../text/safe-text';
 import { formatCount } from '../text/numbers';
 import { readStreamIntoMemory, type StreamReadProblem } from '../sample/byte-source';
 import { budgetBytes, BYTES_PER_MB } from '../sample/memory-budget';
+import type { CacheOutcome } from '../sample/store-cache';
 
-export interface ProjectData {
+/** What loading reads from disk: plain data, so the language server's data worker can post it. */
+export interface LoadedData {
   schema?: SchemaDocument;
   store?: SampleStore;
-  /** Undefined when the project declares neither a schema nor a sample: name checks are then skipped. */
-  catalog?: Catalog;
   /** Problems in the schema and the sample files. */
   diagnostics: Diagnostic[];
+  /** Whether the sample came from the project's cache, or was parsed (and the cache written, or why not). */
+  cache?: CacheOutcome;
+}
+
+export interface ProjectData extends LoadedData {
+  /** Undefined when the project declares neither a schema nor a sample: name checks are then skipped. */
+  catalog?: Catalog;
 }
 
 export interface LoadDataOptions {
@@ -36,6 +44,12 @@ export interface LoadDataOptions {
   csvPartWorker?: CsvPartWorkerOptions;
   /** See LoadSampleOptions.memoryLimitMB. */
   memoryLimitMB?: number;
+  /**
+   * Read the sample from the project's cache (`.segments-cache/`) when it is up
+   * to date, and write it there after parsing. Only for a project with a config
+   * file that does not turn the cache off (`"cache": false`).
+   */
+  cache?: boolean;
 }
 
 /**
@@ -60,45 +74,67 @@ function streamProblemWords(problem: Exclude<StreamReadProblem, { kind: 'not-a-s
 
 /** Never throws: a failure of the loaders themselves becomes loadFailure's error. */
 export function loadProjectData(config: ProjectConfig, options: LoadDataOptions = {}): ProjectData {
+  return projectDataOf(loadDataFiles(config, options));
+}
+
+/**
+ * Reads the schema and the sample (the part of a load that runs in the
+ * language server's data worker). Never throws: a failure of the loaders
+ * themselves becomes loadFailure's error.
+ */
+export function loadDataFiles(config: ProjectConfig, options: LoadDataOptions = {}): LoadedData {
   try {
-    return loadData(config, options);
+    return readDataFiles(config, options);
   } catch (e) {
     return loadFailure(config, e instanceof Error ? e.message : String(e), options.sampleOverride);
   }
 }
 
-function loadData(config: ProjectConfig, options: LoadDataOptions): ProjectData {
+function readDataFiles(config: ProjectConfig, options: LoadDataOptions): LoadedData {
   const diagnostics: Diagnostic[] = [];
   let schema: SchemaDocument | undefined;
   if (config.schema) {
-    const loaded = loadSchema(config.schema);
+    const loaded = timed('schema', () => loadSchema(config.schema!));
     schema = loaded.schema;
     diagnostics.push(...loaded.diagnostics);
   }
   let store: SampleStore | undefined;
+  let cache: CacheOutcome | undefined;
   const profilesPath = options.sampleOverride ?? config.sample;
-  if (options.sampleOverride) {
-    const problem = readStreamIntoMemory(options.sampleOverride, budgetBytes(options.memoryLimitMB));
-    if (problem && problem.kind !== 'not-a-stream') {
-      diagnostics.push(dataDiagnostic(options.sampleOverride, 1, 'error', problem.kind === 'too-large' ? 'sample-too-large' : 'sample-file-unreadable', streamProblemWords(problem)));
-      return { schema, diagnostics, catalog: schema ? buildCatalog(undefined, schema) : undefined };
-    }
+  // `--sample` may be a pipe: read to its end first (a sample is read more than once), and never cached (it has no file to check the cache against).
+  const streamProblem = options.sampleOverride ? readStreamIntoMemory(options.sampleOverride, budgetBytes(options.memoryLimitMB)) : { kind: 'not-a-stream' as const };
+  if (streamProblem && streamProblem.kind !== 'not-a-stream') {
+    const code = streamProblem.kind === 'too-large' ? 'sample-too-large' : 'sample-file-unreadable';
+    diagnostics.push(dataDiagnostic(options.sampleOverride!, 1, 'error', code, streamProblemWords(streamProblem)));
+    return { schema, diagnostics };
   }
+  const streamed = streamProblem === undefined;
+  const useCache = options.cache === true && config.configFile !== undefined && config.cache !== false && !streamed;
   if (profilesPath) {
-    const loaded = loadSample({
-      profilesPath,
-      eventsPath: config.events,
-      idColumn: config.idColumn,
-      schema,
-      rowLimit: options.rowLimit,
-      onProgress: options.onProgress,
-      keepEventTimes: options.keepEventTimes,
-      csvPartWorker: options.csvPartWorker,
-      memoryLimitMB: options.memoryLimitMB,
-    });
+    const loaded = timed('sample', () =>
+      loadSample({
+        profilesPath,
+        eventsPath: config.events,
+        idColumn: config.idColumn,
+        schema,
+        rowLimit: options.rowLimit,
+        onProgress: options.onProgress,
+        keepEventTimes: options.keepEventTimes,
+        csvPartWorker: options.csvPartWorker,
+        memoryLimitMB: options.memoryLimitMB,
+        cache: useCache ? { projectRoot: config.root } : undefined,
+      }),
+    );
     store = loaded.store;
+    cache = loaded.cache;
     diagnostics.push(...loaded.diagnostics);
   }
-  const catalog = schema || store ? buildCatalog(store, schema) : undefined;
-  return { schema, store, catalog, diagnostics };
+  return cache ? { schema, store, diagnostics, cache } : { schema, store, diagnostics };
+}
+
+/** The loaded data with its catalog. Cheap: the catalog computes a field's statistics when they are first read. */
+export function projectDataOf(loaded: LoadedData): ProjectData {
+  const { schema, store } = loaded;
+  const catalog = schema || store ? timed('catalog', () => buildCatalog(store, schema)) : undefined;
+  return { ...loaded, catalog };
 }

@@ -15,6 +15,7 @@
 //   parsed files and blocks, and the evaluator with its per-condition cache.
 import { basename } from 'node:path';
 import type { Diagnostic } from '../base/diagnostics';
+import { timed } from '../base/timings';
 import { Evaluator } from '../evaluate/evaluator';
 import { resolveAsOfDay } from '../evaluate/calendar';
 import type { ProjectConfig } from '../project/config';
@@ -180,7 +181,7 @@ export class ProjectSnapshot {
   /** Parse and check of every segment file (syntax and semantic diagnostics). */
   analysis(): Analysis {
     return this.once('analysis', () => {
-      const analysis = analyzeProject([...this.input.sources], this.data, { files: this.cache.files, blocks: this.cache.blocks });
+      const analysis = timed('parse and check', () => analyzeProject([...this.input.sources], this.data, { files: this.cache.files, blocks: this.cache.blocks }));
       this.cache.files.clear();
       for (const f of analysis.files) this.cache.files.set(f.path, f);
       for (const path of this.cache.blocks.keys()) if (!this.texts.has(path)) this.cache.blocks.delete(path);
@@ -256,15 +257,11 @@ export class ProjectSnapshot {
       const population = this.config.population;
       size = counted ? this.cache.countOf(decl, uses, sample.store, this.asOfDay, population) : undefined;
       if (!size) {
-        size = sizeSegment({
-          decl,
-          readiness,
-          segmentsById: this.analysis().segmentsById,
-          evaluator: sample.kind === 'ready' ? this.evaluator()! : sample.problem,
-          unreadableReason: sample.kind === 'missing' && sample.problem === 'unreadable' ? this.sampleProblem() : undefined,
-          population,
-          partial: this.partialPlan(decl),
-        });
+        const segmentsById = this.analysis().segmentsById;
+        const evaluator = sample.kind === 'ready' ? this.evaluator()! : sample.problem;
+        const partial = this.partialPlan(decl);
+        const unreadableReason = sample.kind === 'missing' && sample.problem === 'unreadable' ? this.sampleProblem() : undefined;
+        size = timed('count', () => sizeSegment({ decl, readiness, segmentsById, evaluator, unreadableReason, population, partial }));
         if (counted) this.cache.keepCount(decl, uses, sample.store, this.asOfDay, population, size);
       }
       this.sizeMemo.set(decl, size);
