@@ -23,4 +23,4 @@ export type FromView =
   | { type: 'copySql'; dialect: SqlDialect }
   | { type: 'showSql'; dialect: SqlDialect }
   /** Rendering finished for the data of `generation` (timings for the bench and tests). */
-  | { type: 'rendered'; generation: number; ms: number };
+  | { type: 'rendered'; generation: number; ms: number; at: number };
