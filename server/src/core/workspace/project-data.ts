@@ -38,8 +38,6 @@ export interface LoadDataOptions {
   sampleOverride?: string;
   rowLimit?: number;
   onProgress?: (fractionDone: number) => void;
-  /** Keep each event's full instant (EventTable.times), for exporting the events elsewhere. */
-  keepEventTimes?: boolean;
   /** See LoadSampleOptions.csvPartWorker. */
   csvPartWorker?: CsvPartWorkerOptions;
   /** See LoadSampleOptions.memoryLimitMB. */
@@ -119,7 +117,6 @@ function readDataFiles(config: ProjectConfig, options: LoadDataOptions): LoadedD
         schema,
         rowLimit: options.rowLimit,
         onProgress: options.onProgress,
-        keepEventTimes: options.keepEventTimes,
         csvPartWorker: options.csvPartWorker,
         memoryLimitMB: options.memoryLimitMB,
         cache: useCache ? { projectRoot: config.root } : undefined,
