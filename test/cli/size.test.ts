@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { closeSync, openSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { makeProject, REPO_ROOT, runSegments } from '../support/cli';
 
 const USERS = 'user_id,age,city,vip\nu1,30,Oslo,true\nu2,41,Bergen,false\nu3,,Oslo,true\nu4,25,Trondheim,\n';
@@ -134,6 +136,28 @@ test('the demo project sizes every segment, none empty', () => {
   }
 });
 
+test('a JSON Lines sample with a line over 512 MB: that line is skipped with a warning, the rest is sized (issue 12, finding 3)', () => {
+  const root = makeProject({
+    'segments.config.json': JSON.stringify({ sample: 'users.jsonl' }),
+    'a.segment': 'segment adults {\n  include age >= 18\n}\n',
+  });
+  const file = join(root, 'users.jsonl');
+  // A sparse file: 600 MB of NUL bytes on line 2 between two real lines, without using the disk.
+  writeFileSync(file, '{"user_id":"u1","age":30}\n');
+  const fd = openSync(file, 'r+');
+  const hole = 600 * 1024 * 1024;
+  writeSync(fd, '\n{"user_id":"u2","age":12}\n', 26 + hole);
+  closeSync(fd);
+  const r = runSegments(['size', '--format', 'json'], root);
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.doesNotMatch(r.stderr, /internal error|Cannot create a string/);
+  const [size] = JSON.parse(r.stdout) as { count: number; total: number }[];
+  assert.deepEqual([size.count, size.total], [1, 2]);
+  const check = runSegments(['check', '--format', 'json'], root);
+  const warnings = (JSON.parse(check.stdout) as { code: string; line: number; message: string }[]).filter((d) => d.code === 'sample-bad-json-line');
+  assert.deepEqual(warnings.map((d) => [d.line, d.message]), [[2, 'Line 2 is longer than 64 MB, far more than a record holds; the line is skipped.']]);
+});
+
 test('size --funnel: how many remain after each condition and the exclude, in JSON and in the table', () => {
   const root = project({}, `segment s {
   include
@@ -167,4 +191,42 @@ test('size: a segment being edited has no count in the CLI (exit 1), whatever th
   assert.equal(r.status, 1);
   const [row] = JSON.parse(r.stdout) as { count: number | null; reason: string; errors: number }[];
   assert.deepEqual([row.count, row.reason, row.errors], [null, 'fix 1 error', 1]);
+});
+
+test('--sample reads a pipe to its end: /dev/stdin fed by a pipe and process substitution, never "is empty" (issue 12, finding 8)', () => {
+  const root = project({}, SEGMENTS);
+  const bin = join(REPO_ROOT, 'bin', 'segments.js');
+  const env = { ...process.env, NO_COLOR: '1' };
+  const stdin = spawnSync(process.execPath, [bin, 'size', '--sample', '/dev/stdin', '--format', 'json'], { cwd: root, input: USERS, encoding: 'utf8', env });
+  assert.equal(stdin.status, 0, stdin.stderr);
+  const rows = JSON.parse(stdin.stdout) as { segment: string; count: number; total: number }[];
+  const oslo = rows.find((r) => r.segment === 'oslo');
+  assert.deepEqual([oslo?.count, oslo?.total], [2, 4]);
+  const piped = spawnSync('bash', ['-c', `cat users.csv | "${process.execPath}" "${bin}" size --sample /dev/stdin --format json`], { cwd: root, encoding: 'utf8', env });
+  assert.equal(piped.status, 0, piped.stderr);
+  assert.equal((JSON.parse(piped.stdout) as { segment: string; count: number }[]).find((r) => r.segment === 'oslo')?.count, 2);
+  const substituted = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" size --sample <(cat users.csv) --format json`], { cwd: root, encoding: 'utf8', env });
+  assert.equal(substituted.status, 0, substituted.stderr);
+  assert.equal((JSON.parse(substituted.stdout) as { segment: string; count: number }[]).find((r) => r.segment === 'oslo')?.count, 2);
+});
+
+test('--sample refuses a device, saying what it is, and a symlink loop says "symlink loop" (issue 12, finding 8)', () => {
+  const root = project({}, SEGMENTS);
+  const device = runSegments(['size', '--sample', '/dev/zero'], root);
+  assert.equal(device.status, 2);
+  assert.match(device.stderr, /--sample \/dev\/zero is a device \(a terminal, or a device like \/dev\/zero\); give a file, or pipe one in/);
+  symlinkSync('b.csv', join(root, 'a.csv'));
+  symlinkSync('a.csv', join(root, 'b.csv'));
+  const loop = runSegments(['size', '--sample', 'a.csv'], root);
+  assert.equal(loop.status, 2);
+  assert.match(loop.stderr, /--sample a\.csv is a symlink loop/);
+});
+
+test('a config naming a named pipe as its sample is an error saying so, and nothing hangs (issue 12, finding 8)', () => {
+  const root = project({ sample: 'pipe.csv' }, SEGMENTS);
+  execFileSync('mkfifo', [join(root, 'pipe.csv')]);
+  const r = runSegments(['check', '--format', 'json'], root);
+  assert.equal(r.status, 1);
+  const messages = (JSON.parse(r.stdout) as { code: string; message: string }[]).map((d) => `${d.code}: ${d.message}`);
+  assert.ok(messages.some((m) => /^config-missing-file: `sample` must name a file, but .*pipe\.csv is a named pipe \(FIFO\)$/.test(m)), messages.join('\n'));
 });

@@ -150,6 +150,27 @@ test('segments.sample.rowLimit reloads the sample with that many profiles', asyn
   await lensTitles(uri, 3, (t) => t[0] === '3 of 10 (30.0%)');
 });
 
+test('a sample over segments.sample.memoryLimitMB: the preview, the status and the diagnostics say why it could not be read (issue 12)', async () => {
+  const uri = project.uri('segments/a.segment');
+  const rows = ['user_id,age,city,device,vip,interests,last_seen_at,old_score'];
+  for (let i = 0; i < 60_000; i++) rows.push(`x${i},${i % 90},City ${i},mobile,true,sport,2026-10-30,${i}`);
+  writeFileSync(project.path('users.csv'), `${rows.join('\n')}\n`);
+  const statuses = client.sampleStatuses.length;
+  client.settings = { debounceMs: 20, sample: { memoryLimitMB: 1 } };
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  const [title] = await lensTitles(uri, 3, (t) => t[0]?.startsWith('sample could not be read') === true);
+  assert.match(title, /^sample could not be read: Reading the profile sample `users\.csv` took more than its memory limit of 1 MB by line [\d,]+ \(\d+ columns\), so it .*…$/);
+  const status = await client.until('an error status', () => client.sampleStatuses.slice(statuses).find((s) => s.state === 'error'));
+  assert.equal(status.file, project.uri('users.csv'));
+  assert.match(String(status.message), /memory limit of 1 MB/);
+  const config = await client.diagnosticsFor(project.uri('users.csv'), (d) => d.length > 0);
+  assert.deepEqual(config.map((d) => d.code), ['sample-too-large']);
+  writeFileSync(project.path('users.csv'), TINY_FILES['users.csv']);
+  client.settings = { debounceMs: 20 };
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  await lensTitles(uri, 3, (t) => t[0] === '3 of 10 (30.0%)');
+});
+
 test('with preview.enabled off there are no lenses and no hints', async () => {
   const uri = project.uri('segments/a.segment');
   client.settings = { debounceMs: 20, preview: { enabled: false } };

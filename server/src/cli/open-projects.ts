@@ -1,8 +1,9 @@
 // How every command that reads data opens its projects: a large CSV read by
-// two threads, and the project's sample cache unless `--no-cache` (or the
-// config's `"cache": false`) turns it off.
+// two threads, within the memory budget SEGMENTS_MEMORY_LIMIT_MB asks for
+// (host/cli-load-options.ts), and the project's sample cache unless
+// `--no-cache` (or the config's `"cache": false`) turns it off.
 import { openSnapshots, type OpenedProject } from '../core/workspace/open-snapshots';
-import { bundledCsvPartWorker } from '../host/bundled-workers';
+import { cliLoadOptions } from '../host/cli-load-options';
 
 export interface DataOptions {
   /** False for `--no-cache`: parse the sample and leave `.segments-cache/` alone. */
@@ -12,5 +13,5 @@ export interface DataOptions {
 }
 
 export function openForCommand(paths: string[], cwd: string, options: DataOptions = {}): OpenedProject[] {
-  return openSnapshots(paths, cwd, { sampleOverride: options.sampleOverride, csvPartWorker: bundledCsvPartWorker(), cache: options.cache !== false });
+  return openSnapshots(paths, cwd, { ...cliLoadOptions(), sampleOverride: options.sampleOverride, cache: options.cache !== false });
 }

@@ -17,6 +17,7 @@ Settings (workspace/configuration, section "segments"):
   preview.enabled    sizes above segments and per-condition counts (default true)
   debounceMs         wait after the last keystroke before checking (default 200)
   sample.rowLimit    read at most this many profiles from the sample
+  sample.memoryLimitMB  stop loading a sample that needs more memory than this (default 2048)
   sample.cache       keep the loaded sample in the project's .segments-cache/ (default true)
 `;
 

@@ -1,13 +1,19 @@
 // Loads a project's data (schema, sample, catalog) in a worker thread and
 // reports work-done progress, so diagnostics and completion stay responsive
 // while a big sample loads. A newer load of the same project cancels the older
-// one (its worker is terminated and its result never used).
+// one (its worker is terminated and its result never used). A load that fails
+// in the worker (an exception, the thread running out of memory or stopping)
+// is never run again on the server's thread, which would block every request
+// for as long and could take the server down with it: its result is an error
+// on the sample file (core's loadFailure), which the diagnostics, the status
+// bar and the previews show.
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ProjectConfig } from '../core/project/config';
-import { loadDataFiles, projectDataOf, type LoadedData, type ProjectData } from '../core/workspace/project-data';
+import { loadDataFiles, loadFailure, projectDataOf, type LoadedData, type ProjectData } from '../core/workspace/project-data';
+import { budgetBytes, BYTES_PER_MB } from '../core/sample/memory-budget';
 import type { WorkerMessage } from './data-messages';
-import { plural } from '../core/text/numbers';
+import { formatCount, plural } from '../core/text/numbers';
 import type { CacheOutcome } from '../core/sample/store-cache';
 
 export interface ProgressReporter {
@@ -20,6 +26,8 @@ export type ProgressFactory = (title: string) => Promise<ProgressReporter>;
 export interface LoadRequest {
   config: ProjectConfig;
   rowLimit?: number;
+  /** The load's memory budget (segments.sample.memoryLimitMB); also caps the worker's JavaScript heap. */
+  memoryLimitMB?: number;
   /** Use the project's sample cache (LoadDataOptions.cache). */
   cache?: boolean;
   /** Whole percents as the load advances (besides the work-done progress). */
@@ -70,12 +78,10 @@ export class DataLoader {
     this.running.set(key, entry);
     try {
       const started = Date.now();
-      let where = this.workerScript ? 'worker thread' : 'server thread';
+      const where = this.workerScript ? 'worker thread' : 'server thread';
       // Functions cannot cross into a worker.
-      const job = { config: request.config, rowLimit: request.rowLimit, cache: request.cache };
-      const work = this.workerScript
-        ? this.loadInWorker(this.workerScript, job, report, (s) => (stop = s), () => (where = 'server thread, after the worker failed'))
-        : this.loadHere(job, report);
+      const job = { config: request.config, rowLimit: request.rowLimit, memoryLimitMB: request.memoryLimitMB, cache: request.cache };
+      const work = this.workerScript ? this.loadInWorker(this.workerScript, job, report, (s) => (stop = s)) : this.loadHere(job, report);
       const data = projectDataOf(await Promise.race([work, cancelled]));
       this.info(`loaded ${describeData(data, sampleName)} in ${Date.now() - started} ms (${where}${cacheNote(data.cache)})`);
       return data;
@@ -95,11 +101,20 @@ export class DataLoader {
     request: Omit<LoadRequest, 'onProgress'>,
     progress: ProgressReporter | undefined,
     onStop: (stop: () => void) => void,
-    onFallback: () => void,
   ): Promise<LoadedData> {
-    return new Promise<LoadedData>((resolve, reject) => {
-      const worker = new Worker(script, { workerData: request });
+    return new Promise<LoadedData>((resolve) => {
+      // The typed arrays of the columns are counted by the load's own budget; the heap limit
+      // catches what is not (the strings and objects of a runaway file) before the server's memory.
+      const heapMb = Math.max(512, budgetBytes(request.memoryLimitMB) / BYTES_PER_MB + 512);
+      const worker = new Worker(script, { workerData: request, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
       let settled = false;
+      const fail = (reason: string, detail: string): void => {
+        if (settled) return;
+        settled = true;
+        this.log(`loading the data of ${request.config.configFile ?? request.config.root} failed: ${detail}`);
+        void worker.terminate();
+        resolve(loadFailure(request.config, reason));
+      };
       onStop(() => {
         settled = true;
         void worker.terminate();
@@ -112,34 +127,23 @@ export class DataLoader {
           resolve(m.data);
           void worker.terminate();
         } else {
-          settled = true;
-          this.log(`data worker failed, loading in the server instead: ${m.message}`);
-          onFallback();
-          void worker.terminate();
-          resolve(this.loadHere(request, progress));
+          fail(m.message.split('\n')[0], m.message);
         }
       });
-      worker.on('error', (e) => {
-        if (settled) return;
-        settled = true;
-        this.log(`data worker crashed, loading in the server instead: ${e.stack ?? e.message}`);
-        onFallback();
-        resolve(this.loadHere(request, progress));
+      worker.on('error', (e: NodeJS.ErrnoException) => {
+        const reason = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `loading it ran out of memory (${formatCount(heapMb)} MB)` : e.message;
+        fail(reason, e.stack ?? e.message);
       });
-      worker.on('exit', (code) => {
-        if (!settled) {
-          settled = true;
-          reject(new Error(`data worker exited with code ${code}`));
-        }
-      });
+      worker.on('exit', (code) => fail(`the loading thread stopped (exit code ${code})`, `exit code ${code}`));
     });
   }
 
-  /** Fallback when no worker bundle exists (running from sources) or the worker failed. */
+  /** Only when no worker bundle exists (the server run from sources, in tests). */
   private async loadHere(request: Omit<LoadRequest, 'onProgress'>, progress: ProgressReporter | undefined): Promise<LoadedData> {
     await new Promise((r) => setImmediate(r));
     return loadDataFiles(request.config, {
       rowLimit: request.rowLimit,
+      memoryLimitMB: request.memoryLimitMB,
       cache: request.cache,
       onProgress: (f) => progress?.report(Math.round(f * 100)),
     });

@@ -11,6 +11,7 @@ import { transferablesOf, type WorkerMessage } from './data-messages';
 interface Job {
   config: ProjectConfig;
   rowLimit?: number;
+  memoryLimitMB?: number;
   cache?: boolean;
 }
 
@@ -26,6 +27,7 @@ function run(): void {
     // launch environment's settings).
     const data = loadDataFiles(job.config, {
       rowLimit: job.rowLimit,
+      memoryLimitMB: job.memoryLimitMB,
       cache: job.cache,
       onProgress: (fraction) => {
         const pct = Math.floor(fraction * 100);

@@ -94,6 +94,11 @@ function clientSupport(c: ClientCapabilities): ClientSupport {
   };
 }
 
+/** Settings that change what a load reads: the sample is read again when one changes. */
+function dataSettingsChanged(a: Settings, b: Settings): boolean {
+  return a.sampleRowLimit !== b.sampleRowLimit || a.sampleMemoryLimitMB !== b.sampleMemoryLimitMB;
+}
+
 export function startServer(connection: Connection, options: { workerScript?: string | null } = {}): void {
   const documents = new TextDocuments(TextDocument);
   const uris = new UriMap();
@@ -149,6 +154,7 @@ export function startServer(connection: Connection, options: { workerScript?: st
     projectDropped: (project) => publisher.forget(project),
     log: (m) => connection.console.warn(m),
     rowLimit: () => settings.sampleRowLimit,
+    memoryLimitMB: () => settings.sampleMemoryLimitMB,
     sampleCache: () => settings.sampleCache,
     dataProgress: (project, percent) => {
       const status = percent === undefined ? loadedStatus(project, uriFor) : loadingStatus(project, percent, uriFor);
@@ -170,7 +176,7 @@ export function startServer(connection: Connection, options: { workerScript?: st
     try {
       const before = settings;
       settings = readSettings(await connection.workspace.getConfiguration('segments'));
-      if (before.sampleRowLimit !== settings.sampleRowLimit) workspace.reloadAllData();
+      if (dataSettingsChanged(before, settings)) workspace.reloadAllData();
       if (before.previewEnabled !== settings.previewEnabled) refreshPreviews();
     } catch (e) {
       connection.console.warn(`could not read settings: ${describeError(e)}`);
@@ -256,7 +262,7 @@ export function startServer(connection: Connection, options: { workerScript?: st
       } else {
         const before = settings;
         settings = readSettings((params.settings as Record<string, unknown> | undefined)?.segments);
-        if (before.sampleRowLimit !== settings.sampleRowLimit) workspace.reloadAllData();
+        if (dataSettingsChanged(before, settings)) workspace.reloadAllData();
         refreshPreviews();
       }
     }),

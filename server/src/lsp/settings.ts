@@ -9,6 +9,8 @@ export interface Settings {
   debounceMs: number;
   /** Read at most this many profiles from the sample; undefined reads them all. */
   sampleRowLimit?: number;
+  /** The memory a sample's load may take, in MB; undefined: the default (core/sample/memory-budget.ts). */
+  sampleMemoryLimitMB?: number;
   /** Read the sample from the project's `.segments-cache/` when up to date, and keep it there after parsing. */
   sampleCache: boolean;
 }
@@ -27,11 +29,13 @@ export function readSettings(section: unknown): Settings {
   const enabled = pick(['preview', 'enabled'], 'preview.enabled');
   const debounce = pick(['debounceMs'], 'debounceMs');
   const rowLimit = pick(['sample', 'rowLimit'], 'sample.rowLimit');
+  const memoryLimit = pick(['sample', 'memoryLimitMB'], 'sample.memoryLimitMB');
   const cache = pick(['sample', 'cache'], 'sample.cache');
   return {
     previewEnabled: typeof enabled === 'boolean' ? enabled : DEFAULT_SETTINGS.previewEnabled,
     debounceMs: typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0 ? Math.min(debounce, 10_000) : DEFAULT_SETTINGS.debounceMs,
     sampleRowLimit: typeof rowLimit === 'number' && Number.isInteger(rowLimit) && rowLimit > 0 ? rowLimit : undefined,
+    sampleMemoryLimitMB: typeof memoryLimit === 'number' && Number.isFinite(memoryLimit) && memoryLimit > 0 ? memoryLimit : undefined,
     sampleCache: typeof cache === 'boolean' ? cache : DEFAULT_SETTINGS.sampleCache,
   };
 }

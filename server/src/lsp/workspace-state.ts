@@ -10,6 +10,7 @@ import { defaultConfig, loadConfig } from '../core/project/load-config';
 import { LoadCancelled, type DataLoader } from './data-loader';
 import { ProjectState, type OpenTexts } from './project-state';
 import { isVirtualPath } from './uri';
+import { loadFailure } from '../core/workspace/project-data';
 
 export type FileChange = 'created' | 'changed' | 'deleted';
 
@@ -22,6 +23,8 @@ export interface WorkspaceHooks {
   projectDropped(project: ProjectState): void;
   log(message: string): void;
   rowLimit(): number | undefined;
+  /** segments.sample.memoryLimitMB; undefined: the default budget. */
+  memoryLimitMB?(): number | undefined;
   /** Whether loads use the project's sample cache (the `sample.cache` setting). */
   sampleCache(): boolean;
   /** A load of the project's data started, advanced (percent) or ended (undefined). */
@@ -133,6 +136,7 @@ export class WorkspaceState {
       const data = await this.loader.load(project.key, {
         config: project.config,
         rowLimit: this.hooks.rowLimit(),
+        memoryLimitMB: this.hooks.memoryLimitMB?.(),
         cache: this.hooks.sampleCache(),
         onProgress: (percent) => {
           if (generation === project.dataGeneration) this.hooks.dataProgress(project, percent);
@@ -146,7 +150,7 @@ export class WorkspaceState {
       if (e instanceof LoadCancelled) return;
       this.hooks.log(`loading the data of ${project.key} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       if (generation === project.dataGeneration) {
-        project.setData({ diagnostics: [] });
+        project.setData(loadFailure(project.config, e instanceof Error ? e.message : String(e)));
         this.hooks.dataProgress(project, undefined);
         this.hooks.projectChanged(project, true);
       }

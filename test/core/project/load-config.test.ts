@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { DEFAULT_ID_COLUMN } from '../../../server/src/core/project/config';
@@ -12,6 +13,9 @@ const project = tempFolder({
   'schema.json': '{}',
 });
 mkdirSync(join(project, 'data/folder'));
+execFileSync('mkfifo', [join(project, 'data/pipe.csv')]);
+symlinkSync('loop-b.csv', join(project, 'data/loop-a.csv'));
+symlinkSync('loop-a.csv', join(project, 'data/loop-b.csv'));
 const configFile = join(project, 'segments.config.json');
 
 function load(text: string) {
@@ -211,6 +215,21 @@ describe('loadConfig: problems point at the right place', () => {
       name: 'schema path is a folder',
       text: '{ "schema": "data/folder" }',
       expected: [`config-missing-file 1:13 \`schema\` must name a file, but ${join(project, 'data/folder')} is a folder`],
+    },
+    {
+      name: 'sample is a named pipe: said so, never opened (the load would block), never "a folder" (issue 12, finding 8)',
+      text: '{ "sample": "data/pipe.csv" }',
+      expected: [`config-missing-file 1:13 \`sample\` must name a file, but ${join(project, 'data/pipe.csv')} is a named pipe (FIFO)`],
+    },
+    {
+      name: 'sample is a device (issue 12, finding 8)',
+      text: '{ "sample": "/dev/zero" }',
+      expected: ['config-missing-file 1:13 `sample` must name a file, but /dev/zero is a device'],
+    },
+    {
+      name: 'sample is a symlink loop, not "not found" (issue 12, finding 8)',
+      text: '{ "sample": "data/loop-a.csv" }',
+      expected: [`config-missing-file 1:13 \`sample\` cannot be read: ${join(project, 'data/loop-a.csv')} is a symlink loop (a link that leads back to itself)`],
     },
     {
       name: 'several problems, in file order',

@@ -61,3 +61,44 @@ test('lines longer than a read and multi-byte characters across reads', () => {
     );
   }
 });
+
+test('a line longer than the limit is reported and skipped without being held, and the next lines are read', () => {
+  const long = `{"a":"${'x'.repeat(5000)}"}`;
+  const text = `{"a":1}\n${long}\n{"a":2}\n${'y'.repeat(3000)}`;
+  for (const chunkSize of [64, 1000, 100_000]) {
+    const { rows, problems } = parseJsonLines(text, { chunkSize, maxLineBytes: 1024 });
+    assert.deepEqual(rows.map((r) => [r.line, r.values.get('a')]), [[1, 1], [3, 2]], `chunk ${chunkSize}`);
+    assert.deepEqual(problems.map((p) => p.line), [2, 4]);
+    assert.match(problems[0].message, /^is longer than \d+ MB/);
+  }
+});
+
+test('a line that is not valid UTF-8 is read as Windows-1252 and noted; valid lines stay UTF-8 (issue 12)', () => {
+  const bytes = Buffer.concat([
+    Buffer.from('{"city":"Tromsø"}\n', 'utf8'),
+    Buffer.from('{"city":"Troms'),
+    Buffer.from([0xf8]),
+    Buffer.from('"}\n{"city":"Troms'),
+    Buffer.from([0xe6]),
+    Buffer.from('", "price":"'),
+    Buffer.from([0x80]),
+    Buffer.from('5"}\n'),
+  ]);
+  for (const chunkSize of [16, 1 << 20]) {
+    const { rows, firstNonUtf8Line } = parseJsonLines(bytes, { chunkSize });
+    assert.deepEqual(rows.map((r) => r.values.get('city')), ['Tromsø', 'Tromsø', 'Tromsæ']);
+    assert.equal(rows[2].values.get('price'), '€5');
+    assert.equal(firstNonUtf8Line, 2);
+  }
+  assert.equal(parseJsonLines('{"a":"Göteborg 🙂"}\n').firstNonUtf8Line, 0);
+});
+
+test('the reason a line is not JSON never quotes the line', () => {
+  const secret = 'machine example.com login me password hunter2';
+  const { problems } = parseJsonLines(`{"a": ${secret}}\n${secret}\n`);
+  assert.equal(problems.length, 2);
+  for (const p of problems) {
+    assert.ok(!p.message.includes('hunter2') && !p.message.includes('example.com'), p.message);
+    assert.match(p.message, /^is not valid JSON \(Unexpected token '[a-z]'\)$/);
+  }
+});

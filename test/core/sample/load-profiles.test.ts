@@ -122,26 +122,34 @@ test('bad values are listed five at a time per column, then summed up', () => {
   );
 });
 
-test('an inferred column whose later values mostly do not fit is read again as text', () => {
-  const lines = ['user_id,ref,score'];
-  const total = SNIFF_ROWS + 3000;
+test('an inferred column with one later value that does not fit is read as text, like one with it anywhere (issue 12, finding 10)', () => {
+  const lines = ['user_id,ref,score,zip'];
+  const total = SNIFF_ROWS + 30_000;
   for (let i = 1; i <= total; i++) {
-    // `ref` is numeric in the sniffed rows, then codes; `score` has one stray value (under 1%).
+    // `ref` is numeric in the sniffed rows, then codes; `score` has one stray value; `zip` one code with a leading zero.
     const ref = i <= SNIFF_ROWS ? String(i) : `R-${i}`;
     const score = i === SNIFF_ROWS + 10 ? 'oops' : String(i % 7);
-    lines.push(`u${i},${ref},${score}`);
+    const zip = i === total ? '0150' : String(5000 + (i % 90));
+    lines.push(`u${i},${ref},${score},${zip}`);
   }
   const { store, diagnostics } = load('retype.csv', lines.join('\n'));
   const firstLate = SNIFF_ROWS + 2; // header is line 1
   assert.deepEqual(describe(diagnostics), [
-    `info sample-column-read-as-text ${firstLate}: Column \`ref\` held only numbers in the first 20,000 rows, but 3,000 later values (the first on line ${firstLate}) do not fit, so the column is read as text. Declare its type in the schema to read it otherwise.`,
-    `warning sample-bad-value ${SNIFF_ROWS + 11}: Line ${SNIFF_ROWS + 11}, column \`score\`: \`oops\` is not a number; it is read as missing.`,
+    `info sample-column-read-as-text ${firstLate}: Column \`ref\` held only numbers in the first 20,000 rows, but 30,000 later values (the first on line 20,002: \`R-20001\`) are not, so the column is read as text, as it would be with such a value anywhere. Declare its type in the schema to read it as numbers (values that do not fit are then missing, with a warning).`,
+    `info sample-column-read-as-text ${SNIFF_ROWS + 11}: Column \`score\` held only numbers in the first 20,000 rows, but 1 later value (the first on line 20,011: \`oops\`) is not, so the column is read as text, as it would be with such a value anywhere. Declare its type in the schema to read it as numbers (values that do not fit are then missing, with a warning).`,
+    `info sample-column-read-as-text ${total + 1}: Column \`zip\` held only numbers in the first 20,000 rows, but 1 later value (the first on line 50,001: \`0150\`) is not, so the column is read as text, as it would be with such a value anywhere. Declare its type in the schema to read it as numbers (values that do not fit are then missing, with a warning).`,
   ]);
-  const ref = store!.profiles.columns.get('ref')!;
-  assert.equal(ref.type, 'string');
-  assert.equal(plainValue(ref, 0), '1');
-  assert.equal(plainValue(ref, total - 1), `R-${total}`);
-  assert.equal(store!.profiles.columns.get('score')!.type, 'number');
+  const columns = store!.profiles.columns;
+  assert.deepEqual([...columns.values()].map((c) => c.type), ['string', 'string', 'string']);
+  assert.equal(plainValue(columns.get('ref')!, 0), '1');
+  assert.equal(plainValue(columns.get('ref')!, total - 1), `R-${total}`);
+  assert.equal(plainValue(columns.get('score')!, SNIFF_ROWS + 9), 'oops');
+  assert.equal(plainValue(columns.get('zip')!, total - 1), '0150');
+  // Declared, the same file reads the stray values as missing, each with a warning.
+  const schema = schemaWith({ score: { type: 'number' } });
+  const declared = load('retype-declared.csv', lines.join('\n'), { schema });
+  assert.equal(declared.store!.profiles.columns.get('score')!.type, 'number');
+  assert.ok(describe(declared.diagnostics).includes(`warning sample-bad-value ${SNIFF_ROWS + 11}: Line ${SNIFF_ROWS + 11}, column \`score\`: \`oops\` is not a number; it is read as missing.`));
 });
 
 test('a file that does not exist, a folder, an empty file: errors and no store', () => {

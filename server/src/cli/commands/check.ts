@@ -10,6 +10,7 @@ import { toJsonDiagnostics } from '../report/json-report';
 import { formatGithubAnnotations } from '../report/github-annotations';
 import { repositoryRoot } from '../report/repo-paths';
 import { toSarif } from '../report/sarif';
+import { withoutForeignData } from '../report/foreign-data';
 import type { CliIo } from '../io';
 
 export type CheckFormat = 'text' | 'json' | 'github' | 'sarif';
@@ -22,18 +23,23 @@ export interface CheckResult {
   fileCount: number;
 }
 
-/** Every diagnostic of the projects of `paths` (their snapshots' own list, limited to the files asked about). */
-export function collectDiagnostics(paths: string[], cwd: string, data: DataOptions = {}): CheckResult {
-  return diagnosticsOf(openForCommand(paths, cwd, data));
+/**
+ * Every diagnostic of the projects of `paths` (their snapshots' own list,
+ * limited to the files asked about). `forCi`: for a report posted on a pull
+ * request, without values from data files outside the project (foreign-data.ts).
+ */
+export function collectDiagnostics(paths: string[], cwd: string, data: DataOptions = {}, forCi = false): CheckResult {
+  return diagnosticsOf(openForCommand(paths, cwd, data), forCi);
 }
 
 /** The diagnostics of opened projects, with what reports need to place them. */
-export function diagnosticsOf(projects: OpenedProject[]): CheckResult {
+export function diagnosticsOf(projects: OpenedProject[], forCi = false): CheckResult {
   const positions = positionsOf(projects);
   const diagnostics: Diagnostic[] = [];
   let fileCount = 0;
   for (const { snapshot, selected } of projects) {
-    diagnostics.push(...snapshot.diagnostics({ files: selected }));
+    const own = snapshot.diagnostics({ files: selected });
+    diagnostics.push(...(forCi ? withoutForeignData(own, snapshot.config) : own));
     fileCount += selected.size;
   }
   // Projects have no files in common: one list per project, in report order.
@@ -42,7 +48,7 @@ export function diagnosticsOf(projects: OpenedProject[]): CheckResult {
 
 /** `version` goes into the SARIF log's tool description. */
 export function runCheck(paths: string[], format: CheckFormat, io: CliIo, version = '0.0.0-dev', data: DataOptions = {}): number {
-  const { diagnostics, positions, fileCount } = collectDiagnostics(paths, io.cwd, data);
+  const { diagnostics, positions, fileCount } = collectDiagnostics(paths, io.cwd, data, format === 'github' || format === 'sarif');
   if (format === 'json') {
     io.out(`${JSON.stringify(toJsonDiagnostics(diagnostics, positions, io.cwd), null, 2)}\n`);
   } else if (format === 'sarif') {

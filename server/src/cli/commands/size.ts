@@ -4,7 +4,7 @@
 import { relative, resolve } from 'node:path';
 import type { Diagnostic } from '../../core/base/diagnostics';
 import { formatDay } from '../../core/base/days';
-import { pathKind } from '../../core/project/files';
+import { pathNature, pathNatureWords } from '../../core/project/files';
 import { UsageError } from '../../core/project/open-projects';
 import { formatCount, formatShare, plural } from '../../core/text/numbers';
 import { estimateWords, stepLabel } from '../../core/workspace/size-words';
@@ -54,9 +54,22 @@ export interface FunnelStepRow {
   alternatives?: { line: number; condition: string; matching: number }[];
 }
 
+/**
+ * `--sample` takes a file, or a pipe (`/dev/stdin` fed by a pipe, `<(zcat
+ * users.csv.gz)`), which is read to its end first. A terminal or another
+ * device is refused: reading it would wait for typing, or never end.
+ */
+function checkSampleOption(path: string, given: string): void {
+  const nature = pathNature(path);
+  if (nature === 'file' || nature === 'pipe' || nature === 'socket') return;
+  if (nature === 'missing') throw new UsageError(`no such sample file: ${given}`);
+  const hint = nature === 'device' ? ' (a terminal, or a device like /dev/zero); give a file, or pipe one in: --sample /dev/stdin < users.csv' : '';
+  throw new UsageError(`--sample ${given} is ${pathNatureWords(nature)}${hint}`);
+}
+
 export function runSize(paths: string[], options: { sample?: string; format: SizeFormat; funnel?: boolean; cache?: boolean }, io: CliIo): number {
   const sampleOverride = options.sample ? resolve(io.cwd, options.sample) : undefined;
-  if (sampleOverride && !pathKind(sampleOverride)) throw new UsageError(`no such sample file: ${options.sample}`);
+  if (sampleOverride) checkSampleOption(sampleOverride, options.sample!);
   const projects = openForCommand(paths, io.cwd, { sampleOverride, cache: options.cache });
   const problems = reportProblems(projects, io, 'size');
   const rows: SizeRow[] = [];

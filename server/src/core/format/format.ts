@@ -10,7 +10,7 @@ import { applyEdits } from '../text/edits';
 import { blockDoc } from './block-doc';
 import { countNewlines, lexemesOf, sameLexemes, trimComment, type Lexeme } from './lexemes';
 import { countLineEnds, dominantLineEnding, type LineEnding } from './line-endings';
-import { printDoc } from './print-doc';
+import { printDoc, type LayoutWork } from './print-doc';
 import { recheckBlock } from './recheck-block';
 import { TokenCursor, attachComments } from './token-cursor';
 
@@ -26,6 +26,8 @@ export interface FormatReport {
   guardTripped: boolean;
   /** Blocks without syntax errors that could not be laid out and were left as written. Never expected. */
   blocksLeftAsWritten: number;
+  /** Steps the layout of every block took (print-doc.ts LayoutWork): grows with the file's size, never with its square. */
+  layoutSteps: number;
 }
 
 /** The whole file in canonical layout. */
@@ -90,7 +92,7 @@ export function formatSegmentsWithReport(text: string): FormatReport {
   } catch {
     // Nothing below is expected to throw; if it ever does, the file stays as it is
     // rather than the language server failing the request.
-    return { text, guardTripped: true, blocksLeftAsWritten: 0 };
+    return { text, guardTripped: true, blocksLeftAsWritten: 0, layoutSteps: 0 };
   }
 }
 
@@ -99,23 +101,24 @@ function renderItems(text: string) {
   const lexemes = lexemesOf(text);
   const items = collectItems(text, lexemes);
   let blocksLeftAsWritten = 0;
+  const work: LayoutWork = { steps: 0 };
 
   const rendered = items.map((item) => {
     if (item.kind === 'comment') return { text: trimComment(item.image), verbatim: false };
     if (item.kind === 'block') item.decl = recheckBlock(item.decl, text, item.start, item.end);
     if (item.kind === 'block' && !item.decl.hasSyntaxError && item.decl.closed) {
-      const lines = layoutBlock(item, text);
+      const lines = layoutBlock(item, text, work);
       if (lines) return { text: lines.join('\n'), verbatim: false };
       blocksLeftAsWritten++;
     }
     return { text: text.slice(item.start, item.end), verbatim: true };
   });
   const eol = lineEndingFor(text, items, rendered.map((r) => r.verbatim));
-  return { lexemes, items, rendered, eol, blocksLeftAsWritten };
+  return { lexemes, items, rendered, eol, blocksLeftAsWritten, layoutSteps: work.steps };
 }
 
 function formatChecked(text: string): FormatReport {
-  const { lexemes, items, rendered, eol, blocksLeftAsWritten } = renderItems(text);
+  const { lexemes, items, rendered, eol, blocksLeftAsWritten, layoutSteps } = renderItems(text);
   let out = text.startsWith('\ufeff') && items.length > 0 ? '\ufeff' : '';
   items.forEach((item, i) => {
     if (i > 0) out += separator(text, items[i - 1], item).replace(/\n/g, eol);
@@ -124,13 +127,13 @@ function formatChecked(text: string): FormatReport {
   });
   if (items.length > 0) out += eol;
 
-  if (!sameLexemes(lexemes, lexemesOf(out))) return { text, guardTripped: true, blocksLeftAsWritten };
-  return { text: out, guardTripped: false, blocksLeftAsWritten };
+  if (!sameLexemes(lexemes, lexemesOf(out))) return { text, guardTripped: true, blocksLeftAsWritten, layoutSteps };
+  return { text: out, guardTripped: false, blocksLeftAsWritten, layoutSteps };
 }
 
-function layoutBlock(item: Extract<Item, { kind: 'block' }>, text: string): string[] | undefined {
+function layoutBlock(item: Extract<Item, { kind: 'block' }>, text: string, work: LayoutWork): string[] | undefined {
   try {
-    return printDoc(blockDoc(item.decl, new TokenCursor(attachComments(item.lexemes, text))));
+    return printDoc(blockDoc(item.decl, new TokenCursor(attachComments(item.lexemes, text))), work);
   } catch {
     // The AST and the tokens disagree (a parser change the formatter does not know
     // yet): leaving the block as written is always safe.

@@ -68,9 +68,10 @@ class Output {
  * not the words after it on the same line: `did x where (…) at least 3 times
  * within last 30 days` keeps its short `where` on one line, as in the examples of docs/language.md.
  */
-function fits(next: Command, width: number): boolean {
+function fits(next: Command, width: number, work: LayoutWork): boolean {
   const todo: Command[] = [next];
   while (width >= 0) {
+    work.steps++;
     const cmd = todo.pop();
     if (cmd === undefined) return true;
     const [ind, mode, doc] = cmd;
@@ -109,11 +110,21 @@ function fits(next: Command, width: number): boolean {
   return false;
 }
 
+/**
+ * Steps the layout took (each Doc visited by the printer or by `fits`): a
+ * deterministic measure of its work, which tests compare across input sizes
+ * to prove it linear without timing anything.
+ */
+export interface LayoutWork {
+  steps: number;
+}
+
 /** Lays out `doc` and returns its lines (no line terminators). */
-export function printDoc(doc: Doc[]): string[] {
+export function printDoc(doc: Doc[], work: LayoutWork = { steps: 0 }): string[] {
   const out = new Output();
   const stack: Command[] = [[0, BREAK, doc]];
   while (stack.length > 0) {
+    work.steps++;
     const [ind, mode, d] = stack.pop()!;
     if (typeof d === 'string') {
       out.text(d, ind);
@@ -144,7 +155,7 @@ export function printDoc(doc: Doc[]): string[] {
         stack.push([ind + d.by, mode, d.body]);
         break;
       case 'group': {
-        const flat = mode === FLAT || (!d.forced && fits([ind, FLAT, d.body], LINE_WIDTH - out.column()));
+        const flat = mode === FLAT || (!d.forced && fits([ind, FLAT, d.body], LINE_WIDTH - out.column(), work));
         stack.push([ind, flat ? FLAT : BREAK, d.body]);
         break;
       }

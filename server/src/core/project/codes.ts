@@ -12,7 +12,7 @@ export const PROJECT_DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = [
   { code: 'config-unknown-key', severity: 'error', description: 'A key `segments.config.json` does not know, usually a typo; offers the closest key.' },
   { code: 'config-wrong-type', severity: 'error', description: 'A value of the wrong JSON type, such as a number for `sample` or a string for `population`.' },
   { code: 'config-invalid-value', severity: 'error', description: 'A value of the right type that is not allowed: an empty path, an `asOf` that is not a real YYYY-MM-DD date, a `population` that is not a whole number above 0.' },
-  { code: 'config-missing-file', severity: 'error', description: 'The file named by `sample`, `events` or `schema` does not exist (or is a folder).' },
+  { code: 'config-missing-file', severity: 'error', description: 'The file named by `sample`, `events` or `schema` does not exist, or is not a regular file (a folder, a named pipe, a device, a symlink loop).' },
   { code: 'schema-unreadable', severity: 'error', description: 'The schema file could not be read.' },
   { code: 'schema-syntax', severity: 'error', description: 'The schema file is not valid JSON.' },
   { code: 'schema-too-deep', severity: 'error', description: 'Objects or arrays in the schema file are nested more than 64 levels deep; the file is not read further.' },

@@ -1,7 +1,6 @@
 // Reads and validates `segments.config.json`. Every problem points at the key or
 // value it is about; a bad key is left out of the result (as if unset) and the
 // rest of the file still counts.
-import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../base/diagnostics';
 import { parseIsoDay } from '../base/days';
@@ -9,6 +8,7 @@ import { DEFAULT_ID_COLUMN, type ProjectConfig } from './config';
 import { parseJson, withSyntaxFirst, type JsonNode } from './json-syntax';
 import { describeValue, JsonReport, readProperties, reportUnknownKey } from './json-walk';
 import { readText } from './read-text';
+import { pathNature, pathNatureWords } from './files';
 
 /** The keys of segments.config.json, in the order the docs list them. */
 export const CONFIG_KEYS = ['sample', 'events', 'schema', 'idColumn', 'asOf', 'population', 'cache'] as const;
@@ -117,23 +117,19 @@ function expectString(key: string, value: JsonNode, report: JsonReport): string 
   return text;
 }
 
+/**
+ * The absolute path of a data file the config names, or undefined after
+ * reporting why it cannot be used: only a regular file is (a named pipe would
+ * block the loader until something writes to it, a device never ends).
+ */
 function existingFile(root: string, key: string, path: string, value: JsonNode, report: JsonReport): string | undefined {
   const absolute = resolve(root, path);
-  let stats;
-  try {
-    stats = statSync(absolute, { throwIfNoEntry: false });
-  } catch {
-    stats = undefined;
-  }
-  if (!stats) {
-    report.error(value, 'missing-file', `\`${key}\` file not found: ${absolute}`);
-    return undefined;
-  }
-  if (!stats.isFile()) {
-    report.error(value, 'missing-file', `\`${key}\` must name a file, but ${absolute} is a folder`);
-    return undefined;
-  }
-  return absolute;
+  const nature = pathNature(absolute);
+  if (nature === 'file') return absolute;
+  if (nature === 'missing') report.error(value, 'missing-file', `\`${key}\` file not found: ${absolute}`);
+  else if (nature === 'symlink-loop') report.error(value, 'missing-file', `\`${key}\` cannot be read: ${absolute} is ${pathNatureWords(nature)}`);
+  else report.error(value, 'missing-file', `\`${key}\` must name a file, but ${absolute} is ${pathNatureWords(nature)}`);
+  return undefined;
 }
 
 function readAsOf(value: JsonNode, report: JsonReport): string | undefined {

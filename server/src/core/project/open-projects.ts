@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../base/diagnostics';
 import { CONFIG_FILE_NAME, type ProjectConfig } from './config';
-import { pathKind } from './files';
+import { pathNature, pathNatureWords } from './files';
 import { findConfigFile, listSegmentFiles, SEGMENT_EXTENSION } from './find-project';
 import { defaultConfig, loadConfig } from './load-config';
 
@@ -44,9 +44,10 @@ export function openProjects(paths: string[], cwd: string): ProjectTarget[] {
   const byRoot = new Map<string, ProjectTarget>();
   for (const input of inputs) {
     const path = resolve(cwd, input);
-    const kind = pathKind(path);
-    if (!kind) throw new UsageError(`no such file or folder: ${input}`);
-    const isDir = kind === 'folder';
+    const nature = pathNature(path);
+    if (nature === 'missing') throw new UsageError(`no such file or folder: ${input}`);
+    if (nature !== 'file' && nature !== 'folder') throw new UsageError(`${input} is ${pathNatureWords(nature)}, not a .segment file or a folder`);
+    const isDir = nature === 'folder';
     if (!isDir && !path.endsWith(SEGMENT_EXTENSION)) throw new UsageError(`not a .segment file: ${input}`);
     const configFile = findConfigFile(path);
     if (!configFile && isDir && listSegmentFiles(path).length === 0) throw new UsageError(nothingFound(path));

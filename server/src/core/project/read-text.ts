@@ -1,9 +1,15 @@
 // Reads a project JSON file, turning a failure into a sentence for a diagnostic
 // instead of an exception.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { MAX_SMALL_TEXT_BYTES, pathNature, pathNatureWords } from './files';
 
 export function readText(file: string): { text: string } | { problem: string } {
+  // Never open a named pipe or a device: the read would block, or never end.
+  const nature = pathNature(file);
+  if (nature !== 'file' && nature !== 'missing' && nature !== 'denied') return { problem: `it is ${pathNatureWords(nature)}, not a file` };
   try {
+    // A config or schema file is a few kilobytes; a huge one is not read whole just to say it is wrong.
+    if (statSync(file).size > MAX_SMALL_TEXT_BYTES) return { problem: `it is larger than ${MAX_SMALL_TEXT_BYTES / (1024 * 1024)} MB, far more than a project file holds` };
     return { text: readFileSync(file, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;

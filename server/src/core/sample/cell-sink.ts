@@ -12,4 +12,6 @@ export interface CellSink {
   padTo(rows: number): void;
   /** Appends the cells of rows read by a worker thread (row i's cell is text i); a sink without it keeps a file on one thread. */
   pushPackedTexts?(cells: PackedTexts): void;
+  /** Bytes held so far, for the load's memory budget (sinks without it are counted as nothing). */
+  approxBytes?(): number;
 }

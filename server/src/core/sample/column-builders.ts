@@ -12,6 +12,7 @@ import { decodeField } from './csv';
 import { ByteDictionary } from './dictionary';
 import type { JsonCell } from './jsonl';
 import {
+  hasLeadingZeroBytes,
   isBlankBytes,
   parseBooleanBytes,
   parseBooleanText,
@@ -169,6 +170,14 @@ export abstract class ColumnBuilder {
 
   protected abstract resize(size: number): void;
 
+  /** Bytes the builder holds so far, for the load's memory budget. */
+  approxBytes(): number {
+    return this.missing.byteLength + this.valueBytes();
+  }
+
+  /** Bytes of the values (codes, dictionaries, arrays) beyond the missing mask. */
+  protected abstract valueBytes(): number;
+
   protected pushMissingRow(): void {
     setBit(this.missing, this.length++);
   }
@@ -219,6 +228,10 @@ abstract class OrderedBuilder extends ScalarBuilder {
 
   protected resize(size: number): void {
     this.buffer.resize(size);
+  }
+
+  protected valueBytes(): number {
+    return this.buffer.codes.byteLength + this.dictionary.byteSize;
   }
 
   protected override pushMissingRow(): void {
@@ -285,12 +298,17 @@ abstract class OrderedBuilder extends ScalarBuilder {
 export class NumberBuilder extends OrderedBuilder {
   readonly type = 'number' as const;
 
+  // An inferred column takes what inference would call a number, so a later value decides the
+  // type the way an early one would (infer.ts): `0150` (a code) and, in JSON, a number written
+  // as a string contradict it. A declared column converts them.
   protected valueOfBytes(bytes: Uint8Array, start: number, end: number): number {
+    if (!this.declared && hasLeadingZeroBytes(bytes, start, end)) return NaN;
     return parseNumberBytes(bytes, start, end);
   }
 
   protected valueOfJson(value: JsonCell): number {
-    return typeof value === 'number' ? value : typeof value === 'string' ? parseNumberText(value) : NaN;
+    if (typeof value === 'number') return value;
+    return this.declared && typeof value === 'string' ? parseNumberText(value) : NaN;
   }
 
   finish(asViews = false): NumberColumn {
@@ -321,6 +339,10 @@ export class BooleanBuilder extends ScalarBuilder {
 
   protected resize(size: number): void {
     this.values = grown(this.values, size);
+  }
+
+  protected valueBytes(): number {
+    return this.values.byteLength;
   }
 
   pushBatch(batch: CsvBatch, field: number, from: number, to: number): void {
@@ -382,6 +404,10 @@ export class InstantBuilder extends ScalarBuilder {
 
   protected resize(size: number): void {
     this.times = grown(this.times, size);
+  }
+
+  protected valueBytes(): number {
+    return this.times.byteLength;
   }
 
   /** The instants of the rows so far, as a view on the builder's own array (the loader reads them, then drops the builder). */
@@ -447,6 +473,10 @@ export class StringBuilder extends ColumnBuilder {
 
   protected resize(size: number): void {
     this.buffer.resize(size);
+  }
+
+  protected valueBytes(): number {
+    return this.buffer.codes.byteLength + this.dictionary.byteSize;
   }
 
   protected override pushMissingRow(): void {
@@ -520,6 +550,10 @@ export class ListBuilder extends ColumnBuilder {
 
   protected resize(size: number): void {
     this.offsets = grown(this.offsets, size + 1);
+  }
+
+  protected valueBytes(): number {
+    return this.offsets.byteLength + this.items.codes.byteLength + this.dictionary.byteSize;
   }
 
   private pushItem(code: number): void {

@@ -56,6 +56,8 @@ export interface CsvPartResult {
   keys: { index: number; cells: PackedTexts }[];
   ragged: SampleLogData<{ line: number; found: number }>;
   problems: CsvProblem[];
+  /** First line (counted from the part's start) with text that is not valid UTF-8; 0 when none. */
+  firstNonUtf8Line: number;
 }
 
 type CsvPartMessage = { ok: true; result: CsvPartResult } | { ok: false; error: string };
@@ -176,6 +178,7 @@ export function readCsvPart(job: CsvPartJob, onBytes?: (bytesDone: number) => vo
     keys: keys.map(({ index, builder }) => ({ index, cells: builder.finish() })),
     ragged: logData(ragged),
     problems: read.problems,
+    firstNonUtf8Line: read.firstNonUtf8Line,
   };
   return { result, transfer: buffersOf(result) };
 }

@@ -22,6 +22,8 @@ export interface CsvRowOptions {
   chunkSize?: number;
   /** Bytes of the part consumed so far. */
   onBytes?: (bytesDone: number) => void;
+  /** Asked after each chunk: true stops the read there (the load's memory budget is spent). */
+  stopWhen?: () => boolean;
 }
 
 export interface CsvRowsResult extends CsvReadResult {
@@ -128,7 +130,7 @@ export function readCsvRows(
         rows += to - from;
       }
       options.onBytes?.(b.bytesConsumed);
-      return rows < limit;
+      return rows < limit && !options.stopWhen?.();
     },
     { chunkSize: options.chunkSize, firstLine: part.firstLine, bom: start === 0 },
   );

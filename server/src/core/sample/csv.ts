@@ -11,6 +11,7 @@
 // appended to the field.
 import type { ByteSource } from './byte-source';
 import { bufferByteSource } from './byte-source';
+import { decodeNonAscii, firstNonUtf8Line } from './text-encoding';
 
 const COMMA = 44;
 const QUOTE = 34;
@@ -58,6 +59,8 @@ export interface CsvReadResult {
   stopped: boolean;
   /** Line of the first byte not consumed (one past the last line when the input was read to its end). */
   endLine: number;
+  /** The first line holding text that is not valid UTF-8 (text-encoding.ts decodes it as Windows-1252); 0 when none. */
+  firstNonUtf8Line: number;
 }
 
 const DEFAULT_CHUNK = 8 * 1024 * 1024;
@@ -114,6 +117,9 @@ export function readCsv(
   let eof = false;
   let bomChecked = options.bom === false;
   let line = options.firstLine ?? 1;
+  let firstNonUtf8 = 0;
+  /** Absolute offset up to which the input is known to be valid UTF-8. */
+  let checkedTo = 0;
 
   let stopped = false;
   try {
@@ -145,6 +151,19 @@ export function readCsv(
         bomChecked = true;
         if (filled >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) pos = 3;
       }
+      if (firstNonUtf8 === 0) {
+        // Complete lines only (a line break never splits a character), each byte once.
+        // (A negative start would make lastIndexOf search from the end of the whole buffer.)
+        let lastBreak = eof || filled === 0 ? filled - 1 : buf.lastIndexOf(LF, filled - 1);
+        if (lastBreak < 0 && filled > 0) lastBreak = buf.lastIndexOf(CR, filled - 1);
+        const end = lastBreak + 1;
+        const from = Math.max(pos, checkedTo - base);
+        if (end > from) {
+          const bad = firstNonUtf8Line(buf, from, end);
+          if (bad >= 0) firstNonUtf8 = line + firstNonUtf8Line(buf, pos, end);
+          checkedTo = base + end;
+        }
+      }
       const state = { line, pos };
       tokenize(buf, state, filled, eof, batch, problems);
       line = state.line;
@@ -159,7 +178,7 @@ export function readCsv(
   } finally {
     source.close();
   }
-  return { problems, bytesConsumed: base + pos, stopped, endLine: line };
+  return { problems, bytesConsumed: base + pos, stopped, endLine: line, firstNonUtf8Line: firstNonUtf8 };
 }
 
 // Fields of the current record that need unquoting, reused across records. A
@@ -366,10 +385,10 @@ function unquoteInPlace(bytes: Buffer, from: number, to: number): number {
   return w;
 }
 
-/** The text of bytes [start, end) as UTF-8, with a fast path for plain ASCII. */
+/** The text of bytes [start, end): UTF-8 (Windows-1252 when not valid UTF-8), with a fast path for plain ASCII. */
 export function decodeField(bytes: Buffer, start: number, end: number): string {
   for (let k = start; k < end; k++) {
-    if (bytes[k] >= 0x80) return bytes.toString('utf8', start, end);
+    if (bytes[k] >= 0x80) return decodeNonAscii(bytes, start, end);
   }
   return bytes.toString('latin1', start, end);
 }

@@ -4,6 +4,7 @@ import type { Diagnostic, Severity } from '../base/diagnostics';
 import type { SampleLogData } from './column-builders';
 import { SampleLog } from './column-builders';
 import { formatCount } from '../text/numbers';
+import { safeToken } from '../text/safe-text';
 
 /** A diagnostic on 1-based `line` of a data file (line 1 for whole-file problems). */
 export function dataDiagnostic(file: string, line: number, severity: Severity, code: string, message: string): Diagnostic {
@@ -17,9 +18,9 @@ export function dataDiagnostic(file: string, line: number, severity: Severity, c
   };
 }
 
-/** `a`, `b` and `c` — for lists of column names in messages (at most `max` shown). */
+/** `a`, `b` and `c` — for lists of column names in messages (at most `max` shown, each as a short sanitised token). */
 export function nameList(names: string[], max = 30): string {
-  const shown = names.slice(0, max).map((n) => `\`${n}\``);
+  const shown = names.slice(0, max).map((n) => `\`${safeToken(n)}\``);
   const rest = names.length - shown.length;
   if (rest > 0) return `${shown.join(', ')} and ${formatCount(rest)} more`;
   if (shown.length <= 1) return shown.join('');

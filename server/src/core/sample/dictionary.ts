@@ -6,6 +6,7 @@
 // which matters for columns where every value is new (ids, emails).
 
 import type { PackedTexts } from './store';
+import { decodeNonAscii } from './text-encoding';
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
@@ -34,6 +35,11 @@ export class ByteDictionary {
 
   get size(): number {
     return this.count;
+  }
+
+  /** Bytes held, for the load's memory budget (strings, once made, about two bytes a character). */
+  get byteSize(): number {
+    return this.pool.byteLength + this.starts.byteLength * 2 + this.nonAscii.byteLength + this.table.byteLength + this.poolUsed * (this.strings.length > 0 ? 2 : 0);
   }
 
   /** The distinct values in order of first appearance (the code is the index). */
@@ -193,7 +199,7 @@ export class ByteDictionary {
       for (; code <= last; code++) {
         const a = this.starts[code];
         const z = code + 1 < this.count ? this.starts[code + 1] : this.poolUsed;
-        this.strings.push(this.nonAscii[code] ? bytes.toString('utf8', a, z) : piece.substring(a - pieceStart, z - pieceStart));
+        this.strings.push(this.nonAscii[code] ? decodeNonAscii(bytes, a, z) : piece.substring(a - pieceStart, z - pieceStart));
       }
     }
   }

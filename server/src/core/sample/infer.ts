@@ -1,5 +1,8 @@
-// Type inference for columns the schema does not declare, from the first rows
-// of the file (SNIFF_ROWS). The rules, in order:
+// Type inference for columns the schema does not declare. The first rows of the
+// file (SNIFF_ROWS) pick a type; every later value is checked against it while
+// the file loads, and a column with a value that does not fit is read again as
+// text (table-read.ts), so the type is the one every row allows, wherever the
+// odd value sits. The rules, in order:
 //   CSV text:  every non-empty value `true`/`false` (any case) -> boolean;
 //              every one a decimal number -> number (unless some has a leading
 //              zero, like `0150`: codes, zip and phone numbers stay text);
@@ -23,11 +26,6 @@ import {
 /** Rows read to decide the type of an undeclared column. */
 export const SNIFF_ROWS = 20_000;
 
-/**
- * An inferred (not declared) column is reloaded as text when more than this
- * share of its non-empty cells after the sniffed rows do not fit the inferred type.
- */
-export const RETYPE_SHARE = 0.01;
 
 const SEMICOLON = 59;
 
@@ -103,7 +101,7 @@ export function inferJsonValueType(value: JsonCell): ValueType {
   return evidence.decide();
 }
 
-/** True when an inferred column's later cells contradict its type often enough to reload it as text. */
-export function shouldRetypeAsString(badCount: number, nonEmpty: number): boolean {
-  return badCount > 0 && badCount > nonEmpty * RETYPE_SHARE;
+/** True when an inferred column's later cells contradict its type: it is reloaded as text. */
+export function shouldRetypeAsString(badCount: number): boolean {
+  return badCount > 0;
 }

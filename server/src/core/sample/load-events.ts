@@ -22,6 +22,7 @@ import { InstantBuilder, StringBuilder } from './column-builders';
 import { takeCodes, takeRows } from './column-ops';
 import { CappedReport, dataDiagnostic, nameList } from './data-diagnostics';
 import { formatCount, plural } from '../text/numbers';
+import { safeToken } from '../text/safe-text';
 
 export const EVENT_NAME_COLUMN = 'event';
 export const EVENT_TIME_COLUMN = 'timestamp';
@@ -36,6 +37,8 @@ export interface EventLoadOptions {
   schema?: SchemaDocument;
   onProgress?: (bytesDone: number) => void;
   chunkSize?: number;
+  /** See TableReadRequest.memoryLimitBytes. */
+  memoryLimitBytes?: number;
 }
 
 export interface EventLoadResult {
@@ -93,6 +96,10 @@ class ProfileRefSink implements CellSink {
   padTo(rows: number): void {
     this.reserve(rows - this.length);
     while (this.length < rows) this.refs[this.length++] = NO_ID;
+  }
+
+  approxBytes(): number {
+    return this.refs.byteLength;
   }
 }
 
@@ -187,6 +194,7 @@ function readEventRows(opts: EventLoadOptions): { rows?: FileOrderRows; diagnost
     copiesRows: true,
     onProgress: opts.onProgress,
     chunkSize: opts.chunkSize,
+    memoryLimitBytes: opts.memoryLimitBytes,
   });
   if (!read.ok || !refs || !names || !times) return { diagnostics: read.diagnostics, size: read.size };
   const nameColumn = names.finish(true);
@@ -242,7 +250,7 @@ function selectUsableRows(
         const text = badTimeText.get(line);
         return text === undefined
           ? `Line ${line} has no \`${EVENT_TIME_COLUMN}\`; the event is skipped.`
-          : `Line ${line}: the timestamp \`${text}\` is not an ISO date or date-time; the event is skipped.`;
+          : `Line ${line}: the timestamp \`${safeToken(text)}\` is not an ISO date or date-time; the event is skipped.`;
       });
     } else if (ref[r] === UNKNOWN_ID) {
       if (orphans === 0) firstOrphanLine = line;
@@ -332,6 +340,10 @@ function checkEventColumns(file: string, idColumn: string, columns: string[]): D
     1,
     'error',
     'events-missing-column',
-    `The events file has no ${nameList(absent)} column${absent.length === 1 ? '' : 's'}; it needs \`${idColumn}\`, \`${EVENT_NAME_COLUMN}\` and \`${EVENT_TIME_COLUMN}\`. Its ${columns.length === 1 ? 'column is' : `${formatCount(columns.length)} columns are`} ${nameList(columns)}.`,
+    `The events file has no ${nameList(absent)} column${absent.length === 1 ? '' : 's'}; it needs \`${idColumn}\`, \`${EVENT_NAME_COLUMN}\` and \`${EVENT_TIME_COLUMN}\`. ` +
+      // One column is the whole first line: a file that is not a table is not quoted.
+      (columns.length === 1
+        ? 'Its first line holds a single column, so the file does not look like a table of events.'
+        : `Its ${formatCount(columns.length)} columns are ${nameList(columns)}.`),
   );
 }

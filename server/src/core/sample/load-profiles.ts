@@ -17,6 +17,7 @@ import { takeRows } from './column-ops';
 import { CappedReport, dataDiagnostic, nameList } from './data-diagnostics';
 import { formatCount, plural } from '../text/numbers';
 import { lineOfRow } from './csv-rows';
+import { safeToken } from '../text/safe-text';
 
 export interface ProfileLoadOptions {
   /** Absolute path. */
@@ -30,6 +31,8 @@ export interface ProfileLoadOptions {
   chunkSize?: number;
   /** Read a large CSV file with a second thread running this script. */
   csvPartWorker?: CsvPartWorkerOptions;
+  /** See TableReadRequest.memoryLimitBytes. */
+  memoryLimitBytes?: number;
 }
 
 export interface ProfileLoadResult {
@@ -101,6 +104,10 @@ export class IdSink implements CellSink {
     this.reserve(rows - this.length);
     while (this.length < rows) this.codes[this.length++] = -1;
   }
+
+  approxBytes(): number {
+    return this.codes.byteLength + this.index.byteSize;
+  }
 }
 
 /** Profile ids, looked up from event rows: the code of an id is its profile row. */
@@ -121,6 +128,7 @@ export function loadProfiles(opts: ProfileLoadOptions): ProfileLoadResult {
     onProgress: opts.onProgress,
     chunkSize: opts.chunkSize,
     csvPartWorker: opts.csvPartWorker,
+    memoryLimitBytes: opts.memoryLimitBytes,
   });
   const diagnostics = read.diagnostics;
   if (!read.ok || !idSink) return { diagnostics, size: read.size, threads: read.threads };
@@ -161,7 +169,7 @@ export function loadProfiles(opts: ProfileLoadOptions): ProfileLoadResult {
         again,
         'error',
         'sample-duplicate-id',
-        `Profile id \`${id}\` appears on line ${first} and again on line ${again}; ids in \`${idColumn}\` must be unique.` +
+        `Profile id \`${safeToken(id)}\` appears on line ${first} and again on line ${again}; ids in \`${idColumn}\` must be unique.` +
           (others > 0 ? ` ${plural(others, 'more row repeats', 'more rows repeat')} an earlier id.` : ''),
       ),
     );
@@ -186,8 +194,13 @@ function checkIdColumn(file: string, idColumn: string, names: string[]): Diagnos
   if (names.includes(idColumn)) return undefined;
   const sameButCase = names.find((n) => n.toLowerCase() === idColumn.toLowerCase());
   const hint = sameButCase
-    ? ` Did you mean \`${sameButCase}\`? Names are case-sensitive.`
+    ? ` Did you mean \`${safeToken(sameButCase)}\`? Names are case-sensitive.`
     : ` Set \`idColumn\` in segments.config.json to the column that holds the profile id.`;
+  // One column is the whole first line: a file that is not a table (a credentials file named as the sample) is not quoted.
+  if (names.length === 1 && !sameButCase) {
+    return dataDiagnostic(file, 1, 'error', 'sample-missing-id-column',
+      `The profile sample has no id column \`${idColumn}\`: its first line holds a single column, so the file does not look like a table of profiles (a header row naming columns separated by commas, one of them \`${idColumn}\`).`);
+  }
   return dataDiagnostic(
     file,
     1,

@@ -9,6 +9,7 @@ import { loadProfiles } from './load-profiles';
 import { loadEvents } from './load-events';
 import { fileSizeOrZero } from './file-size';
 import type { CsvPartWorkerOptions } from './csv-part';
+import { budgetBytes } from './memory-budget';
 import { cacheFileFor, currentKey, readSampleCache, writeSampleCache, type CacheOptions, type CacheOutcome } from './store-cache';
 
 export interface LoadSampleOptions {
@@ -28,6 +29,8 @@ export interface LoadSampleOptions {
    * host knows where its bundle put csv-part-worker.js); undefined: one thread.
    */
   csvPartWorker?: CsvPartWorkerOptions;
+  /** Stop with an error when a file's columns outgrow this many MB (memory-budget.ts); default DEFAULT_MEMORY_LIMIT_MB. */
+  memoryLimitMB?: number;
   /** Keep the loaded store in the project's cache and read it from there next time (store-cache.ts); undefined: no cache. */
   cache?: CacheOptions;
 }
@@ -103,6 +106,7 @@ function parseSample(opts: LoadSampleOptions): LoadSampleResult {
     onProgress: progress,
     chunkSize: opts.chunkSize,
     csvPartWorker: opts.rowLimit === undefined ? opts.csvPartWorker : undefined,
+    memoryLimitBytes: budgetBytes(opts.memoryLimitMB),
   }));
   const diagnostics = [...profiles.diagnostics];
   const profileThreads = profiles.threads;
@@ -121,6 +125,7 @@ function parseSample(opts: LoadSampleOptions): LoadSampleResult {
       schema: opts.schema,
       onProgress: (done) => progress(profileBytes + done),
       chunkSize: opts.chunkSize,
+      memoryLimitBytes: budgetBytes(opts.memoryLimitMB),
     }));
     diagnostics.push(...events.diagnostics);
     if (events.table) store.events = events.table;

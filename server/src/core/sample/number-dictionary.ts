@@ -29,6 +29,11 @@ export class NumberDictionary {
     return this.count;
   }
 
+  /** Bytes held, for the load's memory budget. */
+  get byteSize(): number {
+    return this.keys.byteLength + this.table.byteLength;
+  }
+
   /** The code of `value` (never NaN), adding it when new. -0 is 0. */
   codeOf(value: number): number {
     if (value === this.lastValue) return this.lastCode;

@@ -4,6 +4,7 @@
 // copying them. Functions rather than methods, because the data crosses threads
 // by structured cloning, which drops prototypes.
 import type { PackedTexts } from './store';
+import { decodeNonAscii } from './text-encoding';
 
 /** Bytes decoded at once by `textsAt`: large enough that few decodes serve many ids, small enough that a sparse pick stays cheap. */
 const WINDOW = 64 * 1024;
@@ -16,7 +17,7 @@ export function textAt(packed: PackedTexts, i: number): string {
   const { bytes, starts } = packed;
   const a = starts[i];
   const z = starts[i + 1];
-  return Buffer.from(bytes.buffer, bytes.byteOffset + a, z - a).toString(isAscii(bytes, a, z) ? 'latin1' : 'utf8');
+  return isAscii(bytes, a, z) ? Buffer.from(bytes.buffer, bytes.byteOffset + a, z - a).toString('latin1') : decodeNonAscii(bytes, a, z);
 }
 
 /**
@@ -37,7 +38,7 @@ export function textsAt(packed: PackedTexts, rows: ArrayLike<number>): string[] 
     const a = starts[row];
     const z = starts[row + 1];
     if (!isAscii(bytes, a, z)) {
-      out[j] = buffer.toString('utf8', a, z);
+      out[j] = decodeNonAscii(bytes, a, z);
       continue;
     }
     if (a < windowStart || z > windowEnd) {

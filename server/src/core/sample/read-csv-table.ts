@@ -17,7 +17,9 @@ import { findCsvSplit } from './csv-split';
 import { CsvPartReader, DEFAULT_MIN_SPLIT_BYTES } from './csv-part';
 import type { CellSink } from './cell-sink';
 import { capacityFor, needsRetype, SNIFF_CHUNK, type ColumnStats, type TableReadRequest, type TableReadResult } from './table-read';
-import { reportBadValues, reportCsvProblems, reportRaggedRows, reportRetype } from './table-report';
+import { reportBadValues, reportCsvProblems, reportNotUtf8, reportRaggedRows, reportRetype, tooLargeDiagnostic } from './table-report';
+import { budgetBytes, bytesHeld } from './memory-budget';
+import { safeToken } from '../text/safe-text';
 
 interface ColumnPlan {
   index: number;
@@ -113,9 +115,14 @@ function readCsvTableWith(
     (worker && timed('rows, two threads', () => loadCsvInTwoParts(req, worker, size, columns, width, capacity, evidence))) ||
     timed('rows', () => loadCsvRowsHere(req, size, columns, width, capacity, limit, evidence));
   const { rowCount, sinks, ragged } = loaded;
+  if (loaded.tooLarge) {
+    diagnostics.push(loaded.tooLarge);
+    return undefined;
+  }
   const parts = loaded.columns;
   reportCsvProblems(req, loaded.problems, diagnostics);
   reportRaggedRows(file, width, ragged, diagnostics);
+  reportNotUtf8(req, loaded.firstNonUtf8Line, diagnostics);
 
   // Pass 3: inferred columns that turned out to be text.
   const retype = [...parts].filter(([, p]) => needsRetype(p.stats));
@@ -154,6 +161,10 @@ interface CsvRowsLoaded {
   ragged: RaggedLog;
   problems: CsvProblem[];
   threads: 1 | 2;
+  /** First line with text that is not valid UTF-8; 0 when none. */
+  firstNonUtf8Line: number;
+  /** Set when the memory budget stopped the read. */
+  tooLarge?: Diagnostic;
 }
 
 /** Sinks for pass 2: the caller's for key columns, a builder of the decided type for every attribute. */
@@ -187,12 +198,26 @@ function loadCsvRowsHere(
   const { builders, sinks } = createSinks(req, columns, capacity, capacity, evidence);
   const rowLines = new RowLines();
   const ragged: RaggedLog = new SampleLog();
+  const budget = req.memoryLimitBytes ?? budgetBytes(undefined);
+  let overBudget = false;
   const read = loadCsvRows({ file: req.file, header: true }, width, sinks, limit, rowLines, ragged, {
     chunkSize: req.chunkSize,
     onBytes: (bytes) => req.onProgress?.(Math.min(size, bytes)),
+    stopWhen: () => (overBudget = bytesHeld(sinks.map(([, sink]) => sink)) > budget),
   });
   const parts = new Map([...builders].map(([index, builder]) => [index, builderPart(builder, req)]));
-  return { rowCount: rowLines.length, rowLines: rowLines.finish(), columns: parts, sinks, ragged, problems: read.problems, threads: 1 };
+  const tooLarge = overBudget ? tooLargeDiagnostic(req, read.endLine, budget, sinks.length) : undefined;
+  return {
+    rowCount: rowLines.length,
+    rowLines: rowLines.finish(),
+    columns: parts,
+    sinks,
+    ragged,
+    problems: read.problems,
+    threads: 1,
+    firstNonUtf8Line: read.firstNonUtf8Line,
+    tooLarge,
+  };
 }
 
 /**
@@ -232,9 +257,12 @@ function loadCsvInTwoParts(
   const rowLines = new RowLines();
   const ragged: RaggedLog = new SampleLog();
   // Both halves go at about the same speed, so this thread's progress stands for both.
+  // This part's share of the budget; a part that outgrows it stops, and the one-thread read that follows reports it.
+  const budget = (req.memoryLimitBytes ?? budgetBytes(undefined)) * share;
   const mine = loadCsvRows({ file: req.file, end: split, header: true }, width, sinks, Number.POSITIVE_INFINITY, rowLines, ragged, {
     chunkSize: req.chunkSize,
     onBytes: (bytes) => req.onProgress?.(Math.min(size, bytes / share)),
+    stopWhen: () => bytesHeld(sinks.map(([, sink]) => sink)) > budget,
   });
   // The cut is right only if this part ends exactly there, outside any quoted field
   // (quote counting is fooled by a quote inside an unquoted field) and after the header.
@@ -271,6 +299,7 @@ function loadCsvInTwoParts(
     ragged,
     problems: theirs.problems.map((p) => ({ ...p, line: p.line + shift })),
     threads: 2,
+    firstNonUtf8Line: mine.firstNonUtf8Line || (theirs.firstNonUtf8Line && theirs.firstNonUtf8Line + shift),
   };
 }
 
@@ -291,7 +320,7 @@ function planColumns(names: string[], req: TableReadRequest, diagnostics: Diagno
           1,
           'warning',
           'sample-duplicate-column',
-          `Column \`${name}\` appears twice in the header (columns ${before + 1} and ${index + 1}); the second one is ignored.`,
+          `Column \`${safeToken(name)}\` appears twice in the header (columns ${before + 1} and ${index + 1}); the second one is ignored.`,
         ),
       );
       return { index, name, role: 'ignored' as const };

@@ -11,6 +11,7 @@ import { RowLines } from './csv-rows';
 import type { TableReadRequest, TableReadResult } from './table-read';
 import { readCsvTable } from './read-csv-table';
 import { readJsonTable } from './read-jsonl-table';
+import { pathNatureWords, type PathNature } from '../project/files';
 
 export type DataFormat = 'csv' | 'jsonl';
 
@@ -58,7 +59,14 @@ function openSource(req: TableReadRequest, diagnostics: Diagnostic[]): ByteSourc
         dataDiagnostic(req.file, 1, 'error', 'sample-file-not-found', `The ${req.label} \`${req.file}\` does not exist.`),
       );
     } else {
-      const reason = code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+      const nature = (e as { nature?: Exclude<PathNature, 'file'> }).nature;
+      const reason = nature
+        ? `it is ${pathNatureWords(nature)}${nature === 'pipe' ? ' (only `segments size --sample` reads a pipe)' : ''}`
+        : code === 'ELOOP'
+          ? `it is ${pathNatureWords('symlink-loop')}`
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (e as Error).message;
       diagnostics.push(
         dataDiagnostic(req.file, 1, 'error', 'sample-file-unreadable', `The ${req.label} \`${req.file}\` cannot be read: ${reason}.`),
       );

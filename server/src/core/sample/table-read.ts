@@ -6,10 +6,12 @@
 //     every column the schema does not declare and to estimate the row count
 //     (so columns are allocated once, near their final size);
 //  2. load: every row, straight into typed columns;
-//  3. only when needed: an inferred column whose later values mostly did not fit
-//     (more than RETYPE_SHARE of them) is read again, that column alone, as text,
-//     and an info diagnostic says so. Re-reading costs a pass but keeps memory
-//     flat: no cell text is held back "just in case".
+//  3. only when needed: an inferred column with a later value that does not fit
+//     its type (one is enough: the type is the one every row allows) is read
+//     again, that column alone, as text, and an info diagnostic names the first
+//     such line. Re-reading costs a pass but keeps memory flat: no cell text is
+//     held back "just in case". (JSON Lines also reads again, whole, the
+//     objects found to be keyed by data only after the sniffed rows.)
 // Key columns (profile id, event name, timestamp) go to sinks the caller owns.
 import type { Diagnostic } from '../base/diagnostics';
 import type { ValueType } from '../base/value-type';
@@ -47,6 +49,8 @@ export interface TableReadRequest {
   chunkSize?: number;
   /** Read a large CSV file with a second thread running this script; undefined: one thread. */
   csvPartWorker?: CsvPartWorkerOptions;
+  /** Stop with an error once the columns hold more than this many bytes (memory-budget.ts); default DEFAULT_MEMORY_LIMIT_MB. */
+  memoryLimitBytes?: number;
 }
 
 export interface TableReadResult {
@@ -78,5 +82,5 @@ export function capacityFor(size: number, sniffBytes: number, sniffRows: number,
 export type ColumnStats = Pick<ColumnBuilder, 'name' | 'type' | 'declared' | 'nonEmpty' | 'bad'>;
 
 export function needsRetype(builder: ColumnStats): boolean {
-  return !builder.declared && builder.type !== 'string' && shouldRetypeAsString(builder.bad.count, builder.nonEmpty);
+  return !builder.declared && builder.type !== 'string' && shouldRetypeAsString(builder.bad.count);
 }

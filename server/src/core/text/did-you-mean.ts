@@ -23,6 +23,8 @@ export function closestName(word: string, candidates: Iterable<string>): string 
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     if (candidate === word) continue;
+    // A value holding U+FFFD is text some program could not decode: offering it would write the damage into the file.
+    if (candidate.includes('\uFFFD')) continue;
     const candidateLower = candidate.toLowerCase();
     if (candidateLower === lower) return candidate;
     if (sameLoose === undefined && wantedLoose !== '' && loose(candidate) === wantedLoose) sameLoose = candidate;

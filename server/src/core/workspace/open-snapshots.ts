@@ -19,6 +19,8 @@ export interface OpenOptions {
   sampleOverride?: string;
   /** See LoadSampleOptions.csvPartWorker: the CLI reads a large CSV sample with two threads. */
   csvPartWorker?: CsvPartWorkerOptions;
+  /** See LoadSampleOptions.memoryLimitMB (the CLI reads SEGMENTS_MEMORY_LIMIT_MB). */
+  memoryLimitMB?: number;
   /** Use the project's sample cache (see LoadDataOptions.cache). */
   cache?: boolean;
 }
@@ -32,7 +34,7 @@ function snapshotOf(target: ProjectTarget, options: OpenOptions): ProjectSnapsho
   // A folder without a config has no schema or sample of its own; `--sample` gives it one.
   const loads = target.config.configFile !== undefined || options.sampleOverride !== undefined;
   const data = loads
-    ? loadProjectData(target.config, { sampleOverride: options.sampleOverride, csvPartWorker: options.csvPartWorker, cache: options.cache })
+    ? loadProjectData(target.config, { sampleOverride: options.sampleOverride, csvPartWorker: options.csvPartWorker, memoryLimitMB: options.memoryLimitMB, cache: options.cache })
     : undefined;
   return new ProjectSnapshot({
     config: target.config,

@@ -11,6 +11,11 @@ import { buildCatalog } from '../sample/catalog';
 import { loadSample } from '../sample/load-sample';
 import type { SampleStore } from '../sample/store';
 import type { CsvPartWorkerOptions } from '../sample/csv-part';
+import { dataDiagnostic } from '../sample/data-diagnostics';
+import { safeToken } from '../text/safe-text';
+import { formatCount } from '../text/numbers';
+import { readStreamIntoMemory, type StreamReadProblem } from '../sample/byte-source';
+import { budgetBytes, BYTES_PER_MB } from '../sample/memory-budget';
 import type { CacheOutcome } from '../sample/store-cache';
 
 /** What loading reads from disk: plain data, so the language server's data worker can post it. */
@@ -35,6 +40,8 @@ export interface LoadDataOptions {
   onProgress?: (fractionDone: number) => void;
   /** See LoadSampleOptions.csvPartWorker. */
   csvPartWorker?: CsvPartWorkerOptions;
+  /** See LoadSampleOptions.memoryLimitMB. */
+  memoryLimitMB?: number;
   /**
    * Read the sample from the project's cache (`.segments-cache/`) when it is up
    * to date, and write it there after parsing. Only for a project with a config
@@ -43,12 +50,45 @@ export interface LoadDataOptions {
   cache?: boolean;
 }
 
+/**
+ * The data of a project whose load failed as a whole (an exception, a loading
+ * thread that died): no store, one error on the sample file saying why, in
+ * the words the preview and the status bar show ("could not be read: …").
+ */
+export function loadFailure(config: ProjectConfig, reason: string, sampleOverride?: string): ProjectData {
+  const file = sampleOverride ?? config.sample ?? config.schema ?? config.configFile ?? config.root;
+  return {
+    diagnostics: [
+      dataDiagnostic(file, 1, 'error', 'sample-load-failed', `The sample \`${file}\` could not be read: ${safeToken(reason.split('\n')[0], 200)}.`),
+    ],
+  };
+}
+
+function streamProblemWords(problem: Exclude<StreamReadProblem, { kind: 'not-a-stream' }>): string {
+  return problem.kind === 'too-large'
+    ? `The sample read from a pipe gave more than ${formatCount(problem.limitBytes / BYTES_PER_MB)} MB, its memory limit; nothing was loaded. Pass a smaller sample, or raise SEGMENTS_MEMORY_LIMIT_MB.`
+    : `The sample could not be read from its pipe: ${safeToken(problem.reason, 200)}.`;
+}
+
+/** Never throws: a failure of the loaders themselves becomes loadFailure's error. */
 export function loadProjectData(config: ProjectConfig, options: LoadDataOptions = {}): ProjectData {
   return projectDataOf(loadDataFiles(config, options));
 }
 
-/** Reads the schema and the sample (the part of a load that runs in the language server's data worker). */
+/**
+ * Reads the schema and the sample (the part of a load that runs in the
+ * language server's data worker). Never throws: a failure of the loaders
+ * themselves becomes loadFailure's error.
+ */
 export function loadDataFiles(config: ProjectConfig, options: LoadDataOptions = {}): LoadedData {
+  try {
+    return readDataFiles(config, options);
+  } catch (e) {
+    return loadFailure(config, e instanceof Error ? e.message : String(e), options.sampleOverride);
+  }
+}
+
+function readDataFiles(config: ProjectConfig, options: LoadDataOptions): LoadedData {
   const diagnostics: Diagnostic[] = [];
   let schema: SchemaDocument | undefined;
   if (config.schema) {
@@ -58,8 +98,16 @@ export function loadDataFiles(config: ProjectConfig, options: LoadDataOptions = 
   }
   let store: SampleStore | undefined;
   let cache: CacheOutcome | undefined;
-  const useCache = options.cache === true && config.configFile !== undefined && config.cache !== false;
   const profilesPath = options.sampleOverride ?? config.sample;
+  // `--sample` may be a pipe: read to its end first (a sample is read more than once), and never cached (it has no file to check the cache against).
+  const streamProblem = options.sampleOverride ? readStreamIntoMemory(options.sampleOverride, budgetBytes(options.memoryLimitMB)) : { kind: 'not-a-stream' as const };
+  if (streamProblem && streamProblem.kind !== 'not-a-stream') {
+    const code = streamProblem.kind === 'too-large' ? 'sample-too-large' : 'sample-file-unreadable';
+    diagnostics.push(dataDiagnostic(options.sampleOverride!, 1, 'error', code, streamProblemWords(streamProblem)));
+    return { schema, diagnostics };
+  }
+  const streamed = streamProblem === undefined;
+  const useCache = options.cache === true && config.configFile !== undefined && config.cache !== false && !streamed;
   if (profilesPath) {
     const loaded = timed('sample', () =>
       loadSample({
@@ -70,6 +118,7 @@ export function loadDataFiles(config: ProjectConfig, options: LoadDataOptions = 
         rowLimit: options.rowLimit,
         onProgress: options.onProgress,
         csvPartWorker: options.csvPartWorker,
+        memoryLimitMB: options.memoryLimitMB,
         cache: useCache ? { projectRoot: config.root } : undefined,
       }),
     );

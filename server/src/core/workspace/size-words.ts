@@ -8,6 +8,13 @@ import { formatCount, formatEstimate, formatCompact, formatShare, plural } from 
 import type { LeftOutPart } from './partial-size';
 import { unsizedReason, type SegmentSize } from './sizes';
 
+/** Longest reason a headline quotes for a sample that could not be read (the diagnostic has it whole). */
+const PREVIEW_REASON_MAX = 120;
+
+function shortened(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
 /** 1-based line of an offset in the segment's file. */
 export type LineOf = (offset: number) => number;
 
@@ -55,6 +62,7 @@ export function sizeTitle(size: SegmentSize, lineOf: LineOf, population?: number
     case 'waits-on':
       return `fix the errors in ${size.dependencies.map((id) => `\`${id}\``).join(', ')} to see its size`;
     case 'no-sample':
+      if (size.reason) return `sample could not be read: ${shortened(size.reason, PREVIEW_REASON_MAX)}`;
       return size.problem === 'none' ? `${unsizedReason(size)} to see sizes` : unsizedReason(size);
   }
 }

@@ -27,7 +27,8 @@ export type SegmentSize =
    */
   | { kind: 'partial'; count: number; total: number; funnel: FunnelStep[]; estimate?: SizeEstimate; leftOut: LeftOutPart[]; errorCount: number; errors: Diagnostic[] }
   | Exclude<Readiness, { kind: 'ready' }>
-  | { kind: 'no-sample'; problem: SampleProblem };
+  /** `reason`: for an unreadable sample, the first error about the project's config, schema or data files (file by its name). */
+  | { kind: 'no-sample'; problem: SampleProblem; reason?: string };
 
 /** A size with a count: whole, or without the broken conditions. */
 export type CountedSize = Extract<SegmentSize, { kind: 'sized' | 'partial' }>;
@@ -43,6 +44,8 @@ export interface SizeInput {
   /** The evaluator over the loaded sample, or why there is none. */
   evaluator: Evaluator | SampleProblem;
   population?: number;
+  /** Why the sample could not be read (the first error about it), when `evaluator` is 'unreadable'. */
+  unreadableReason?: string;
   /** For a segment with errors: what to leave out so the rest can be counted (partial-size.ts); undefined when nothing can be. */
   partial?: PartialPlan;
 }
@@ -53,7 +56,9 @@ export function sizeSegment(input: SizeInput): SegmentSize {
   if (evaluator === 'none') return { kind: 'no-sample', problem: 'none' };
   const partial = readiness.kind === 'has-errors' ? input.partial : undefined;
   if (readiness.kind !== 'ready' && !partial) return readiness;
-  if (typeof evaluator === 'string') return { kind: 'no-sample', problem: evaluator };
+  if (typeof evaluator === 'string') {
+    return evaluator === 'unreadable' && input.unreadableReason ? { kind: 'no-sample', problem: evaluator, reason: input.unreadableReason } : { kind: 'no-sample', problem: evaluator };
+  }
   const { count, total, funnel } = evaluator.countSegment(input.decl, input.segmentsById, { leaveOut: partial?.leaveOut });
   const estimate = input.population !== undefined ? estimateSize(count, total, input.population) : undefined;
   const counted = estimate ? { count, total, funnel, estimate } : { count, total, funnel };

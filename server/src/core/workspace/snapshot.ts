@@ -13,6 +13,7 @@
 //   SQL from the compiler, whatever forms the language has.
 // - What does not change between snapshots is reused through SnapshotCache:
 //   parsed files and blocks, and the evaluator with its per-condition cache.
+import { basename } from 'node:path';
 import type { Diagnostic } from '../base/diagnostics';
 import { timed } from '../base/timings';
 import { Evaluator } from '../evaluate/evaluator';
@@ -259,12 +260,22 @@ export class ProjectSnapshot {
         const segmentsById = this.analysis().segmentsById;
         const evaluator = sample.kind === 'ready' ? this.evaluator()! : sample.problem;
         const partial = this.partialPlan(decl);
-        size = timed('count', () => sizeSegment({ decl, readiness, segmentsById, evaluator, population, partial }));
+        const unreadableReason = sample.kind === 'missing' && sample.problem === 'unreadable' ? this.sampleProblem() : undefined;
+        size = timed('count', () => sizeSegment({ decl, readiness, segmentsById, evaluator, unreadableReason, population, partial }));
         if (counted) this.cache.keepCount(decl, uses, sample.store, this.asOfDay, population, size);
       }
       this.sizeMemo.set(decl, size);
     }
     return size;
+  }
+
+  /** The first error about the project's config, schema or data files: why the sample could not be read. */
+  private sampleProblem(): string | undefined {
+    return this.once('sampleProblem', () => {
+      const error = this.projectDiagnostics().find((d) => d.severity === 'error');
+      // The file by its name: the whole path would leave no room for the reason in a lens.
+      return error && error.message.split(error.file).join(basename(error.file));
+    });
   }
 
   /** For a segment with errors in some conditions: what to leave out so the rest can be counted (partial-size.ts). */
