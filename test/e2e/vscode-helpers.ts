@@ -126,7 +126,9 @@ export async function revertAndCloseAll(): Promise<void> {
 export const DRIVER_MARKER = 'SEGMENTS_E2E_DRIVER';
 
 /** Asks the code-server driver (playwright, outside VS Code) to look at or act on the page, and waits for its answer. */
-export async function driver<T>(request: { op: 'webview' } | { op: 'click'; selector: string; hasText?: string } | { op: 'scroll'; selector: string }): Promise<T> {
+export async function driver<T>(
+  request: { op: 'webview' } | { op: 'click' | 'webviewClick'; selector: string; hasText?: string } | { op: 'scroll'; selector: string },
+): Promise<T> {
   const reply = join(tmpdir(), `segments-e2e-driver-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
   console.log(`${DRIVER_MARKER} ${JSON.stringify({ ...request, reply })}`);
   const text = await waitFor(`the driver's answer to ${request.op}`, () => (existsSync(reply) ? readFileSync(reply, 'utf8') : undefined), 20_000);

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
-import { chromium as playwright, type ConsoleMessage, type Page } from 'playwright-core';
+import { chromium as playwright, type ConsoleMessage, type Frame, type Page } from 'playwright-core';
 
 export interface BrowserRunOptions {
   chromium: string;
@@ -40,7 +40,9 @@ export type DriverRequest =
   /** Click the first element matching `selector` whose text contains `hasText`. */
   | { op: 'click'; selector: string; hasText?: string; reply: string }
   /** Scroll the insight panel's page so that the element matching `selector` is at the top. */
-  | { op: 'scroll'; selector: string; reply: string };
+  | { op: 'scroll'; selector: string; reply: string }
+  /** Click, with the mouse, the first element of the insight panel's page matching `selector` (shadow DOM included) whose text contains `hasText`. */
+  | { op: 'webviewClick'; selector: string; hasText?: string; reply: string };
 
 export interface WebviewSnapshot {
   found: boolean;
@@ -56,8 +58,23 @@ const WEBVIEW_SNAPSHOT = `(() => {
   return { found: true, appClass: app.className, items };
 })()`;
 
+/** The frame of the insight panel's page (the webview's innermost frame, the one holding main#app). */
+async function webviewFrame(page: Page): Promise<Frame | undefined> {
+  for (const frame of page.frames()) {
+    const found = await frame.evaluate<boolean>('Boolean(document.querySelector("main#app"))').catch(() => false);
+    if (found) return frame;
+  }
+  return undefined;
+}
+
 async function answer(page: Page, request: DriverRequest): Promise<unknown> {
   switch (request.op) {
+    case 'webviewClick': {
+      const frame = await webviewFrame(page);
+      if (!frame) return { error: 'no insight panel' };
+      await frame.locator(request.selector, request.hasText ? { hasText: request.hasText } : {}).first().click({ timeout: 10_000 });
+      return { clicked: true };
+    }
     case 'webview': {
       for (const frame of page.frames()) {
         const snapshot = await frame
