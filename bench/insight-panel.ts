@@ -3,8 +3,10 @@
 // the data of bench/engine.ts): a real VS Code (code-server + Debian's
 // chromium, as the editor suite runs it) with the demo's segments and schema
 // over that sample. Prints, for opening the panel, refreshing it and editing
-// the segment: request → answer (the language server), answer → rendered (the
-// page), and request → rendered, with the machine's load average.
+// the segment: request → answer (the language server), answer → on screen
+// (the message to the page and its drawing, up to the frame that shows it, on
+// the wall clock both processes share), and request → on screen, with the
+// machine's load average.
 //
 //   npm run build && npx tsx bench/insight-panel.ts [--profiles 1000000]
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -77,20 +79,21 @@ async function main(): Promise<void> {
   const ms = (x: number): string => `${Math.round(x)} ms`;
   const line = (what: string, ts: PanelTiming[], target: number, from: (t: PanelTiming) => number = (t) => t.requested): string => {
     const server = median(ts.map((t) => t.answered! - t.requested));
-    const page = median(ts.map((t) => t.rendered! - t.answered!));
-    const total = median(ts.map((t) => t.rendered! - from(t)));
-    const worst = Math.max(...ts.map((t) => t.rendered! - from(t)));
-    return `| ${what} | ${ms(server)} | ${ms(page)} | ${ms(total)} | ${ms(worst)} | ≤ ${target} ms | ${total <= target ? 'PASS' : 'MISS'} |`;
+    const page = median(ts.map((t) => t.painted! - t.answered!));
+    const drawing = median(ts.map((t) => t.viewMs!));
+    const total = median(ts.map((t) => t.painted! - from(t)));
+    const worst = Math.max(...ts.map((t) => t.painted! - from(t)));
+    return `| ${what} | ${ms(server)} | ${ms(page)} | ${ms(drawing)} | ${ms(total)} | ${ms(worst)} | ≤ ${target} ms | ${total <= target ? 'PASS' : 'MISS'} |`;
   };
   console.log(`insight panel on ${figures.profiles.toLocaleString('en-US')} profiles (${files.eventCount.toLocaleString('en-US')} events); load average at start ${load.map((l) => l.toFixed(2)).join(' ')}, at end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log('');
-  console.log('| medians of 5 | server (request → answer) | page (answer → rendered) | request → rendered | worst | target | |');
-  console.log('|---|---:|---:|---:|---:|---:|---|');
+  console.log('| medians of 5 | server (request → answer) | page (answer → on screen) | of which drawing | request → on screen | worst | target | |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---|');
   console.log(line('open the panel (new page)', figures.open, 300));
   console.log(line('refresh (same page)', figures.refresh, 300));
-  console.log(line('after an edit: request → rendered', figures.edit, 100));
+  console.log(line('after an edit: request → on screen', figures.edit, 100));
   const settle = median(figures.edit.map((t) => t.requested - t.edited));
-  console.log(`| after an edit: edit → rendered (the panel first waits ${ms(settle)} for the edit to settle) | | | ${ms(median(figures.edit.map((t) => t.rendered! - t.edited)))} | ${ms(Math.max(...figures.edit.map((t) => t.rendered! - t.edited)))} | | |`);
+  console.log(`| after an edit: edit → on screen (the panel first waits ${ms(settle)} for the edit to settle) | | | | ${ms(median(figures.edit.map((t) => t.painted! - t.edited)))} | ${ms(Math.max(...figures.edit.map((t) => t.painted! - t.edited)))} | | |`);
 }
 
 main().catch((e: unknown) => {

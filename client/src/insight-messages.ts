@@ -27,4 +27,4 @@ export type FromView =
   /** Count `segment` exactly on the warehouse (only ever sent by a click). */
   | { type: 'countOnWarehouse'; segment: string }
   /** Rendering finished for the data of `generation` (timings for the bench and tests). */
-  | { type: 'rendered'; generation: number; ms: number };
+  | { type: 'rendered'; generation: number; ms: number; at: number };

@@ -40,7 +40,10 @@ export interface InsightHost {
 export interface PanelTiming {
   requested: number;
   answered?: number;
+  /** When the view told the extension it had rendered (includes the message's trip back). */
   rendered?: number;
+  /** When the view drew the frame with the data (its wall clock, on this timeline): what the user sees. */
+  painted?: number;
   /** The page's own time from receiving the data to its next frame. */
   viewMs?: number;
 }
@@ -204,6 +207,7 @@ export class InsightPanel implements vscode.Disposable {
         const timing = this.timings.get(m.generation);
         if (!timing) return;
         timing.rendered = performance.now();
+        timing.painted = m.at - performance.timeOrigin;
         timing.viewMs = m.ms;
         for (const w of this.renderWaiters.splice(0)) {
           if (m.generation >= w.generation) w.resolve(timing);

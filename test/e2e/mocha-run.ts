@@ -17,7 +17,9 @@ export interface SuiteResult {
 
 export async function runMochaFilesIn(dir: string, timeoutMs: number): Promise<void> {
   const { default: Mocha } = await import('mocha');
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: timeoutMs, reporter: 'spec' });
+  // SEGMENTS_E2E_GREP runs only the tests whose full title matches (while working on one suite; CI runs them all).
+  const grep = process.env.SEGMENTS_E2E_GREP;
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: timeoutMs, reporter: 'spec', ...(grep ? { grep } : {}) });
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.e2e.js')).sort()) mocha.addFile(join(dir, file));
   const result: SuiteResult = { passed: 0, failed: 0, failures: [] };
   await new Promise<void>((resolve, reject) => {

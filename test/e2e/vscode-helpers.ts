@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SegmentsApi } from '../../client/src/extension';
+import type { DriverRequest, WebviewSnapshot } from './driver/browser-run';
 
 export const EXTENSION_ID = 'segments-as-code.segments-language';
 export const SCREENSHOT_MARKER = 'SEGMENTS_E2E_SCREENSHOT';
@@ -124,11 +125,11 @@ export async function revertAndCloseAll(): Promise<void> {
 }
 
 export const DRIVER_MARKER = 'SEGMENTS_E2E_DRIVER';
+/** A request to the driver, without the reply file (added here). */
+type DriverAsk = DriverRequest extends infer R ? (R extends { reply: string } ? Omit<R, 'reply'> : never) : never;
 
 /** Asks the code-server driver (playwright, outside VS Code) to look at or act on the page, and waits for its answer. */
-export async function driver<T>(
-  request: { op: 'webview' } | { op: 'click' | 'webviewClick'; selector: string; hasText?: string } | { op: 'scroll'; selector: string },
-): Promise<T> {
+export async function driver<T>(request: DriverAsk): Promise<T> {
   const reply = join(tmpdir(), `segments-e2e-driver-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
   console.log(`${DRIVER_MARKER} ${JSON.stringify({ ...request, reply })}`);
   const text = await waitFor(`the driver's answer to ${request.op}`, () => (existsSync(reply) ? readFileSync(reply, 'utf8') : undefined), 20_000);
@@ -138,11 +139,7 @@ export async function driver<T>(
   return answer;
 }
 
-export interface WebviewSnapshot {
-  found: boolean;
-  appClass: string;
-  items: { id: string; text: string; segment?: string }[];
-}
+export type { WebviewSnapshot };
 
 /** The insight panel's page as the driver reads it from the browser, once `accept` holds. */
 export async function webviewWhen(what: string, accept: (s: WebviewSnapshot) => boolean, timeoutMs = 30_000): Promise<WebviewSnapshot> {
@@ -166,4 +163,24 @@ export async function inlayHintLabels(uri: vscode.Uri): Promise<string[]> {
   const doc = await vscode.workspace.openTextDocument(uri);
   const hints = (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, new vscode.Range(0, 0, doc.lineCount, 0))) ?? [];
   return hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
+}
+
+/** The value of `expression` evaluated in the insight panel's page (by the driver, in the browser). */
+export async function webviewEval<T>(expression: string): Promise<T> {
+  return (await driver<{ value: T }>({ op: 'webviewEval', expression })).value;
+}
+
+/** Presses keys on the real keyboard (the driver's), in order. */
+export async function pressKeys(...keys: string[]): Promise<void> {
+  await driver({ op: 'press', keys });
+}
+
+/** Presses Tab until `until` has the focus in the insight panel (or `max` times); what had the focus after each press. */
+export async function tabUntil(until: string, max = 60): Promise<string[]> {
+  return (await driver<{ focused: string[] }>({ op: 'tabUntil', until, max })).focused;
+}
+
+/** The browser console's lines so far that match `pattern` (every frame's, the webviews' included). */
+export async function consoleLines(pattern: string): Promise<string[]> {
+  return (await driver<{ lines: string[] }>({ op: 'console', pattern })).lines;
 }

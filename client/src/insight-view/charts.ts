@@ -84,29 +84,34 @@ export function renderFunnelChart(funnel: NonNullable<InsightData['funnel']>, wi
 }
 
 export function renderComparison(comparison: InsightComparison, width: number, c: Colours): HTMLElement {
-  const data = comparison.buckets.flatMap((b) => [
-    { label: b.label, group: 'members', share: b.memberShare, lift: b.lift },
-    { label: b.label, group: 'everyone', share: b.everyoneShare, lift: null as number | null },
-  ]);
-  const labels = comparison.buckets.map((b) => b.label);
-  const top = Math.max(0.01, ...data.map((d) => d.share));
+  const rows = comparison.buckets;
+  type Row = (typeof rows)[number];
+  const labels = rows.map((b) => b.label);
+  const top = Math.max(0.01, ...rows.flatMap((b) => [b.memberShare, b.everyoneShare]));
+  // One band per value, members in its upper half and everyone in its lower half (insets, not facets: one
+  // band scale is several times faster to draw than a facet per value).
+  const step = 28;
+  const padding = 0.15;
+  const [marginTop, marginBottom] = [8, 24];
+  const half = (step * (1 - padding)) / 2;
   const chart = Plot.plot({
     className: CLASS,
     width,
-    height: 30 + labels.length * 28,
+    height: marginTop + marginBottom + labels.length * step,
+    marginTop,
+    marginBottom,
     marginLeft: Math.min(200, Math.round(width * 0.32)),
     marginRight: 70,
     style: { color: c.foreground, fontFamily: c.font, fontSize: '12px', background: 'transparent' },
     // Room on the right for the longest label.
     x: { label: null, grid: true, domain: [0, top * 1.3], tickFormat: (d: number) => `${Math.round(d * 100)}%`, ticks: 3 },
-    fy: { label: null, domain: labels, padding: 0.15 },
-    y: { axis: null, domain: ['members', 'everyone'] },
-    color: { domain: ['members', 'everyone'], range: [c.members, c.everyone] },
+    y: { label: null, domain: labels, padding, tickSize: 0 },
     marks: [
-      Plot.barX(data, { x: 'share', y: 'group', fy: 'label', fill: 'group', stroke: c.border }),
-      Plot.text(data.filter((d) => d.group === 'members' && d.share > 0), {
-        x: 'share', y: 'group', fy: 'label', dx: 6, textAnchor: 'start', fill: c.foreground,
-        text: (d: (typeof data)[number]) => `${share(d.share)} ${lift(d.lift)}`,
+      Plot.barX(rows, { x: 'memberShare', y: 'label', fill: c.members, stroke: c.border, insetBottom: half + 0.5 }),
+      Plot.barX(rows, { x: 'everyoneShare', y: 'label', fill: c.everyone, stroke: c.border, insetTop: half + 0.5 }),
+      Plot.text(rows.filter((b) => b.memberShare > 0), {
+        x: 'memberShare', y: 'label', dx: 6, dy: -half / 2, textAnchor: 'start', fill: c.foreground,
+        text: (b: Row) => `${share(b.memberShare)} ${lift(b.lift)}`,
       }),
       Plot.ruleX([0], { stroke: c.muted }),
     ],

@@ -38,7 +38,8 @@ window.addEventListener('message', (event: MessageEvent<ToView>) => {
       last = m;
       render(m);
       // Reported once the browser has laid the page out.
-      requestAnimationFrame(() => vscode.postMessage({ type: 'rendered', generation: m.generation, ms: performance.now() - started }));
+      // `at` on the wall clock (epoch ms), which the extension host shares: when the new numbers reached the screen, without the trip back.
+      requestAnimationFrame(() => vscode.postMessage({ type: 'rendered', generation: m.generation, ms: performance.now() - started, at: performance.timeOrigin + performance.now() }));
       return;
     }
     case 'stale':

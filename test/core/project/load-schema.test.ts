@@ -50,6 +50,17 @@ describe('loadSchema: valid files', () => {
     assert.deepEqual(schema?.attributes.get('b'), { type: 'boolean' });
   });
 
+  test('pii: true marks personal data (masked in the insight panel); false or absent does not; anything else is an error', () => {
+    const { schema, diagnostics } = load(
+      '{ "attributes": { "email": { "type": "string", "pii": true }, "age": { "type": "number", "pii": false } } }',
+    );
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(schema?.attributes.get('email'), { type: 'string', pii: true });
+    assert.deepEqual(schema?.attributes.get('age'), { type: 'number' });
+    const wrong = load('{ "attributes": { "email": { "type": "string", "pii": "yes" } } }');
+    assert.deepEqual(wrong.diagnostics.map((d) => [d.code, d.message]), [['schema-wrong-type', '`pii` must be true or false, not a string']]);
+  });
+
   test('number values are kept as text, in order', () => {
     const { schema, diagnostics } = load('{ "attributes": { "tier": { "type": "number", "values": [3, 1, 2.5] } } }');
     assert.deepEqual(diagnostics, []);

@@ -42,7 +42,17 @@ export type DriverRequest =
   /** Scroll the insight panel's page so that the element matching `selector` is at the top. */
   | { op: 'scroll'; selector: string; reply: string }
   /** Click, with the mouse, the first element of the insight panel's page matching `selector` (shadow DOM included) whose text contains `hasText`. */
-  | { op: 'webviewClick'; selector: string; hasText?: string; reply: string };
+  | { op: 'webviewClick'; selector: string; hasText?: string; reply: string }
+  /** The value of a JavaScript expression evaluated in the insight panel's page. */
+  | { op: 'webviewEval'; expression: string; reply: string }
+  /** Press keys on the keyboard, one after the other, as a user would (to whatever has the focus). */
+  | { op: 'press'; keys: string[]; reply: string }
+  /** Type text on the keyboard. */
+  | { op: 'type'; text: string; reply: string }
+  /** Press Tab up to `max` times; after each, what has the focus in the insight panel's page (see FOCUSED); stops at `until`. */
+  | { op: 'tabUntil'; until: string; max: number; reply: string }
+  /** The browser console's lines so far (every frame's, the webviews' included) that match `pattern`. */
+  | { op: 'console'; pattern: string; reply: string };
 
 export interface WebviewSnapshot {
   found: boolean;
@@ -58,6 +68,13 @@ const WEBVIEW_SNAPSHOT = `(() => {
   return { found: true, appClass: app.className, items };
 })()`;
 
+/** What has the focus in the insight panel's page, named as a user would find it: its test id, else its label or title, else its text. */
+const FOCUSED = `(() => {
+  const a = document.activeElement;
+  if (!a || a === document.body || !document.querySelector('main#app')) return '';
+  return a.dataset.testid || a.getAttribute('aria-label') || a.getAttribute('title') || (a.tagName.toLowerCase() + ':' + (a.textContent || '').trim().slice(0, 40));
+})()`;
+
 /** The frame of the insight panel's page (the webview's innermost frame, the one holding main#app). */
 async function webviewFrame(page: Page): Promise<Frame | undefined> {
   for (const frame of page.frames()) {
@@ -67,13 +84,44 @@ async function webviewFrame(page: Page): Promise<Frame | undefined> {
   return undefined;
 }
 
-async function answer(page: Page, request: DriverRequest): Promise<unknown> {
+async function answer(page: Page, request: DriverRequest, consoleLines: readonly string[]): Promise<unknown> {
   switch (request.op) {
     case 'webviewClick': {
       const frame = await webviewFrame(page);
       if (!frame) return { error: 'no insight panel' };
       await frame.locator(request.selector, request.hasText ? { hasText: request.hasText } : {}).first().click({ timeout: 10_000 });
       return { clicked: true };
+    }
+    case 'webviewEval': {
+      const frame = await webviewFrame(page);
+      if (!frame) return { error: 'no insight panel' };
+      return { value: await frame.evaluate<unknown>(request.expression) };
+    }
+    case 'press':
+      for (const key of request.keys) {
+        await page.keyboard.press(key);
+        await page.waitForTimeout(80);
+      }
+      return { pressed: request.keys.length };
+    case 'type':
+      await page.keyboard.type(request.text, { delay: 20 });
+      return { typed: request.text.length };
+    case 'tabUntil': {
+      const focused: string[] = [];
+      for (let i = 0; i < request.max; i++) {
+        await page.keyboard.press('Tab');
+        await page.waitForTimeout(50);
+        const frame = await webviewFrame(page);
+        const now = frame ? await frame.evaluate<string>(FOCUSED).catch(() => '') : '';
+        focused.push(now);
+        if (now === request.until) break;
+      }
+      return { focused };
+    }
+    case 'console': {
+      const pattern = new RegExp(request.pattern);
+      // The driver's own requests are console lines too: they are left out.
+      return { lines: consoleLines.filter((l) => !l.includes(DRIVER_MARKER) && pattern.test(l)) };
     }
     case 'webview': {
       for (const frame of page.frames()) {
@@ -101,7 +149,13 @@ async function answer(page: Page, request: DriverRequest): Promise<unknown> {
     }
     case 'click': {
       const target = page.locator(request.selector, request.hasText ? { hasText: request.hasText } : {}).first();
-      await target.click({ timeout: 10_000 });
+      try {
+        await target.click({ timeout: 10_000 });
+      } catch (e) {
+        // What could have been clicked, to fix the selector.
+        const labels = await page.locator('[aria-label]').evaluateAll((es) => es.map((x) => `${x.className} [${x.getAttribute('aria-label')}]`)).catch(() => []);
+        return { error: `${e instanceof Error ? e.message : String(e)}\nelements with a label: ${labels.slice(0, 200).join('\n')}` };
+      }
       return { clicked: true };
     }
   }
@@ -151,7 +205,9 @@ export async function runInBrowser(o: BrowserRunOptions): Promise<BrowserRunResu
   const screenshots: string[] = [];
   let pendingShots: Promise<unknown> = Promise.resolve();
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // Clipboard permissions: VS Code's clipboard in a browser is the browser's (the insight panel's Copy SQL is tested through it).
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
     let finish!: (code: number) => void;
     const finished = new Promise<number>((resolve) => (finish = resolve));
     await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
@@ -168,7 +224,7 @@ export async function runInBrowser(o: BrowserRunOptions): Promise<BrowserRunResu
         const request = text.indexOf(DRIVER_MARKER);
         if (request >= 0) {
           const parsed = JSON.parse(text.slice(request + DRIVER_MARKER.length)) as DriverRequest;
-          const result = await answer(page, parsed).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
+          const result = await answer(page, parsed, lines).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
           writeFileSync(parsed.reply, JSON.stringify(result));
         }
         const echo = worthShowing(msg.type(), text);

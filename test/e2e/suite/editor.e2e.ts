@@ -162,6 +162,20 @@ suite('Segments extension in VS Code', () => {
     for (const h of highlights) assert.equal(doc.getText(h.range), 'cart_items');
   });
 
+  test('Show SQL before any dialect was picked uses the segments.sql.dialect setting, and remembers it', async () => {
+    // The first Show SQL of this run (VS Code starts with a new user-data folder): nothing remembered yet.
+    await vscode.workspace.getConfiguration('segments').update('sql.dialect', 'snowflake', vscode.ConfigurationTarget.Workspace);
+    try {
+      const editor = await openInEditor(uri);
+      editor.selection = new vscode.Selection(positionOf(doc, 'cart_items > 0'), positionOf(doc, 'cart_items > 0'));
+      const sqlDoc = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('segments.showSql');
+      assert.equal(sqlDoc?.uri.path, '/abandoned_cart.snowflake.sql');
+      assert.match(sqlDoc.getText(), /\bSELECT\b/i);
+    } finally {
+      await vscode.workspace.getConfiguration('segments').update('sql.dialect', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   test('Show SQL with a dialect argument opens a SQL editor with the query', async () => {
     const editor = await openInEditor(uri);
     editor.selection = new vscode.Selection(positionOf(doc, 'cart_items > 0'), positionOf(doc, 'cart_items > 0'));
