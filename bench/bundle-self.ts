@@ -2,6 +2,7 @@
 // code: run under tsx, every arrow function is wrapped in `__name` and every
 // call between modules goes through an export getter, which distorts timings.
 import { buildSync } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { join, resolve, dirname } from 'node:path';
@@ -43,4 +44,17 @@ function bundleEntry(entry: string, name: string): string {
     logLevel: 'error',
   });
   return bundle;
+}
+
+/**
+ * Runs `node --expose-gc <bundle> --child <args…>` and returns the JSON the
+ * child printed last; a failed child prints its errors and throws.
+ */
+export function runBundleChild<T>(bundle: string, args: string[]): T {
+  const out = spawnSync(process.execPath, ['--expose-gc', bundle, '--child', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (out.status !== 0) {
+    console.error(out.stderr);
+    throw new Error(`${args[0]} failed`);
+  }
+  return JSON.parse(out.stdout.trim().split('\n').pop()!) as T;
 }

@@ -12,62 +12,28 @@
 // kind), so neither engine pays for the other's memory or garbage. The script
 // bundles itself with esbuild first and the children run the bundle: tsx routes
 // every cross-module call through export getters, which would skew the timings.
-import { bundleCsvPartWorker, bundleSelf } from './bundle-self';
+import { bundleCsvPartWorker, bundleSelf, runBundleChild } from './bundle-self';
 import { loadavg } from 'node:os';
-import { spawnSync } from 'node:child_process';
 import type { ValueType } from '../server/src/core/base/value-type';
-import type { Catalog, FieldInfo, EventInfo } from '../server/src/core/sample/catalog-types';
 import type { SegmentDecl } from '../server/src/core/syntax/ast';
 import { SAMPLE_AS_OF, SAMPLE_ID_COLUMN, sampleFiles, type SampleFiles } from './sample-files';
+import {
+  catalogFromTypes,
+  duckEventsSql,
+  duckMemoryMb,
+  duckProfilesSql,
+  duckValue,
+  median,
+  openDuck,
+  parseOne,
+  PROFILE_TYPES,
+} from './duck-tables';
 
 // ---------------------------------------------------------------- parameters
 
 const AS_OF = SAMPLE_AS_OF;
 const ID = SAMPLE_ID_COLUMN;
 const MB = 1024 * 1024;
-
-/**
- * The types of the generated columns, as the sample loader infers them (the
- * loader child checks that it does) and as DuckDB is told to read them: DuckDB
- * gets explicit types, not auto-detection, so both engines hold the same table.
- */
-const PROFILE_TYPES: Record<string, ValueType> = {
-  age: 'number',
-  gender: 'string',
-  city: 'string',
-  country: 'string',
-  device: 'string',
-  interests: 'list',
-  email_opt_in: 'boolean',
-  sms_opt_in: 'boolean',
-  signup_date: 'date',
-  last_seen_at: 'date',
-  purchase_count: 'number',
-  total_spent: 'number',
-  avg_order_value: 'number',
-  first_purchase_at: 'date',
-  last_purchase_at: 'date',
-  cart_items: 'number',
-  last_cart_at: 'date',
-  loyalty_tier: 'string',
-  'Preferred channel': 'string',
-  language: 'string',
-  newsletter_topics: 'list',
-  engagement_score: 'number',
-  old_score: 'number',
-  referral_source: 'string',
-  app_installed: 'boolean',
-};
-/** Date columns whose cells are date-times (`2026-10-30T14:03:11Z`): DuckDB reads a TIMESTAMP and keeps its UTC date, as the loader does. */
-const DATE_TIME_COLUMNS = new Set(['last_seen_at', 'last_cart_at']);
-const EVENT_PROPERTY_TYPES: Record<string, ValueType> = {
-  category: 'string',
-  product_id: 'string',
-  price: 'number',
-  amount: 'number',
-  items: 'number',
-  page: 'string',
-};
 
 const FIVE_CONDITIONS = (ageHigh: number) => `segment five_conditions {
   include
@@ -95,29 +61,8 @@ function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
 function now(): number {
   return performance.now();
-}
-
-function parseOne(text: string, parseSegments: typeof import('../server/src/core/syntax/parser').parseSegments): SegmentDecl {
-  const { ast, diagnostics } = parseSegments(text, 'bench.segment');
-  if (diagnostics.length > 0) throw new Error(diagnostics.map((d) => d.message).join('\n'));
-  return ast.segments[0];
-}
-
-function catalogFromTypes(): Catalog {
-  const field = (name: string, type: ValueType): FieldInfo => ({ name, type, source: 'schema' });
-  const properties = new Map(Object.entries(EVENT_PROPERTY_TYPES).map(([n, t]) => [n, field(n, t)]));
-  const events = new Map<string, EventInfo>(
-    ['page_view', 'product_view', 'add_to_cart', 'purchase', 'email_open'].map((name) => [name, { name, source: 'schema', properties }]),
-  );
-  return { attributes: new Map(Object.entries(PROFILE_TYPES).map(([n, t]) => [n, field(n, t)])), events };
 }
 
 function cpuSince(start: NodeJS.CpuUsage): number {
@@ -183,56 +128,6 @@ function checkTypes(columns: Map<string, { type: ValueType }>): void {
     const got = columns.get(name)?.type;
     if (got !== type) throw new Error(`the loader read \`${name}\` as ${got}, the benchmark declares ${type} for DuckDB`);
   }
-}
-
-type DuckConnection = Awaited<ReturnType<Awaited<ReturnType<typeof import('@duckdb/node-api').DuckDBInstance.create>>['connect']>>;
-
-async function openDuck(): Promise<DuckConnection> {
-  const { DuckDBInstance } = await import('@duckdb/node-api');
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  await connection.run('SET threads = 2');
-  keep = [instance, connection];
-  return connection;
-}
-
-const DUCK_TYPES: Record<ValueType, string> = { number: 'DOUBLE', string: 'VARCHAR', boolean: 'BOOLEAN', date: 'DATE', list: 'VARCHAR' };
-const quoteName = (n: string) => `"${n.replace(/"/g, '""')}"`;
-const quoteText = (t: string) => `'${t.replace(/'/g, "''")}'`;
-
-/**
- * CREATE TABLE … AS SELECT from read_csv with explicit column types; lists are
- * split on `;` and date-times cut to their UTC date in the same statement, so
- * DuckDB ends with the column types the SQL compiler expects (docs/language.md, the CLI's `sql`).
- */
-function duckProfilesSql(file: string): string {
-  const columns = [`${quoteText(ID)}: 'VARCHAR'`];
-  const replace: string[] = [];
-  for (const [name, type] of Object.entries(PROFILE_TYPES)) {
-    const read = DATE_TIME_COLUMNS.has(name) ? 'TIMESTAMP' : DUCK_TYPES[type];
-    columns.push(`${quoteText(name)}: '${read}'`);
-    if (type === 'list') replace.push(`string_split(${quoteName(name)}, ';') AS ${quoteName(name)}`);
-    if (DATE_TIME_COLUMNS.has(name)) replace.push(`CAST(${quoteName(name)} AS DATE) AS ${quoteName(name)}`);
-  }
-  return (
-    `CREATE TABLE profiles AS SELECT * REPLACE (${replace.join(', ')}) ` +
-    `FROM read_csv(${quoteText(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${columns.join(', ')}})`
-  );
-}
-
-function duckEventsSql(file: string): string {
-  const columns = [`${quoteText(ID)}: 'VARCHAR'`, `'event': 'VARCHAR'`, `'timestamp': 'TIMESTAMP'`];
-  for (const [name, type] of Object.entries(EVENT_PROPERTY_TYPES)) columns.push(`${quoteText(name)}: '${DUCK_TYPES[type]}'`);
-  return `CREATE TABLE events AS SELECT * FROM read_csv(${quoteText(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${columns.join(', ')}})`;
-}
-
-async function duckValue(connection: DuckConnection, sql: string): Promise<number> {
-  const reader = await connection.runAndReadAll(sql);
-  return Number(reader.getRows()[0][0]);
-}
-
-async function duckMemoryMb(connection: DuckConnection): Promise<number> {
-  return (await duckValue(connection, 'SELECT sum(memory_usage_bytes) FROM duckdb_memory()')) / MB;
 }
 
 async function loadDuck(profiles: string): Promise<LoadResult> {
@@ -405,15 +300,7 @@ async function child(kind: string, profiles: string, events: string): Promise<vo
 
 
 function runChild<T>(bundle: string, kind: string, files: SampleFiles, worker: string): T {
-  const out = spawnSync(process.execPath, ['--expose-gc', bundle, '--child', kind, files.profiles, files.events, worker], {
-    encoding: 'utf8',
-    maxBuffer: 64 * MB,
-  });
-  if (out.status !== 0) {
-    console.error(out.stderr);
-    throw new Error(`${kind} failed`);
-  }
-  return JSON.parse(out.stdout.trim().split('\n').pop()!) as T;
+  return runBundleChild<T>(bundle, [kind, files.profiles, files.events, worker]);
 }
 
 interface Row {

@@ -3,6 +3,7 @@
 // segment cold and warm, a one-condition edit, and a `did` condition.
 // Run: npx tsx bench/evaluate.ts [profiles]
 // Timings on a shared machine vary by ±50%; compare medians from the same run.
+import { packInstants } from '../server/src/core/sample/event-instants';
 import type { Column, EventTable, SampleStore } from '../server/src/core/sample/store';
 import { rowMaskOf } from '../server/src/core/sample/store';
 import { parseIsoDay } from '../server/src/core/base/days';
@@ -90,6 +91,8 @@ function buildStore(version: number): SampleStore {
     nameCodes,
     eventNames: ['purchase', 'product_view', 'cart_add', 'login', 'email_open'],
     days: encodeNumbers(days, () => false),
+    // Noon of each event's day.
+    instants: packInstants(count, (e) => days[e] * 86_400_000 + 43_200_000),
     properties: new Map([['amount', { name: 'amount', type: 'number', missing: rowMaskOf(amountMissing), ...encodeNumbers(amounts, (i) => amountMissing[i] === 1) }]]),
     orphanCount: 0,
   };

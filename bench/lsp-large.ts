@@ -29,9 +29,23 @@ import { procMemory, sizeOnLine, type ProcMemory } from './server-probes';
 
 const PROFILES = 1_000_000;
 const OPENED = 'targeting.segment';
-/** The condition the edits change: `age >= 65` in `seniors`, counted down one year per edit so every edit is new to the condition cache. */
-const EDITED_SEGMENT = 'seniors';
-const EDITED_CONDITION = 'age >= ';
+/**
+ * Added to the opened file: a segment holding a 3-step sequence next to the
+ * condition the edits change (`engagement_score >= 65`, counted down one per
+ * edit so every edit is new to the condition cache). Editing it must not
+ * recompute the sequence.
+ */
+const EDITED_SEGMENT = 'engaged_browse_then_cart';
+const EDITED_SEGMENT_TEXT = `
+segment ${EDITED_SEGMENT} {
+  include
+    engagement_score >= 65
+    and did page_view where (page starts with "/c/") within last 30 days
+        then did product_view within 10 minutes
+        then did add_to_cart within 30 minutes
+}
+`;
+const EDITED_CONDITION = 'engagement_score >= ';
 const FIRST_AGE = 65;
 
 function option(name: string, fallback: number): number {
@@ -73,6 +87,7 @@ function makeProject(files: SampleFiles): string {
   copyFileSync(join(SAMPLE_PROJECT, 'schema.json'), join(dir, 'schema.json'));
   mkdirSync(join(dir, 'segments'));
   for (const f of ['customers.segment', OPENED]) copyFileSync(join(SAMPLE_PROJECT, 'segments', f), join(dir, 'segments', f));
+  writeFileSync(join(dir, 'segments', OPENED), readFileSync(join(dir, 'segments', OPENED), 'utf8') + EDITED_SEGMENT_TEXT);
   const demo = JSON.parse(readFileSync(join(SAMPLE_PROJECT, 'segments.config.json'), 'utf8')) as { population?: number };
   const config = {
     sample: files.profiles,
@@ -330,7 +345,7 @@ async function main(): Promise<void> {
     }
     console.log('');
     console.log(`first diagnostics: ${first.diagnostics} diagnostics; every CodeLens said "loading sample…" right after: ${first.loadingLens ? 'yes' : 'NO'}`);
-    console.log(`seniors (\`age >= N\`, N from ${FIRST_AGE} down): sizes ${e.sizes.map((s) => s.toLocaleString('en-US')).join(', ')}`);
+    console.log(`${EDITED_SEGMENT} (\`${EDITED_CONDITION}N\` and a 3-step sequence, N from ${FIRST_AGE} down): sizes ${e.sizes.map((s) => s.toLocaleString('en-US')).join(', ')}`);
     console.log(`server threads once loaded: ${runs.map((r) => r.memory.threads).join(', ')} (the data worker ends after the load)`);
     console.log(`load average at end: ${loadEnd.map((x) => x.toFixed(2)).join(' ')}`);
   } finally {

@@ -18,11 +18,12 @@ export interface SampleFiles {
 
 /** The profiles and events CSV for `profileCount` profiles, generated when absent or made with other parameters. */
 export async function sampleFiles(profileCount: number): Promise<SampleFiles> {
-  const dir = join(tmpdir(), 'segments-bench', `sample-${profileCount}-seed${SAMPLE_SEED}-${SAMPLE_AS_OF}`);
+  const { GENERATOR_VERSION } = await import('../scripts/sample-generator');
+  const dir = join(tmpdir(), 'segments-bench', `sample-${profileCount}-seed${SAMPLE_SEED}-${SAMPLE_AS_OF}-v${GENERATOR_VERSION}`);
   const profiles = join(dir, 'profiles.csv');
   const events = join(dir, 'events.csv');
   const done = join(dir, 'done.json');
-  const params = { profileCount, seed: SAMPLE_SEED, asOf: SAMPLE_AS_OF };
+  const params = { profileCount, seed: SAMPLE_SEED, asOf: SAMPLE_AS_OF, generator: GENERATOR_VERSION };
   if (existsSync(done)) {
     const saved = JSON.parse(readFileSync(done, 'utf8'));
     if (JSON.stringify(saved.params) === JSON.stringify(params) && existsSync(profiles) && existsSync(events)) {

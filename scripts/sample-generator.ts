@@ -67,6 +67,15 @@ export const EVENT_COLUMNS = [
   'page',
 ] as const;
 
+/**
+ * Bumped whenever the same seed would give other data: cached copies made by
+ * an older generator (the benchmarks keep one) are then made anew.
+ * 2: orders hold one product line (product id, category, quantity), amounts
+ * carry øre (member and Black Friday discounts), abandoned carts are sometimes
+ * bought on a later visit, and viewed products sometimes bought days later.
+ */
+export const GENERATOR_VERSION = 2;
+
 /** Days of history before asOf that events may fall in (asOf − 400 days … asOf − 1 day). */
 export const EVENT_HISTORY_DAYS = 400;
 
@@ -418,21 +427,38 @@ interface EventRow {
   category?: string;
   productId?: string;
   price?: number;
-  amount?: number;
+  /** An order's total in øre (written as NOK with two decimals). */
+  amountOre?: number;
   items?: number;
   page?: string;
+}
+
+/** Øre as NOK with two decimals: 112410 → `1124.10`. Exact: no floating point in between. */
+export function nokText(ore: number): string {
+  const sign = ore < 0 ? '-' : '';
+  const abs = Math.abs(ore);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 const SECONDS = 1000;
 const OLD_CRM_RETIRED_DAY = dayOfIso('2025-06-01');
 
-/** Per-session chances that a visit with product views adds to the cart, and that a filled cart is bought. */
+/**
+ * Per-session chances that a visit with product views adds to the cart, and
+ * that a filled cart is bought; the discount (percent) on orders.
+ */
 interface Habits {
   cartRate: number;
   checkoutRate: number;
+  discountPercent: number;
 }
 
-const BLACK_FRIDAY_HABITS: Habits = { cartRate: 0.9, checkoutRate: 0.8 };
+const BLACK_FRIDAY_HABITS: Habits = { cartRate: 0.9, checkoutRate: 0.8, discountPercent: 20 };
+
+/** Chance that a cart left in a session is bought on a visit 2 to 30 hours later. */
+const RETURN_TO_CART = 0.35;
+/** Chance that a product viewed without a cart is bought on a visit 1 to 5 days later. */
+const COME_BACK_FOR_VIEWED = 0.12;
 
 /** Day (since 1970-01-01) of Black Friday, the day after the fourth Thursday of November. */
 function blackFridayDay(year: number): number {
@@ -487,7 +513,7 @@ class ProfileBuilder {
 
     // Profile facts are derived from the events, so the two files always agree.
     let purchaseCount = 0;
-    let totalSpent = 0;
+    let totalSpentOre = 0;
     let firstPurchase: number | undefined;
     let lastPurchase: number | undefined;
     let lastSeen: number | undefined;
@@ -500,7 +526,7 @@ class ProfileBuilder {
       if (e.time >= recentFrom) recentEvents++;
       if (e.event === 'purchase') {
         purchaseCount++;
-        totalSpent += e.amount!;
+        totalSpentOre += e.amountOre!;
         firstPurchase ??= e.time;
         lastPurchase = e.time;
         // A purchase empties the cart.
@@ -525,7 +551,7 @@ class ProfileBuilder {
         : '';
 
     const tier =
-      totalSpent >= 12000 ? 'platinum' : totalSpent >= 5000 ? 'gold' : totalSpent >= 1500 ? 'silver' : 'none';
+      totalSpentOre >= 1_200_000 ? 'platinum' : totalSpentOre >= 500_000 ? 'gold' : totalSpentOre >= 150_000 ? 'silver' : 'none';
     const channel = rng.weighted(
       weighted<string>([
         ['email', emailOptIn === true ? 5 : 0],
@@ -548,8 +574,8 @@ class ProfileBuilder {
       isoDate(signupMs),
       isoDateTime(lastSeen),
       String(purchaseCount),
-      String(totalSpent),
-      purchaseCount === 0 ? '' : String(Math.round((totalSpent / purchaseCount) * 100) / 100),
+      nokText(totalSpentOre),
+      purchaseCount === 0 ? '' : nokText(Math.round(totalSpentOre / purchaseCount)),
       firstPurchase === undefined ? '' : isoDate(firstPurchase),
       lastPurchase === undefined ? '' : isoDate(lastPurchase),
       String(cartItems),
@@ -594,7 +620,8 @@ class ProfileBuilder {
     const oldestAgo = Math.min(EVENT_HISTORY_DAYS, signupAgo);
     // A minority of loyal shoppers fill their cart and check out far more often than the rest.
     const loyal = rng.chance(0.18);
-    const habits: Habits = loyal ? { cartRate: 0.5, checkoutRate: 0.85 } : { cartRate: 0.3, checkoutRate: 0.5 };
+    // Loyalty club members get 10% off every order.
+    const habits: Habits = loyal ? { cartRate: 0.5, checkoutRate: 0.85, discountPercent: 10 } : { cartRate: 0.3, checkoutRate: 0.5, discountPercent: 0 };
     const sessionCount = rng.int(...rng.weighted(ACTIVITY)) + (loyal ? 2 : 0);
     const favourites = interests.flatMap((i) => CATEGORIES_BY_INTEREST[i]);
     if (sessionCount > 0) {
@@ -665,23 +692,46 @@ class ProfileBuilder {
       viewed.push(product);
       push({ time: t, event: 'product_view', category, productId: product.id, price: product.price });
     }
-    if (viewed.length === 0 || !rng.chance(habits.cartRate)) return;
+    if (viewed.length === 0) return;
+    if (!rng.chance(habits.cartRate)) {
+      // Some come back a few days later for a product they looked at.
+      if (rng.chance(COME_BACK_FOR_VIEWED)) {
+        const later = t + rng.int(24 * 3600, 5 * 24 * 3600) * SECONDS;
+        this.drawOrder(later, rng.pick(viewed), 1, habits, push);
+      }
+      return;
+    }
 
-    const carted: Product[] = [];
-    const adds = rng.chance(0.75) ? 1 : 2;
-    for (let i = 0; i < adds; i++) {
+    // One product line: one unit, or two of the same product (an add to the cart each).
+    const product = rng.pick(viewed);
+    const quantity = rng.chance(0.75) ? 1 : 2;
+    for (let i = 0; i < quantity; i++) {
       t += rng.int(10, 180) * SECONDS;
-      const product = rng.pick(viewed);
-      carted.push(product);
       push({ time: t, event: 'add_to_cart', category, productId: product.id, price: product.price });
     }
-    if (!rng.chance(habits.checkoutRate)) return;
+    if (rng.chance(habits.checkoutRate)) {
+      this.drawCheckout(t + rng.int(120, 900) * SECONDS, product, quantity, habits, push);
+    } else if (rng.chance(RETURN_TO_CART)) {
+      // The cart waits; a visit 2 to 30 hours later buys it.
+      this.drawCheckout(t + rng.int(2 * 3600, 30 * 3600) * SECONDS, product, quantity, habits, push);
+    }
+  }
 
-    t += rng.int(120, 900) * SECONDS;
-    push({ time: t, event: 'page_view', page: '/checkout' });
-    t += rng.int(30, 300) * SECONDS;
-    const amount = carted.reduce((sum, p) => sum + p.price, 0);
-    push({ time: t, event: 'purchase', amount, items: carted.length });
+  /** A later visit that puts the product in the cart and buys it. */
+  private drawOrder(t0: number, product: Product, quantity: number, habits: Habits, push: (e: Omit<EventRow, 'seq'>) => void): void {
+    push({ time: t0, event: 'product_view', category: product.category, productId: product.id, price: product.price });
+    const t = t0 + this.rng.int(30, 300) * SECONDS;
+    push({ time: t, event: 'add_to_cart', category: product.category, productId: product.id, price: product.price });
+    this.drawCheckout(t + this.rng.int(60, 600) * SECONDS, product, quantity, habits, push);
+  }
+
+  /** The checkout page, then the order: price × quantity less the discount, to the øre. */
+  private drawCheckout(t0: number, product: Product, quantity: number, habits: Habits, push: (e: Omit<EventRow, 'seq'>) => void): void {
+    push({ time: t0, event: 'page_view', page: '/checkout' });
+    const t = t0 + this.rng.int(30, 300) * SECONDS;
+    const fullOre = product.price * 100 * quantity;
+    const amountOre = Math.round((fullOre * (100 - habits.discountPercent)) / 100);
+    push({ time: t, event: 'purchase', category: product.category, productId: product.id, amountOre, items: quantity });
   }
 }
 
@@ -691,7 +741,7 @@ function eventLine(userId: string, e: EventRow): string {
     `${csvField(userId)},${e.event},${isoDateTime(e.time)},` +
     `${e.category === undefined ? '' : csvField(e.category)},` +
     `${e.productId === undefined ? '' : csvField(e.productId)},` +
-    `${e.price ?? ''},${e.amount ?? ''},${e.items ?? ''},` +
+    `${e.price ?? ''},${e.amountOre === undefined ? '' : nokText(e.amountOre)},${e.items ?? ''},` +
     `${e.page === undefined ? '' : csvField(e.page)}\n`
   );
 }

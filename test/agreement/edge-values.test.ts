@@ -24,6 +24,7 @@ const schema = {
   events: {
     visit: { properties: { page: { type: 'string' }, value: { type: 'number' } } },
     order: { properties: { page: { type: 'string' }, value: { type: 'number' } } },
+    cart: { properties: { page: { type: 'string' }, value: { type: 'number' } } },
   },
 };
 
@@ -79,6 +80,27 @@ const EVENTS: (string | null)[][] = [
   ['e12', 'order', '2026-10-05T10:00:00Z', null, '0'],
   ['e13', 'order', '2026-10-05T10:00:00Z', null, '1049.3333333333333'],
   ['e13', 'order', '2026-10-05T10:00:00Z', null, '0.0000005'],
+  // sequences: an order exactly one day after the cart (in), one second later (out), at the same instant (no sequence)
+  ['e14', 'cart', '2026-10-10T10:00:00Z', 'p1', null],
+  ['e14', 'order', '2026-10-11T10:00:00Z', 'p1', null],
+  ['e15', 'cart', '2026-10-10T10:00:00Z', 'p1', null],
+  ['e15', 'order', '2026-10-11T10:00:01Z', 'p1', null],
+  ['e16', 'cart', '2026-10-10T10:00:00Z', null, null],
+  ['e16', 'order', '2026-10-10T10:00:00Z', null, null],
+  // a cart ten minutes before the end of the asOf day: not yet abandoned
+  ['e17', 'cart', '2026-11-01T23:50:00Z', null, null],
+  // the same product viewed and ordered; a view without a product
+  ['e18', 'visit', '2026-10-20T10:00:00Z', 'p1', null],
+  ['e18', 'order', '2026-10-21T10:00:00Z', 'p1', null],
+  ['e18', 'visit', '2026-10-25T10:00:00Z', null, null],
+  // offsets and whole dates: 23:30 at −02:00 is 01:30 UTC; a whole date is midnight UTC
+  ['e19', 'cart', '2026-10-31T23:30:00-02:00', 'p2', null],
+  ['e19', 'order', '2026-11-01T02:00:00Z', 'p2', null],
+  ['e19', 'cart', '2026-10-05', null, null],
+  ['e19', 'order', '2026-10-05T23:59:59Z', null, null],
+  // the order has no product: not the same as the cart's
+  ['e20', 'cart', '2026-10-20T10:00:00Z', 'p2', null],
+  ['e20', 'order', '2026-10-20T12:00:00Z', null, null],
 ];
 
 const CONDITIONS = [
@@ -256,6 +278,25 @@ const CONDITIONS = [
   'min of visit.value where (page is present) < 0',
   'max of visit.value since 2026-10-25 >= 4',
   'average of "Visit".value > 3',
+  // sequences at their edges
+  'did cart then did order within 1 day',
+  'did cart then did order within 1439 minutes',
+  'did cart then did order within 24 hours',
+  'did cart then did order within 0 minutes',
+  'did cart then did not order within 1 day',
+  'did cart then did not order within 10 minutes',
+  'did cart within last 1 day then did not order within 1 minute',
+  'did cart within last 1 day then did not order within 10 minutes',
+  'did visit then did order within 2 days with same page',
+  'did visit then did not order within 2 days with same page',
+  'did cart then did order within 1 day with same page',
+  'did cart then did not order within 1 day with same page',
+  'did visit then did cart within 30 days then did order within 1 day',
+  'did visit where (page is present) then did order within 1 week then did not cart within 1 hour',
+  'did not cart then did order within 1 day',
+  'not (did cart since 2026-10-31 then did order within 1 hour)',
+  'did cart between 2026-10-05 and 2026-10-05 then did order within 1 day',
+  'did visit then did visit within 2 weeks with same timestamp',
 ];
 
 const root = makeProject({
@@ -329,6 +370,19 @@ describe('edge values', () => {
       ['distinct count of order.value = 0', except('e09', 'e10', 'e12', 'e13')],
       ['distinct count of order.value = 1', ['e12']],
       ['not distinct count of order.value >= 1', except('e09', 'e10', 'e12', 'e13')],
+      // exactly one day later is in, one second more is out, the same instant is no sequence
+      ['did cart then did order within 1 day', ['e14', 'e19', 'e20']],
+      ['did cart then did order within 1439 minutes', ['e19', 'e20']],
+      ['did cart then did not order within 1 day', ['e15', 'e16']],
+      // 23:50 + 10 minutes is midnight after asOf: not ended before it, so not yet abandoned
+      ['did cart within last 1 day then did not order within 10 minutes', ['e19']],
+      ['did cart within last 1 day then did not order within 1 minute', ['e17', 'e19']],
+      // with same: both values present and equal; a missing side never matches
+      ['did visit then did order within 2 days with same page', ['e18']],
+      ['did cart then did order within 1 day with same page', ['e14', 'e19']],
+      ['did cart then did not order within 1 day with same page', ['e15', 'e16', 'e19', 'e20']],
+      // a whole date is midnight UTC
+      ['did cart between 2026-10-05 and 2026-10-05 then did order within 1 day', ['e19']],
     ];
     const text = expected.map(([c], i) => `segment boundary_${i + 1} {\n  include ${c}\n}\n`).join('\n');
     const checked = checkExtra(project, text);

@@ -110,10 +110,13 @@ function eventsCsv(rand: () => number): string {
     revenue: ['1000', '2500.25', '5000', '0.10', '0.20', ''],
     category: ['shoes', 'bags', 'hats', 'Shoes', ''],
     'item name': ["x%_'y", '%_', 'plain', ''],
+    product_id: ['p1', 'p2', 'p3', ''],
   };
+  // Times of day minutes to hours apart on one UTC day, so the golden sequences' gaps (10 minutes, 2 hours, 1 day) split the profiles.
+  const times = ['T10:00:00Z', 'T10:00:00Z', 'T10:05:00Z', 'T10:20:00Z', 'T11:30:00Z', 'T09:59:59Z', 'T13:00:00+02:00'];
   for (let i = 0; i < PROFILES * 10; i++) {
     const id = rand() < 0.02 ? 'nobody' : `g${String(Math.floor(rand() * PROFILES)).padStart(4, '0')}`;
-    const timestamp = rand() < 0.02 ? '' : dateCell(pick(days), pick).replace(/^(\d{4}-\d{2}-\d{2})$/, '$1T10:00:00Z');
+    const timestamp = rand() < 0.02 ? '' : dateCell(pick(days), pick).replace(/^(\d{4}-\d{2}-\d{2})$/, (day) => `${day}${pick(times)}`);
     lines.push(csvLine([id, pick(names), timestamp, ...properties.map((p) => pick(values[p]))]));
   }
   return `${lines.join('\n')}\n`;

@@ -34,7 +34,7 @@ describe('nordic-shop: both engines hold the sample the evaluator sees', () => {
 
   test('the demo segments have no errors', () => {
     assert.deepEqual(segmentErrors(project), []);
-    assert.equal(project.analysis.segmentsById.size, 43);
+    assert.equal(project.analysis.segmentsById.size, 58);
   });
 });
 

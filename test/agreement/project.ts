@@ -26,8 +26,7 @@ export interface LoadedProject {
 /** Loads a project folder; throws when its config or data have errors. Segment errors are in `analysis`. */
 export function loadProject(root: string): LoadedProject {
   const [target] = openProjects([root], process.cwd());
-  // The SQL tables carry each event's real timestamp, so the loader keeps them.
-  const data = loadProjectData(target.config, { keepEventTimes: true });
+  const data = loadProjectData(target.config);
   const dataErrors = [...target.configDiagnostics, ...data.diagnostics].filter((d) => d.severity === 'error');
   if (dataErrors.length > 0 || !data.store || !data.catalog) {
     throw new Error(`project ${root} did not load: ${dataErrors.map((d) => d.message).join('; ') || 'no sample'}`);

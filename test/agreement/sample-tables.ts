@@ -15,6 +15,7 @@ import type { Catalog } from '../../server/src/core/sample/catalog-types';
 import type { Column, EventTable, SampleStore } from '../../server/src/core/sample/store';
 import type { ValueType } from '../../server/src/core/base/value-type';
 import { isMissing, valueAt } from '../../server/src/core/sample/store';
+import { instantMs } from '../../server/src/core/sample/event-instants';
 import { allTexts } from '../../server/src/core/sample/packed-texts';
 
 /** An attribute type, or `timestamp` for the event time (ms since epoch, UTC). */
@@ -56,10 +57,9 @@ function columnCells(column: Column): (row: number) => Cell {
 
 const allNull = () => null;
 
-/** The event's instant: the store must be loaded with keepEventTimes, so the engines get the real timestamps. */
+/** The event's instant, ms since epoch: the engines get the real timestamps. */
 function eventTime(events: EventTable, row: number): number {
-  if (!events.times) throw new Error('load the sample with keepEventTimes: the SQL tables need each event\'s timestamp');
-  return events.times[row];
+  return instantMs(events.instants, row);
 }
 
 /**

@@ -348,6 +348,37 @@ function aggregateCondition(vocabulary: Vocabulary): fc.Arbitrary<string> {
   });
 }
 
+/** Gaps around the demo's session timings (seconds to minutes apart), days, and 0 (never strictly later and within). */
+const gapArb = fc.constantFrom('0 minutes', '1 minute', '10 minutes', '2 hours', '1 hour', '1 day', '3 days', '1 week', '2 weeks');
+
+/**
+ * `did A [where] [WINDOW] then did [not] B [where] within GAP [with same P] …`, two or three steps,
+ * sometimes with `did not` in front. `with same` takes a property both events have.
+ */
+function sequenceCondition(vocabulary: Vocabulary): fc.Arbitrary<string> {
+  const names = [...vocabulary.events.keys()];
+  const propsOf = (event: string) => (vocabulary.events.get(event) ?? []).filter((p) => p.type !== 'list').map((p) => p.name);
+  const step = (before: string) =>
+    fc.constantFrom(...names).chain((event) => {
+      const shared = propsOf(event).filter((p) => propsOf(before).includes(p));
+      const same = shared.length > 0 ? fc.option(fc.constantFrom(...shared).map((p) => ` with same ${nameText(p)}`), { freq: 3 }) : fc.constant(null);
+      return fc.tuple(eventWithFilter(vocabulary, event), gapArb, same).map(([e, gap, s]) => ({ event, text: `did ${e} within ${gap}${s ?? ''}` }));
+    });
+  return fc
+    .tuple(fc.constantFrom(...names), fc.boolean(), fc.integer({ min: 1, max: 2 }), fc.integer({ min: 0, max: 2 }))
+    .chain(([first, negated, more, lastNot]) =>
+      fc
+        .tuple(eventWithFilter(vocabulary, first), fc.option(windowArb(vocabulary), { freq: 2 }), step(first))
+        .chain(([firstText, window, second]) => {
+          const rest = more === 2 ? step(second.event).map((s) => [second, s]) : fc.constant([second]);
+          return rest.map((steps) =>
+            `did ${negated ? 'not ' : ''}${firstText}${window ?? ''}` +
+            steps.map((s, i) => ` then ${i === steps.length - 1 && lastNot === 0 ? s.text.replace(/^did /, 'did not ') : s.text}`).join(''),
+          );
+        }),
+    );
+}
+
 /** `first did EVENT [where (…)] WINDOW` / `last did …` */
 function firstLastCondition(vocabulary: Vocabulary): fc.Arbitrary<string> {
   const names = [...vocabulary.events.keys()];
@@ -368,6 +399,7 @@ export function conditionArb(vocabulary: Vocabulary): fc.Arbitrary<string> {
     { weight: 3, arbitrary: didCondition(vocabulary) },
     { weight: 2, arbitrary: firstLastCondition(vocabulary) },
     { weight: 3, arbitrary: aggregateCondition(vocabulary) },
+    { weight: 3, arbitrary: sequenceCondition(vocabulary) },
   ];
   if (vocabulary.segmentIds.length > 0) {
     parts.push({ weight: 1, arbitrary: fc.constantFrom(...vocabulary.segmentIds).map((id) => `segment ${id}`) });

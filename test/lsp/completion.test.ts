@@ -143,6 +143,26 @@ test('aggregates: offered after and, event names after `of`, the event\'s proper
   assert.deepEqual(labels((await complete('segment s {\n  include age > 0.|\n}\n', '.')).items), []);
 });
 
+test('sequences: `then did …` after a did, the event after `then did`, its filter and time, `with same` properties of both events', async () => {
+  const afterDid = labels((await complete('segment s {\n  include did add_to_cart within last 7 days |\n}\n')).items);
+  assert.ok(afterDid.includes('then did … within …') && afterDid.includes('and'));
+  const afterEvent = labels((await complete('segment s {\n  include did add_to_cart |\n}\n')).items);
+  assert.ok(afterEvent.includes('then did … within …'));
+  const afterThen = labels((await complete('segment s {\n  include did add_to_cart then |\n}\n', ' ')).items);
+  assert.ok(afterThen.includes('did not … within …') && afterThen.includes('did'));
+  const events = labels((await complete('segment s {\n  include did add_to_cart then did not |\n}\n', ' ')).items);
+  assert.deepEqual(events.sort(), ['add_to_cart', 'product_view', 'purchase']);
+  const stepTail = labels((await complete('segment s {\n  include did add_to_cart then did not purchase |\n}\n')).items);
+  assert.deepEqual(stepTail, ['where (…)', 'within … days', 'within … hours', 'within … minutes']);
+  const afterStep = labels((await complete('segment s {\n  include did add_to_cart then did not purchase within 1 day |\n}\n')).items);
+  assert.ok(afterStep.includes('with same …') && afterStep.includes('then did … within …'));
+  // add_to_cart and purchase share `category`; only purchase has `amount`.
+  const same = labels((await complete('segment s {\n  include did add_to_cart then did not purchase within 1 day with same |\n}\n', ' ')).items);
+  assert.ok(same.includes('category') && !same.includes('amount'), same.join(', '));
+  const inStepWhere = labels((await complete('segment s {\n  include did add_to_cart then did purchase where (|\n}\n')).items);
+  assert.ok(inStepWhere.includes('amount') && !inStepWhere.includes('city'));
+});
+
 test('first did / last did: event names, then a filter and windows but no counts', async () => {
   const events = await complete('segment s {\n  include first did |\n}\n', ' ');
   assert.deepEqual(labels(events.items).sort(), ['add_to_cart', 'product_view', 'purchase']);

@@ -111,6 +111,17 @@ test('semantic tokens of behaviour conditions: function keywords, the event, its
   assert.deepEqual(of('>'), ['operator']);
 });
 
+test('semantic tokens of a sequence: `then`, `same` and the units are keywords, the events events, `with same` a property', async () => {
+  const text = ['segment t {', '  include did add_to_cart then did not purchase within 2 hours with same category', '}'].join('\n');
+  const list = await tokens(text);
+  const of = (t: string): string[] => list.filter((x) => x.text === t).map((x) => x.type);
+  for (const keyword of ['then', 'same', 'hours', 'within', 'with']) assert.deepEqual(of(keyword), ['keyword'], keyword);
+  assert.deepEqual(of('did'), ['keyword', 'keyword']);
+  assert.deepEqual(of('add_to_cart'), ['event']);
+  assert.deepEqual(of('purchase'), ['event']);
+  assert.deepEqual(of('category'), ['parameter']);
+});
+
 test('semantic tokens for a range are the full tokens that start inside it, encoded on their own', async () => {
   const text = ['segment a {', '  include age > 1', '}', 'segment b {', '  include did purchase', '}'].join('\n');
   const full = await tokens(text);

@@ -16,6 +16,10 @@ segment recent_first_buyers {
   include first did purchase within last 30 days and age > 0
 }
 
+segment viewed_then_bought {
+  include did product_view then did purchase within 1 day and age > 0
+}
+
 segment big_spenders {
   include sum of purchase.amount within last 90 days > 1000 and age > 0
 }
@@ -106,6 +110,15 @@ test('an aggregate: its function keyword explains it, its property is the event 
   assert.match(sum.value, /Holds for 1 of 10 profiles \(10\.0%\) in the sample\./);
   const property = await hoverAt('segments/h.segment', SOURCE, 'amount within');
   assert.match(property.value, /\*\*amount\*\* · number property of `purchase`/);
+});
+
+test('a sequence: `did` and `then` explain it; its count is the whole chain\'s', async () => {
+  const then = await hoverAt('segments/h.segment', SOURCE, 'then did purchase');
+  assert.equal(then.range, 'did product_view then did purchase within 1 day');
+  assert.match(then.value, /^Did `product_view`, then `purchase` within 1 day after it\./);
+  assert.match(then.value, /strictly later than the one before/);
+  // u1 viewed on 2026-10-19 10:00 and bought exactly a day later.
+  assert.match(then.value, /Holds for 1 of 10 profiles \(10\.0%\) in the sample\./);
 });
 
 test('nothing to say on keywords and white space', async () => {

@@ -65,7 +65,7 @@ test('the demo project: every segment gets a size, and the diagnostics match `se
     const dir = join(root, 'segments');
     const files = readdirSync(dir).filter((f) => f.endsWith('.segment'));
     // Break a copy in a few ways, on disk, so the CLI sees the same text.
-    const broken = join(dir, files[0]);
+    const broken = join(dir, 'customers.segment');
     const original = readFileSync(broken, 'utf8');
     // (silver_members and small_baskets: no other segment refers to them.)
     writeFileSync(broken, original.replace('total_spent <= 4000', 'total_spnt <= "4000"').replace('avg_order_value < 600', 'avg_order_value < "600" or'));
@@ -89,8 +89,8 @@ test('the demo project: every segment gets a size, and the diagnostics match `se
         const list = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
         return list.some((l) => l.command?.title === 'loading sample…') ? undefined : list;
       });
-      const segments = text.match(/^segment /gm)!.length - (f === files[0] ? 2 : 0);
-      if (f === files[0]) {
+      const segments = text.match(/^segment /gm)!.length - (join(dir, f) === broken ? 2 : 0);
+      if (join(dir, f) === broken) {
         // Each broken segment has an intact condition left: its size without the broken ones ("≤ …"), or why not.
         assert.deepEqual(lenses.filter((l) => /^(fix |≤ )/.test(l.command!.title)).map((l) => l.range.start.line + 1).sort((x, y) => x - y), [97, 108]);
       }

@@ -115,7 +115,7 @@ test('size --on duckdb: counts with the driver installed beside the package, and
 
 test('npx segments check, size and sql work in a project that installed the tarball', () => {
   assert.equal(ok('npx', ['segments', '-v'], app), `${pkg.version}\n`);
-  assert.match(ok('npx', ['segments', 'check'], app), /✓ 3 files checked, no problems/);
+  assert.match(ok('npx', ['segments', 'check'], app), /✓ 4 files checked, no problems/);
 
   const size = ok('npx', ['segments', 'size', '--format', 'json'], app);
   const rows = JSON.parse(size) as { segment: string; count: number | null; total: number }[];

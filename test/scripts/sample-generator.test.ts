@@ -141,8 +141,12 @@ test('buyers have exactly purchase_count purchase events, and the order facts ma
     const purchases = eventsOf(p).filter((e) => e.event === 'purchase');
     const count = Number(p.purchase_count);
     assert.equal(purchases.length, count, `${p.user_id}: purchase_count ${count}, ${purchases.length} purchase events`);
-    const total = purchases.reduce((sum, e) => sum + Number(e.amount), 0);
-    assert.equal(Number(p.total_spent), total, p.user_id);
+    // In øre, so that the sum is exact: amounts carry two decimals.
+    const ore = (text: string) => Math.round(Number(text) * 100);
+    for (const e of purchases) assert.match(e.amount, /^\d+\.\d{2}$/, `${p.user_id}: amount ${e.amount}`);
+    const totalOre = purchases.reduce((sum, e) => sum + ore(e.amount), 0);
+    const total = totalOre / 100;
+    assert.equal(ore(p.total_spent), totalOre, p.user_id);
     if (count === 0) {
       assert.equal(p.last_purchase_at, '', p.user_id);
       assert.equal(p.first_purchase_at, '', p.user_id);
@@ -156,6 +160,31 @@ test('buyers have exactly purchase_count purchase events, and the order facts ma
     }
   }
   assert.ok(buyers > 200 && buyers < 1000, `buyers: ${buyers}`);
+});
+
+test('the behaviour the demo segments ask about is there: øre, product lines, carts bought later or never, views bought days later', () => {
+  const purchases = events.filter((e) => e.event === 'purchase');
+  assert.ok(purchases.some((e) => !e.amount.endsWith('.00')), 'some amounts carry øre');
+  for (const e of purchases) assert.ok(e.product_id !== '' && e.category !== '' && Number(e.items) >= 1, `${e.user_id}: ${JSON.stringify(e)}`);
+  const hours = (a: Row, b: Row) => (Date.parse(b.timestamp) - Date.parse(a.timestamp)) / 3_600_000;
+  let boughtWithinMinutes = 0;
+  let boughtHoursLater = 0;
+  let notBoughtWithinADay = 0;
+  let viewedBoughtDaysLater = 0;
+  for (const list of eventsByUser.values()) {
+    list.forEach((e, i) => {
+      const later = list.slice(i + 1);
+      if (e.event === 'add_to_cart') {
+        const bought = later.find((x) => x.event === 'purchase' && x.product_id === e.product_id);
+        if (!bought || hours(e, bought) > 24) notBoughtWithinADay++;
+        else if (hours(e, bought) >= 2) boughtHoursLater++;
+        else boughtWithinMinutes++;
+      }
+      if (e.event === 'product_view' && later.some((x) => x.event === 'purchase' && x.product_id === e.product_id && hours(e, x) >= 24)) viewedBoughtDaysLater++;
+    });
+  }
+  assert.ok(boughtWithinMinutes > 100 && boughtHoursLater > 20 && notBoughtWithinADay > 100 && viewedBoughtDaysLater > 10,
+    JSON.stringify({ boughtWithinMinutes, boughtHoursLater, notBoughtWithinADay, viewedBoughtDaysLater }));
 });
 
 test('an open cart has its add_to_cart event at last_cart_at, after the latest purchase', () => {
@@ -205,7 +234,7 @@ test('event property columns are filled exactly where the event has them', () =>
     page_view: ['page'],
     product_view: ['category', 'product_id', 'price'],
     add_to_cart: ['category', 'product_id', 'price'],
-    purchase: ['amount', 'items'],
+    purchase: ['category', 'product_id', 'amount', 'items'],
     email_open: [],
   };
   const seen = new Set<string>();

@@ -41,8 +41,8 @@ function inExpr(expr: Expr, offset: number, scope: Scope, segment: SegmentDecl):
   const attribute = conditionAttribute(expr);
   if (attribute && touches(attribute.span, offset) && attribute.text !== '') return { kind: 'attribute', path: attribute, scope, segment };
   if (expr.kind === 'segmentRef' && touches(expr.id.span, offset)) return { kind: 'segmentRef', name: expr.id, segment };
-  if (expr.kind === 'aggregate' && touches(expr.property.span, offset) && expr.property.text !== '') {
-    return { kind: 'attribute', path: expr.property, scope: { kind: 'event', event: expr.event.text }, segment };
+  for (const { path, scope: propertyScope } of ownProperties(expr)) {
+    if (touches(path.span, offset)) return { kind: 'attribute', path, scope: propertyScope, segment };
   }
   for (const ref of eventRefsOf(expr)) {
     if (touches(ref.event.span, offset) && ref.event.text !== '') return { kind: 'event', name: ref.event, ref, segment };
@@ -64,9 +64,21 @@ function behaviourKeywordSpans(expr: Expr): Span[] {
       return [expr.whichSpan];
     case 'aggregate':
       return [expr.fnSpan];
+    case 'sequence':
+      return [expr.first.didSpan, ...expr.steps.map((s) => s.thenSpan)];
     default:
       return [];
   }
+}
+
+/** Event properties a behaviour condition names outside its filters: an aggregate's property, `with same` ones. */
+function ownProperties(expr: Expr): { path: Path; scope: Scope }[] {
+  const event = (name: string): Scope => ({ kind: 'event', event: name });
+  if (expr.kind === 'aggregate') return expr.property.text !== '' ? [{ path: expr.property, scope: event(expr.event.text) }] : [];
+  if (expr.kind === 'sequence') {
+    return expr.steps.flatMap((s) => (s.same && s.same.text !== '' ? [{ path: s.same, scope: event(s.event.text) }] : []));
+  }
+  return [];
 }
 
 /** Every `segment ID` reference in a file. */
@@ -89,7 +101,7 @@ export function attributePaths(file: SegmentFile): { path: Path; scope: Scope }[
   const visit = (e: Expr, scope: Scope): void => {
     const a = conditionAttribute(e);
     if (a) out.push({ path: a, scope });
-    if (e.kind === 'aggregate' && e.property.text !== '') out.push({ path: e.property, scope: { kind: 'event', event: e.event.text } });
+    out.push(...ownProperties(e));
     for (const ref of eventRefsOf(e)) if (ref.where) visit(ref.where, { kind: 'event', event: ref.event.text });
     for (const c of childExprs(e)) visit(c, scope);
   };

@@ -15,14 +15,22 @@ export type CompletionContext =
   | { kind: 'operator'; attribute: string; scope: Scope }
   | { kind: 'value'; attribute: string; scope: Scope; operator: 'compare' | 'list' | 'contains' }
   | { kind: 'event' }
-  /** After the event of `did EVENT`; `firstLast` after `first did EVENT` / `last did EVENT` (a window, no count). */
-  | { kind: 'afterEvent'; firstLast: boolean }
+  /**
+   * After the event of `did EVENT`; `firstLast` after `first did EVENT` / `last did EVENT` (a window, no count);
+   * `step` after `then did EVENT` (a filter and the time after the step before).
+   */
+  | { kind: 'afterEvent'; firstLast: boolean; step: boolean }
+  /** After `then`: `did`. */
+  | { kind: 'afterThen' }
+  /** After `with same`: the properties both events of the step have. */
+  | { kind: 'sameProperty'; events: string[] }
   /** After `sum of purchase.`: the event's properties; `numeric` when the function needs numbers. */
   | { kind: 'eventProperty'; event: string; numeric: boolean }
   /** After `sum of purchase.amount`: a filter, a window or the comparison. */
   | { kind: 'afterAggregate' }
   | { kind: 'segmentId' }
-  | { kind: 'afterCondition'; insideParens: boolean }
+  /** `sequence`: the condition is a `did` (a `then` step may follow); `step`: it ends in a `then` step (`with same` may follow). */
+  | { kind: 'afterCondition'; insideParens: boolean; sequence?: { step: boolean } }
   | { kind: 'none' };
 
 export interface CompletionSite {
@@ -115,6 +123,8 @@ export function completionSite(text: string, offset: number): CompletionSite {
     return inBlock({ kind: 'afterAggregate' });
   }
   if (is(prev, T.Segment)) return inBlock({ kind: 'segmentId' });
+  if (is(prev, T.Then)) return inBlock({ kind: 'afterThen' });
+  if (is(prev, T.Same) && is(prev2, T.With)) return inBlock({ kind: 'sameProperty', events: stepEvents(tokens) });
   if (is(prev, T.LParen)) {
     if (top?.kind === 'list') return inBlock({ kind: 'value', attribute: top.attribute, scope, operator: 'list' });
     return inBlock({ kind: 'condition', scope });
@@ -137,18 +147,19 @@ export function completionSite(text: string, offset: number): CompletionSite {
   if (is(prev, T.Name)) {
     // The event name right after `did` (or `did not`).
     if (is(prev2, T.Did) || (is(prev2, T.Not) && is(tokens[tokens.length - 3], T.Did))) {
-      return inBlock({ kind: 'afterEvent', firstLast: is(tokens[tokens.length - 3], T.First, T.Last) });
+      const didIndex = is(prev2, T.Did) ? tokens.length - 2 : tokens.length - 3;
+      return inBlock({ kind: 'afterEvent', firstLast: is(tokens[didIndex - 1], T.First, T.Last), step: is(tokens[didIndex - 1], T.Then) });
     }
     if (is(prev2, T.Segment)) return inBlock({ kind: 'afterCondition', insideParens: parens.length > 0 });
     if (endsTagList(tokens)) return inBlock({ kind: 'blockStart' });
     const attribute = pathEndingAt(tokens, tokens.length - 1);
     if (attribute) return inBlock({ kind: 'operator', attribute: attribute.text, scope });
-    if (is(prev, ...CONDITION_ENDERS)) return inBlock({ kind: 'afterCondition', insideParens: parens.length > 0 });
+    if (is(prev, ...CONDITION_ENDERS)) return inBlock({ kind: 'afterCondition', insideParens: parens.length > 0, sequence: sequenceAround(tokens) });
     return inBlock({ kind: 'none' });
   }
   if (is(prev, ...CONDITION_ENDERS)) {
     if (is(prev, T.StringLiteral) && is(prev2, T.Title, T.Description, T.Owner)) return inBlock({ kind: 'blockStart' });
-    return inBlock({ kind: 'afterCondition', insideParens: parens.length > 0 });
+    return inBlock({ kind: 'afterCondition', insideParens: parens.length > 0, sequence: sequenceAround(tokens) });
   }
   return inBlock({ kind: 'none' });
 }
@@ -224,6 +235,44 @@ function endsInComment(line: string): boolean {
 function findBackward(tokens: IToken[], from: number, type: TokenType): IToken | undefined {
   for (let i = from - 1; i >= 0 && i >= from - 3; i--) if (is(tokens[i], type)) return tokens[i];
   return undefined;
+}
+
+/**
+ * Whether the condition the tokens end in is a `did` (so `then did …` may
+ * follow) and whether its last part is a `then` step (so `with same …` may).
+ * Reads back to the start of the condition at the same parenthesis depth.
+ */
+function sequenceAround(tokens: IToken[]): { step: boolean } | undefined {
+  let depth = 0;
+  let step = false;
+  let i = tokens.length - 1;
+  for (; i >= 0; i--) {
+    const tok = tokens[i];
+    if (is(tok, T.RParen)) depth++;
+    else if (is(tok, T.LParen)) {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0) {
+      if (is(tok, T.Then) && !step) step = true;
+      if (is(tok, T.And, T.Or, T.Include, T.Exclude, T.LBrace)) break;
+    }
+  }
+  let start = i + 1;
+  while (is(tokens[start], T.Not) && !is(tokens[start + 1], T.Name, T.StringLiteral)) start++;
+  return is(tokens[start], T.Did) && !is(tokens[start - 1], T.First, T.Last) ? { step } : undefined;
+}
+
+/** The events of the last `then` step and of the step before it: `with same` compares a property of both. */
+function stepEvents(tokens: IToken[]): string[] {
+  const events: string[] = [];
+  for (let i = tokens.length - 1; i >= 0 && events.length < 2; i--) {
+    if (!is(tokens[i], T.Did)) continue;
+    let j = i + 1;
+    if (is(tokens[j], T.Not) && is(tokens[j + 1], T.Name, T.StringLiteral)) j++;
+    if (tokens[j]) events.push(eventText(tokens[j]));
+    if (!is(tokens[i - 1], T.Then)) break;
+  }
+  return events;
 }
 
 const AGGREGATE_FUNCTIONS = [T.Sum, T.Average, T.Min, T.Max, T.Count];

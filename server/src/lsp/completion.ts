@@ -87,6 +87,17 @@ const CONDITION_SNIPPETS: readonly { label: string; snippet: string; detail: str
   { label: 'distinct count of …', snippet: 'distinct count of ${1:event}.${2:property} >= ${3:3}$0', detail: 'number of different values (products, categories)' },
 ];
 
+/** A next step of a sequence. */
+const THEN_SNIPPET = { label: 'then did … within …', snippet: 'then did ${1:event} within ${2:1} ${3|days,hours,minutes,weeks|}$0', detail: 'a sequence: the next event within that time' };
+
+/** After `then did EVENT`: a filter, and the time after the step before. */
+const AFTER_STEP_EVENT: readonly { label: string; snippet: string; detail: string }[] = [
+  { label: 'where (…)', snippet: 'where ($1)$0', detail: 'only events whose properties match' },
+  { label: 'within … days', snippet: 'within ${1:1} days$0', detail: 'at most that long after the step before' },
+  { label: 'within … hours', snippet: 'within ${1:2} hours$0', detail: 'at most that long after the step before' },
+  { label: 'within … minutes', snippet: 'within ${1:10} minutes$0', detail: 'at most that long after the step before' },
+];
+
 /** After `sum of purchase.amount`: a filter, a window, the comparison. */
 const AFTER_AGGREGATE: readonly { label: string; snippet: string; detail: string }[] = [
   { label: '>', snippet: '> $0', detail: 'more than' },
@@ -110,7 +121,7 @@ const PROPERTY_SNIPPETS: Record<(typeof PROPERTY_KEYWORDS)[number], { snippet: s
 const SEGMENT_SNIPPET = 'segment ${1:new_segment} {\n  title "${2:Title}"\n\n  include ${0}\n}';
 
 /** Contexts worth a list when the user merely typed a space. */
-const SPACE_CONTEXTS: ReadonlySet<CompletionContext['kind']> = new Set(['condition', 'operator', 'value', 'event', 'segmentId', 'afterAggregate']);
+const SPACE_CONTEXTS: ReadonlySet<CompletionContext['kind']> = new Set(['condition', 'operator', 'value', 'event', 'segmentId', 'afterAggregate', 'afterThen', 'sameProperty']);
 
 export function completion(project: ProjectSnapshot, path: string, params: CompletionParams, options: CompletionOptions): CompletionList {
   const text = project.textOf(path) ?? '';
@@ -197,14 +208,39 @@ export function completion(project: ProjectSnapshot, path: string, params: Compl
       AFTER_AGGREGATE.forEach((s, i) => b.snippet(s.label, s.snippet, s.detail, CompletionItemKind.Operator, String(i).padStart(2, '0')));
       break;
     case 'afterEvent':
+      if (context.step) {
+        AFTER_STEP_EVENT.forEach((s, i) => b.snippet(s.label, s.snippet, s.detail, CompletionItemKind.Keyword, String(i)));
+        break;
+      }
       AFTER_EVENT.forEach((s, i) => {
         if (!context.firstLast || !s.count) b.snippet(s.label, s.snippet, s.detail, CompletionItemKind.Keyword, String(i));
       });
       if (!context.firstLast) {
+        b.snippet(THEN_SNIPPET.label, THEN_SNIPPET.snippet, THEN_SNIPPET.detail, CompletionItemKind.Snippet, '7');
         b.keyword('and', '8');
         b.keyword('or', '9');
       }
       break;
+    case 'afterThen':
+      b.snippet('did … within …', 'did ${1:event} within ${2:1} ${3|days,hours,minutes,weeks|}$0', 'the next step: its event and the most time after the step before', CompletionItemKind.Snippet, '0');
+      b.snippet('did not … within …', 'did not ${1:event} within ${2:1} ${3|days,hours,minutes,weeks|}$0', 'the last step: no such event within that time (e.g. abandoned carts)', CompletionItemKind.Snippet, '1');
+      b.keyword('did', '2');
+      break;
+    case 'sameProperty': {
+      const [here, before] = context.events;
+      const fields = catalog ? fieldsInScope(catalog, { kind: 'event', event: here }) : new Map<string, FieldInfo>();
+      const other = catalog && before !== undefined ? fieldsInScope(catalog, { kind: 'event', event: before }) : undefined;
+      for (const field of fields.values()) {
+        if (field.type === 'list' || (other && !other.has(field.name))) continue;
+        b.add({
+          label: field.name,
+          kind: CompletionItemKind.Field,
+          detail: `${field.type} · a property of ${[before, here].filter((e) => e !== undefined).map((e) => `\`${e}\``).join(' and ')}`,
+          insert: formatAttributeName(field.name),
+        });
+      }
+      break;
+    }
     case 'segmentId': {
       const own = site.blockStart !== undefined ? project.parsed(path)?.ast.segments.find((s) => s.span.start === site.blockStart)?.id?.text : undefined;
       for (const [id, decl] of project.analysis().segmentsById) {
@@ -224,6 +260,8 @@ export function completion(project: ProjectSnapshot, path: string, params: Compl
     case 'afterCondition':
       b.keyword('and', '0');
       b.keyword('or', '1');
+      if (context.sequence) b.snippet(THEN_SNIPPET.label, THEN_SNIPPET.snippet, THEN_SNIPPET.detail, CompletionItemKind.Snippet, '2');
+      if (context.sequence?.step) b.snippet('with same …', 'with same ${1:property}$0', 'the event before had the same value of this property (e.g. the same product)', CompletionItemKind.Snippet, '3');
       if (!context.insideParens) {
         const present = propertiesPresent(project, path, site.blockStart);
         PROPERTY_KEYWORDS.forEach((k, i) => {

@@ -130,6 +130,7 @@ test('the code list is complete, unique and each code has the severity it is rep
   const everything = [
     MIXED,
     segmentWith('did purchase where (segment a or amout > 1) and interests = "sport" and device = "watch"', 'b'),
+    segmentWith('did purchase then did purchase within 1 month', 'd'),
     'segment c { include segment c }\n',
   ].join('\n');
   const found = checkSources([{ path: '/p/all.segment', text: everything }], SHOP);

@@ -51,6 +51,8 @@ test('every form reads back as source that parses to the same canonical text', (
     'sum of purchase.amount where (currency = "NOK") within last 90 days > 5000.50',
     'distinct count of product_view.`product id` between 1 and 5',
     'average of "Order Completed".total between 2026-01-01 and 2026-02-01 != 3',
+    'did add_to_cart within last 7 days then did not purchase within 1 day',
+    'did not product_view where (category = "shoes") then did add_to_cart within 2 hours then did purchase within 1 week with same product_id',
   ];
   for (const form of forms) {
     const once = includeText(form);

@@ -102,6 +102,26 @@ export const expr = {
     comparison: 'op' in comparison ? { kind: 'compare', ...comparison, opSpan: span, span } : { kind: 'between', ...comparison, span },
     span,
   }),
+  sequence: (
+    first: { event: string; where?: Expr; window?: EventWindow },
+    steps: { event: string; negated?: boolean; where?: Expr; gap: Duration; same?: string }[],
+    negated = false,
+  ): Expr => ({
+    kind: 'sequence',
+    negated,
+    first: { didSpan: span, event: name(first.event), eventIsString: !/^[A-Za-z_][A-Za-z0-9_]*$/.test(first.event), where: first.where, window: first.window, span },
+    steps: steps.map((s) => ({
+      thenSpan: span,
+      negated: s.negated ?? false,
+      event: name(s.event),
+      eventIsString: !/^[A-Za-z_][A-Za-z0-9_]*$/.test(s.event),
+      where: s.where,
+      gap: s.gap,
+      same: s.same === undefined ? undefined : path(s.same),
+      span,
+    })),
+    span,
+  }),
   error: (): Expr => ({ kind: 'error', span }),
 };
 

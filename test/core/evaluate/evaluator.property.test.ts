@@ -18,7 +18,7 @@ import { referenceHolds, referenceMembers, type ReferenceContext } from './refer
 
 const DAY_MS = 86_400_000;
 const AS_OF_DAYS = ['2026-05-31', '2026-03-01', '2028-02-29', '2026-12-31'];
-const TIME_SUFFIXES = ['', 'T00:00:00Z', 'T23:30:00-02:00', 'T00:30:00+01:00', 'T12:00:00Z'];
+const TIME_SUFFIXES = ['', 'T00:00:00Z', 'T23:30:00-02:00', 'T00:30:00+01:00', 'T12:00:00Z', 'T12:00:01Z', 'T12:00:00.500Z', 'T13:00:00Z', 'T11:00:00Z'];
 const AMOUNTS = [0, 1, 3, 12];
 const UNITS: DurationUnit[] = ['day', 'week', 'month', 'year'];
 
@@ -180,6 +180,28 @@ function runArb(asOf: string) {
     })
     .map(({ fn, event, property, comparison, where, window }) => expr.aggregate(fn, event, property, comparison, { where, window }));
 
+  /** Gaps that land on the test instants: an hour, a second, half a second, a day, 23.5 hours … */
+  const gapArb = fc.constantFrom(duration(1, 'hour'), duration(60, 'minute'), duration(1, 'day'), duration(0, 'minute'), duration(2, 'day'), duration(1, 'week'), duration(1, 'month'));
+  const stepArb = fc.record(
+    {
+      event: fc.constantFrom('buy', 'view', 'Buy', 'never'),
+      where: whereArb,
+      gap: gapArb,
+      same: fc.constantFrom('kind', 'amount', 'timestamp', 'missing_property'),
+    },
+    { requiredKeys: ['event', 'gap'] },
+  );
+  const sequenceArb: fc.Arbitrary<Expr> = fc
+    .record({
+      first: fc.record({ event: fc.constantFrom('buy', 'view', 'Buy'), where: whereArb, window: windowArb }, { requiredKeys: ['event'] }),
+      steps: fc.array(stepArb, { minLength: 1, maxLength: 3 }),
+      lastNegated: fc.boolean(),
+      negated: fc.boolean(),
+    })
+    .map(({ first, steps, lastNegated, negated }) =>
+      expr.sequence(first, steps.map((s, i) => ({ ...s, negated: lastNegated && i === steps.length - 1 })), negated),
+    );
+
   const profileExprArb = treeArb(
     3,
     fc.oneof(
@@ -187,6 +209,7 @@ function runArb(asOf: string) {
       { weight: 10, arbitrary: didArb },
       { weight: 4, arbitrary: firstLastArb },
       { weight: 6, arbitrary: aggregateArb },
+      { weight: 8, arbitrary: sequenceArb },
       { weight: 5, arbitrary: fc.constantFrom('s1', 's2', 's3', 's4', 'rand', 'none').map(expr.segmentRef) },
       { weight: 1, arbitrary: fc.constant(expr.error()) },
     ),

@@ -12,6 +12,7 @@ import {
 } from '../../../server/src/core/sample/store';
 import { dayOfInstant, parseIsoInstant } from '../../../server/src/core/base/days';
 import { type ValueType } from '../../../server/src/core/base/value-type';
+import { packInstants } from '../../../server/src/core/sample/event-instants';
 import { allTexts, packTexts } from '../../../server/src/core/sample/packed-texts';
 import { parseSegments } from '../../../server/src/core/syntax/parser';
 import type { Expr, SegmentDecl } from '../../../server/src/core/syntax/ast';
@@ -122,7 +123,7 @@ export function makeEvents(profiles: ProfileTable, types: ColumnTypes, rows: Row
     nameCodes,
     eventNames,
     days: encodeNumbers(Int32Array.from(kept, (e) => dayOfInstant(e.time)), () => false),
-    times: Float64Array.from(kept, (e) => e.time),
+    instants: packInstants(kept.length, (i) => kept[i].time),
     properties,
     orphanCount: rows.length - kept.length,
   };

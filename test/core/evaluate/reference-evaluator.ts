@@ -174,6 +174,11 @@ export function referenceHolds(e: Expr, scope: Scope, ctx: ReferenceContext): bo
     }
     case 'aggregate':
       return scope.profile !== undefined && aggregateHolds(e, scope.profile.id, ctx);
+    case 'sequence': {
+      if (!scope.profile) return false;
+      const holds = sequenceHolds(e, scope.profile.id, ctx);
+      return e.negated ? !holds : holds;
+    }
     case 'did': {
       if (!scope.profile) return false;
       const positive = didCount(e, scope.profile.id, ctx);
@@ -275,6 +280,42 @@ function aggregateHolds(e: Extract<Expr, { kind: 'aggregate' }>, profileId: stri
       return test(new Set(keys).size, (l) => l);
     }
   }
+}
+
+const SECONDS_PER: Record<string, number> = { minute: 60, hour: 3600, day: 86_400, week: 604_800 };
+
+/**
+ * Sequences by brute force: every chain of events, step by step, tried in turn.
+ * Instants in ms from each event's own timestamp text.
+ */
+function sequenceHolds(e: Extract<Expr, { kind: 'sequence' }>, profileId: string, ctx: ReferenceContext): boolean {
+  if (e.first.window && windowHolds(e.first.window, 0, ctx) === undefined) return false;
+  const gaps = e.steps.map((s) => (s.gap && SECONDS_PER[s.gap.unit] !== undefined ? s.gap.amount * SECONDS_PER[s.gap.unit] * 1000 : undefined));
+  if (gaps.some((g) => g === undefined)) return false;
+  const at = (ev: Row) => Date.parse(String(ev.timestamp));
+  const value = (ev: Row, name: string) => {
+    const v = name === 'timestamp' ? dayOfText(String(ev.timestamp)) : ev[name];
+    return typeof v === 'number' ? v + 0 : v;
+  };
+  const firsts = matchingEventsOf(e.first, profileId, ctx).filter((ev) => windowHolds(e.first.window, dayOfText(String(ev.timestamp)), ctx));
+  const stepEvents = e.steps.map((s) => matchingEventsOf(s, profileId, ctx));
+  const sameOk = (k: number, before: Row, here: Row) => {
+    const name = e.steps[k].same?.text;
+    if (name === undefined) return true;
+    const [a, b] = [value(before, name), value(here, name)];
+    return a !== null && a !== undefined && b !== null && b !== undefined && a === b;
+  };
+  const follows = (k: number, before: Row, here: Row) => at(here) > at(before) && at(here) <= at(before) + gaps[k]! && sameOk(k, before, here);
+  const asOfEnd = (dayOfText(ctx.asOf) + 1) * DAY_MS;
+  const last = e.steps.length - 1;
+  const chainFrom = (k: number, before: Row): boolean => {
+    if (k > last) return true;
+    if (k === last && e.steps[k].negated) {
+      return at(before) + gaps[k]! < asOfEnd && !stepEvents[k].some((here) => follows(k, before, here));
+    }
+    return stepEvents[k].some((here) => follows(k, before, here) && chainFrom(k + 1, here));
+  };
+  return firsts.some((ev) => chainFrom(0, ev));
 }
 
 /** A profile's events of the condition's name that pass its filter (no window). */

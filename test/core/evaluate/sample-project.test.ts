@@ -6,10 +6,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSample } from '../../../server/src/core/sample/load-sample';
-import { valueAt, type Column, type SampleStore } from '../../../server/src/core/sample/store';
-import { formatDay, parseIsoDay } from '../../../server/src/core/base/days';
+import type { Column, SampleStore } from '../../../server/src/core/sample/store';
+import { parseIsoDay } from '../../../server/src/core/base/days';
 import { plainValue } from '../sample/helpers';
 import { allTexts } from '../../../server/src/core/sample/packed-texts';
+import { instantMs } from '../../../server/src/core/sample/event-instants';
 import { Evaluator } from '../../../server/src/core/evaluate/evaluator';
 import { projectOf, type Cell, type ColumnTypes, type Row, type StoreSpec } from './fixtures';
 import { referenceMembers } from './reference-evaluator';
@@ -37,7 +38,7 @@ function rowsOf(store: SampleStore): StoreSpec {
     for (const [name, c] of events.properties) eventTypes[name] = c.type;
     for (let p = 0; p < profiles.count; p++) {
       for (let e = events.profileStart[p]; e < events.profileStart[p + 1]; e++) {
-        const row: Row = { id: ids[p], event: events.eventNames[events.nameCodes[e]], timestamp: formatDay(valueAt(events.days, e)) };
+        const row: Row = { id: ids[p], event: events.eventNames[events.nameCodes[e]], timestamp: new Date(instantMs(events.instants, e)).toISOString() };
         for (const [name, column] of events.properties) row[name] = cell(column, e);
         eventRows.push(row);
       }

@@ -67,6 +67,7 @@ function expression(depth: number): fc.Arbitrary<string[]> {
           { weight: 1, arbitrary: didCondition(depth - 1) },
           { weight: 1, arbitrary: firstLastCondition(depth - 1) },
           { weight: 1, arbitrary: aggregateCondition(depth - 1) },
+          { weight: 1, arbitrary: sequenceCondition(depth - 1) },
         );
   const negated = fc.tuple(fc.nat({ max: 4 }), atom).map(([nots, a]) => [...(nots >= 3 ? ['not'] : []), ...a]);
   const conjunction = fc.array(negated, { minLength: 1, maxLength: 3 }).map((xs) => xs.flatMap((x, i) => (i === 0 ? x : ['and', ...x])));
@@ -113,6 +114,30 @@ function aggregateCondition(depth: number): fc.Arbitrary<string[]> {
       comparison,
     )
     .map(([fn, event, p, where, w, c]) => [...fn, 'of', event, '.', ...p, ...(where ? ['where', '(', ...where, ')'] : []), ...(w ?? []), ...c]);
+}
+
+function sequenceCondition(depth: number): fc.Arbitrary<string[]> {
+  const gap = fc.tuple(count, fc.constantFrom('minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks')).map(([n, u]) => [n, u]);
+  const step = fc
+    .tuple(fc.constantFrom(...eventNames), fc.option(expression(depth), { nil: undefined }), gap, fc.option(path, { nil: undefined }))
+    .map(([event, where, g, same]) => [event, ...(where ? ['where', '(', ...where, ')'] : []), 'within', ...g, ...(same ? ['with', 'same', ...same] : [])]);
+  return fc
+    .tuple(
+      fc.boolean(),
+      fc.constantFrom(...eventNames),
+      fc.option(expression(depth), { nil: undefined }),
+      fc.option(eventWindow, { nil: undefined }),
+      fc.array(step, { minLength: 1, maxLength: 3 }),
+      fc.boolean(),
+    )
+    .map(([not, event, where, w, steps, lastNot]) => [
+      'did',
+      ...(not ? ['not'] : []),
+      event,
+      ...(where ? ['where', '(', ...where, ')'] : []),
+      ...(w ?? []),
+      ...steps.flatMap((s, i) => ['then', 'did', ...(lastNot && i === steps.length - 1 ? ['not'] : []), ...s]),
+    ]);
 }
 
 const property = fc.oneof(

@@ -8,13 +8,14 @@ import { formatDay } from '../../../server/src/core/base/days';
 import { allTexts } from '../../../server/src/core/sample/packed-texts';
 import type { SchemaDocument } from '../../../server/src/core/project/schema-types';
 import { describe, plainValue, writeTemp } from './helpers';
+import { instantMs } from '../../../server/src/core/sample/event-instants';
 
 const PROFILES = 'user_id,age\nu1,30\nu2,40\nu3,50\n';
 
 function loadWithEvents(name: string, events: string, schema?: SchemaDocument) {
   const profilesPath = writeTemp(`profiles-for-${name}.csv`, PROFILES);
   const eventsPath = writeTemp(name, events);
-  return { eventsPath, ...loadSample({ profilesPath, eventsPath, idColumn: 'user_id', schema, keepEventTimes: true }) };
+  return { eventsPath, ...loadSample({ profilesPath, eventsPath, idColumn: 'user_id', schema }) };
 }
 
 /** Each profile's events as `name@ISO` strings, in table order. */
@@ -23,7 +24,7 @@ function eventsByProfile(ids: PackedTexts, events: EventTable): Record<string, s
   allTexts(ids).forEach((id, p) => {
     const list: string[] = [];
     for (let i = events.profileStart[p]; i < events.profileStart[p + 1]; i++) {
-      list.push(`${events.eventNames[events.nameCodes[i]]}@${new Date(events.times![i]).toISOString()}`);
+      list.push(`${events.eventNames[events.nameCodes[i]]}@${new Date(instantMs(events.instants, i)).toISOString()}`);
     }
     out[id] = list;
   });
@@ -159,12 +160,23 @@ test('JSON Lines events with nested properties', () => {
   assert.equal(plainValue(events.properties.get('order.total')!, 1), undefined);
 });
 
-test('without keepEventTimes the table keeps each event\'s UTC day, not its instant', () => {
+test('the table keeps each event\'s UTC day and its instant, compactly: seconds, and milliseconds only when some event has them', () => {
   const profilesPath = writeTemp('profiles-for-days.csv', PROFILES);
-  const eventsPath = writeTemp('days.csv', 'user_id,event,timestamp\nu1,view,2024-01-01T23:30:00-02:00\nu1,view,2024-01-01T08:00:00Z\n');
+  const eventsPath = writeTemp('days.csv', 'user_id,event,timestamp\nu1,view,2024-01-01T23:30:00-02:00\nu1,view,2024-01-01T08:00:00Z\nu2,view,2024-01-01\n');
   const { store } = loadSample({ profilesPath, eventsPath, idColumn: 'user_id' });
   const events = store!.events!;
-  assert.equal(events.times, undefined);
   // Sorted by time within the profile: 08:00Z first, then 23:30-02:00 (01:30Z the next day).
   assert.deepEqual([0, 1].map((e) => formatDay(valueAt(events.days, e))), ['2024-01-01', '2024-01-02']);
+  assert.deepEqual([0, 1, 2].map((e) => new Date(instantMs(events.instants, e)).toISOString()), [
+    '2024-01-01T08:00:00.000Z',
+    '2024-01-02T01:30:00.000Z',
+    '2024-01-01T00:00:00.000Z',
+  ]);
+  assert.equal(events.instants.kind, 'seconds');
+  assert.ok(events.instants.kind === 'seconds' && events.instants.seconds instanceof Uint32Array && events.instants.millis === undefined);
+
+  const withMillis = writeTemp('millis.csv', 'user_id,event,timestamp\nu1,view,2024-01-01T08:00:00.250Z\nu1,view,2024-01-01T08:00:00Z\n');
+  const fine = loadSample({ profilesPath, eventsPath: withMillis, idColumn: 'user_id' }).store!.events!;
+  assert.ok(fine.instants.kind === 'seconds' && fine.instants.millis instanceof Uint16Array);
+  assert.deepEqual([0, 1].map((e) => instantMs(fine.instants, e) % 1000), [0, 250]);
 });

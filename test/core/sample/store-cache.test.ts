@@ -31,7 +31,7 @@ function project(): { root: string; options: LoadSampleOptions } {
   writeFileSync(join(root, 'events.csv'), EVENTS);
   return {
     root,
-    options: { profilesPath: join(root, 'users.csv'), eventsPath: join(root, 'events.csv'), idColumn: 'user_id', cache: { projectRoot: root }, keepEventTimes: true },
+    options: { profilesPath: join(root, 'users.csv'), eventsPath: join(root, 'events.csv'), idColumn: 'user_id', cache: { projectRoot: root } },
   };
 }
 
@@ -48,7 +48,8 @@ segment a { include age >= 25 }
 segment b { include city in ("Oslo", "Tromsø") and vip }
 segment c { include interests contains "travel" or joined after 2026-01-01 }
 segment d { include did purchase where (amount > 50) }
-segment e { include did view at least 1 times and score < 2 }`;
+segment e { include did view at least 1 times and score < 2 }
+segment f { include did view then did purchase within 1 day }`;
   return parseSegments(text, 'x.segment').ast.segments.map((decl) => evaluator.countSegment(decl, new Map()).count);
 }
 

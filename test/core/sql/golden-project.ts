@@ -30,8 +30,9 @@ export const GOLDEN_ATTRIBUTES: Record<string, ValueType> = {
 };
 
 export const GOLDEN_EVENTS: Record<string, Record<string, ValueType>> = {
-  purchase: { amount: 'number', category: 'string' },
-  product_view: { category: 'string' },
+  purchase: { amount: 'number', category: 'string', product_id: 'string' },
+  product_view: { category: 'string', product_id: 'string' },
+  add_to_cart: { product_id: 'string' },
   'Order Completed': { revenue: 'number' },
   refund: {},
   login: {},

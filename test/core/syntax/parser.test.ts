@@ -73,6 +73,19 @@ function show(e: Expr): string {
       if (c) parts.push(c.kind === 'compare' ? `${c.op} ${c.value.raw}` : `in ${c.low.raw}..${c.high.raw}`);
       return parts.join(' ');
     }
+    case 'sequence': {
+      const first = e.first;
+      const parts = [`did${e.negated ? '-not' : ''} ${first.event.text}`];
+      if (first.where) parts.push(`where ${show(first.where)}`);
+      if (first.window) parts.push(showWindow(first.window));
+      for (const step of e.steps) {
+        parts.push(`then${step.negated ? '-not' : ''} ${step.event.text}`);
+        if (step.where) parts.push(`where ${show(step.where)}`);
+        if (step.gap) parts.push(`within ${step.gap.amount} ${step.gap.unit}`);
+        if (step.same) parts.push(`same ${step.same.text}`);
+      }
+      return parts.join(' ');
+    }
     case 'error':
       return 'ERROR';
   }
@@ -152,6 +165,18 @@ const forms: [string, string][] = [
   ['sum of purchase.amount between 1 and 2 years ago between 0.10 and 0.30', 'sum purchase.amount ago-between 1..2 year in 0.10..0.30'],
   ['sum of e.`Order value` != 0 or max of e.geo.lat <= -3.5', 'or(sum e.Order value != 0, max e.geo.lat <= -3.5)'],
   ['sum > 3 and max = 2 and count and min', 'and(sum > number:3, max = number:2, count?, min?)'],
+  ['did add_to_cart within last 7 days then did not purchase within 1 day', 'did add_to_cart last 7 day then-not purchase within 1 day'],
+  [
+    'did product_view where (category = "shoes") then did add_to_cart within 2 hours',
+    'did product_view where category = string:shoes then add_to_cart within 2 hour',
+  ],
+  ['did product_view then did not purchase within 3 days with same product_id', 'did product_view then-not purchase within 3 day same product_id'],
+  [
+    'did search then did product_view within 10 minutes then did purchase within 1 day',
+    'did search then product_view within 10 minute then purchase within 1 day',
+  ],
+  ['did not a then did "B c" within 1 week with same `x y`.z and d', 'and(did-not a then B c within 1 week same x y.z, d?)'],
+  ['then = 1 and same', 'and(then = number:1, same?)'],
   ['geo.city = "Oslo"', 'geo.city = string:Oslo'],
   ['`Preferred channel` = "email"', 'Preferred channel = string:email'],
   ['`title` = "x"', 'title = string:x'],
@@ -303,7 +328,7 @@ const syntaxCases: SyntaxCase[] = [
     name: 'duration without unit',
     source: 'segment s {\n  include d within last ⟦7⟧\n}\n',
     code: 'syntax-error',
-    message: 'expected a time unit (days, weeks, months or years) after `7`, found `}`',
+    message: 'expected a time unit (days, weeks, months or years; minutes or hours between the steps of a sequence) after `7`, found `}`',
   },
   {
     name: 'a relative range of dates',
@@ -334,6 +359,30 @@ const syntaxCases: SyntaxCase[] = [
     source: 'segment s {\n  include sum of purchase.amount within last 7 ⟦days⟧\n}\n',
     code: 'syntax-error',
     message: 'expected a comparison such as `> 1000` or `between 100 and 500` after `days`, found `}`',
+  },
+  {
+    name: 'a count on a step of a sequence',
+    source: 'segment s {\n  include did a ⟦at least 2 times⟧ then did b within 1 day\n}\n',
+    code: 'syntax-error',
+    message: 'a step of a sequence takes no count: the sequence holds when its events happened in order at least once',
+  },
+  {
+    name: '`then did not` before the last step',
+    source: 'segment s {\n  include did a ⟦then⟧ did not b within 1 day then did c within 1 day\n}\n',
+    code: 'syntax-error',
+    message: 'only the last step of a sequence can be `then did not`: the steps after it would have no event to follow',
+  },
+  {
+    name: 'a calendar window on a later step',
+    source: 'segment s {\n  include did a then did b within ⟦last⟧ 7 days\n}\n',
+    code: 'syntax-error',
+    message: 'only the first step of a sequence takes a window; a later step takes `within` and the most time after the step before, such as `within 1 day`',
+  },
+  {
+    name: 'a later step without its time',
+    source: 'segment s {\n  include did a then did ⟦b⟧\n}\n',
+    code: 'syntax-error',
+    message: 'expected `within` and the most time after the step before, such as `within 1 day` after `b`, found `}`',
   },
   {
     name: 'fractional count',

@@ -2,7 +2,7 @@
 // playwright-core, never a downloaded browser) with a test payload, relays the
 // extension host's console, takes the screenshots the tests ask for, and
 // returns when VS Code calls `codeAutomationExit` or the time limit passes.
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { chromium as playwright, type ConsoleMessage, type Frame, type Page } from 'playwright-core';
@@ -225,7 +225,9 @@ export async function runInBrowser(o: BrowserRunOptions): Promise<BrowserRunResu
         if (request >= 0) {
           const parsed = JSON.parse(text.slice(request + DRIVER_MARKER.length)) as DriverRequest;
           const result = await answer(page, parsed, lines).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
-          writeFileSync(parsed.reply, JSON.stringify(result));
+          // Written whole, then renamed: the suite polls for the file and must never read half an answer.
+          writeFileSync(`${parsed.reply}.part`, JSON.stringify(result));
+          renameSync(`${parsed.reply}.part`, parsed.reply);
         }
         const echo = worthShowing(msg.type(), text);
         for (const line of text.split('\n')) o.onLine(line.replace(/^INFO /, ''), echo);

@@ -15,6 +15,9 @@ const USER_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
+  // VS Code for the web saves edited files after a delay by default. The suites edit the demo
+  // without saving (they revert), and some run the CLI on the files as they are on disk.
+  'files.autoSave': 'off',
 };
 
 export interface CodeServer {

@@ -21,6 +21,7 @@ export type CheckCode =
   | 'value-not-allowed'
   | 'value-never-seen'
   | 'empty-range'
+  | 'duration-unit'
   | 'never-true'
   | 'duplicate-segment'
   | 'reference-cycle'
@@ -38,6 +39,7 @@ export const CHECK_DIAGNOSTIC_CODES: readonly CheckCodeInfo[] = [
   { code: 'value-not-allowed', severity: 'error', description: 'A value outside the schema\'s `values` for that attribute; offers the closest allowed value (`"oslo"` → `"Oslo"`).' },
   { code: 'value-never-seen', severity: 'warning', description: 'A value that never appears in the sample for that attribute; real data may still hold it. Offers the closest seen value.' },
   { code: 'empty-range', severity: 'error', description: 'A `between` whose low end is above its high end, so it matches nothing; offers to swap the ends.' },
+  { code: 'duration-unit', severity: 'error', description: 'A unit that does not fit where it stands: months or years between the steps of a sequence (no fixed length; offers days), minutes or hours in a calendar window (offers days when they make whole days).' },
   { code: 'never-true', severity: 'warning', description: 'Conditions joined by `and` that can never hold together (`age > 50 and age < 30`, `x is missing and x > 3`).' },
   { code: 'duplicate-segment', severity: 'error', description: 'Two segments of the project share an id; ids are unique across every file of the project.' },
   { code: 'reference-cycle', severity: 'error', description: 'Segments that refer to each other in a cycle (`a -> b -> a`), or a segment that refers to itself.' },

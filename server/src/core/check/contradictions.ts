@@ -14,6 +14,7 @@
 // the widest length a month or year can have, so a warning is only given when
 // no `asOf` could make both true.
 import { isAttributeCondition, type Duration, type Expr } from '../syntax/ast';
+import { inWholeDays } from '../syntax/durations';
 import type { ValueType } from '../base/value-type';
 import { addToDomain, newDomain, textOrderTest, type Domain, type ValueConstraint } from './domains';
 import type { NameScope, Reporter } from './context';
@@ -30,6 +31,11 @@ interface Constraint {
 /** Fewest and most days a duration can span, whatever `asOf` is. */
 function durationDays(d: Pick<Duration, 'amount' | 'unit'>): { min: number; max: number } {
   switch (d.unit) {
+    case 'minute':
+    case 'hour': {
+      const days = inWholeDays(d).amount;
+      return { min: days, max: days };
+    }
     case 'day':
       return { min: d.amount, max: d.amount };
     case 'week':

@@ -82,6 +82,8 @@ export function describeCondition(expr: Expr): string {
       return `did ${expr.negated ? 'not ' : ''}${describeEvent(expr)}`;
     case 'firstLast':
       return `${expr.which} did ${describeEvent(expr)}`;
+    case 'sequence':
+      return `${expr.negated ? 'did not' : 'did'} ${describeEvent(expr.first)}${expr.steps.map((s) => ` then did ${s.negated ? 'not ' : ''}${describeEvent(s)}`).join('')}`;
     case 'aggregate':
       return `${AGGREGATE_FUNCTION_WORDS[expr.fn]} of ${describeEvent(expr)}.${describePath(expr.property)}`;
     case 'group':

@@ -2,7 +2,8 @@
 // per-condition checks (names, types, values, ranges) where each condition
 // stands, and handing every `and` chain to the contradiction check. Names
 // inside `did … where (…)` are looked up among that event's properties.
-import type { DidExpr, EventRef, EventWindow, Expr } from '../syntax/ast';
+import { eventRefsOf, type DidExpr, type EventRef, type EventWindow, type Expr } from '../syntax/ast';
+import { checkCalendarDuration, checkSequence } from './sequences';
 import type { Catalog } from '../sample/catalog-types';
 import type { NameScope, Reporter } from './context';
 import { checkAggregate } from './aggregates';
@@ -51,6 +52,12 @@ function gather(expr: Expr, chain: Expr[], scope: NameScope, ctx: ExpressionCont
       checkAggregate(expr, checkEventRef(expr, ctx), ctx.reporter);
       checkWindow(expr.window, ctx.reporter);
       return;
+    case 'sequence': {
+      const scopes = eventRefsOf(expr).map((ref) => checkEventRef(ref, ctx));
+      checkWindow(expr.first.window, ctx.reporter);
+      checkSequence(expr, scopes, ctx.reporter);
+      return;
+    }
     case 'segmentRef':
       if (scope.kind === 'event' && expr.id.text !== '') {
         ctx.reporter.report(
@@ -80,9 +87,12 @@ function checkEventRef(ref: EventRef, ctx: ExpressionContext): NameScope {
   return scope;
 }
 
-/** An event window: dates where it takes dates, ranges the right way round. */
+/** An event window: dates where it takes dates, whole days, ranges the right way round. */
 function checkWindow(window: EventWindow | undefined, r: Reporter): void {
   checkWindowTypes(window, r);
+  if (window?.kind === 'withinLast') checkCalendarDuration(window.duration, 'within last', r);
+  if (window?.kind === 'moreThanAgo') checkCalendarDuration(window.duration, 'more than … ago', r);
+  if (window?.kind === 'agoBetween') checkCalendarDuration({ amount: 1, unit: window.range.unit, span: window.range.unitSpan }, 'between … ago', r);
   if (window?.kind === 'between') checkBetween(window.from, window.to, r);
   if (window?.kind === 'agoBetween') checkBetween(window.range.low, window.range.high, r);
 }
@@ -97,5 +107,10 @@ function checkCondition(cond: AttributeCondition, scope: NameScope, r: Reporter)
   if (!applicable) return;
   if (field) checkValues(cond, field, fitting, r);
   if (cond.kind === 'between' && (!field || fitting.length === 2)) checkBetween(cond.low, cond.high, r);
-  if (cond.kind === 'agoBetween') checkBetween(cond.range.low, cond.range.high, r);
+  if (cond.kind === 'agoBetween') {
+    checkBetween(cond.range.low, cond.range.high, r);
+    checkCalendarDuration({ amount: 1, unit: cond.range.unit, span: cond.range.unitSpan }, 'between … ago', r);
+  }
+  if (cond.kind === 'withinLast') checkCalendarDuration(cond.duration, 'within last', r);
+  if (cond.kind === 'ago') checkCalendarDuration(cond.duration, 'more than … ago', r);
 }

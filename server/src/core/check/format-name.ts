@@ -9,7 +9,7 @@ export const KEYWORDS: ReadonlySet<string> = new Set([
   'or', 'and', 'not', 'in', 'between', 'is', 'missing', 'present', 'contains', 'any', 'all',
   'starts', 'ends', 'with', 'before', 'after', 'within', 'last', 'more', 'than', 'ago',
   'did', 'where', 'at', 'least', 'most', 'exactly', 'times', 'time', 'since', 'first',
-  'sum', 'average', 'min', 'max', 'distinct', 'count', 'of',
+  'sum', 'average', 'min', 'max', 'distinct', 'count', 'of', 'then', 'same', 'minute', 'minutes', 'hour', 'hours',
   'true', 'false', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years',
 ]);
 

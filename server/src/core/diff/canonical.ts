@@ -75,6 +75,16 @@ export function canonicalExpr(expr: Expr): string {
       else if (c) parts.push(`between ${literal(c.low)} and ${literal(c.high)}`);
       return parts.join(' ');
     }
+    case 'sequence': {
+      const parts = [eventText(expr.negated ? 'did not' : 'did', expr.first)];
+      if (expr.first.window) parts.push(describeWindow(expr.first.window));
+      for (const step of expr.steps) {
+        parts.push(eventText(step.negated ? 'then did not' : 'then did', step));
+        if (step.gap) parts.push(`within ${describeDuration(step.gap)}`);
+        if (step.same) parts.push(`with same ${path(step.same)}`);
+      }
+      return parts.join(' ');
+    }
     case 'firstLast': {
       const text = eventText(`${expr.which} did`, expr);
       return expr.window ? `${text} ${describeWindow(expr.window)}` : text;

@@ -154,6 +154,7 @@ function subjectKey(expr: Expr): string | undefined {
   if (attribute) return `attribute:${attribute.text}`;
   if (e.kind === 'did' || e.kind === 'firstLast') return `event:${e.event.text}`;
   if (e.kind === 'aggregate') return `aggregate:${e.event.text}.${e.property.text}`;
+  if (e.kind === 'sequence') return `sequence:${[e.first, ...e.steps].map((s) => s.event.text).join(' then ')}`;
   return undefined;
 }
 

@@ -12,6 +12,7 @@ import type { AggregateComparison, AggregateExpr, CompareOp, Literal } from '../
 import type { Column, EventTable, NumberColumn } from '../sample/store';
 import { andNotBits, emptyBitset, fullBitset, type Bitset } from '../base/bitset';
 import { eventColumns, matchingEvents, windowDays } from './event-conditions';
+import { valueSlots } from './value-slots';
 import { compareScaled, microOfDouble, thresholdOf, type Micro, type Threshold } from '../base/exact-decimal';
 
 /** Profiles for which the aggregate's comparison holds; `where` marks the events passing its filter. */
@@ -212,24 +213,4 @@ function distinctCount(column: Column, rows: Bitset, profileStart: Int32Array, p
   const out = emptyBitset(profileCount);
   for (let p = 0; p < profileCount; p++) if (holdsNumber(test, counts[p])) out[p >>> 5] |= 1 << (p & 31);
   return out;
-}
-
-/** One slot per distinct single value of the column; undefined for lists (which the checker refuses). */
-function valueSlots(column: Column): { slots: number; slot: (row: number) => number } | undefined {
-  switch (column.type) {
-    case 'string':
-      return { slots: column.dictionary.length + 1, slot: (row) => column.codes[row] };
-    case 'boolean':
-      return { slots: 2, slot: (row) => column.values[row] };
-    case 'number':
-    case 'date': {
-      // The dictionary is sorted: equal values (0 and -0) sit next to each other.
-      const { dictionary, codes } = column;
-      const canonical = new Int32Array(dictionary.length);
-      for (let c = 1; c < dictionary.length; c++) canonical[c] = dictionary[c] === dictionary[c - 1] ? canonical[c - 1] : c;
-      return { slots: dictionary.length + 1, slot: (row) => canonical[codes[row]] };
-    }
-    case 'list':
-      return undefined;
-  }
 }

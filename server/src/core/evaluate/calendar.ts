@@ -5,18 +5,25 @@
 // (2026-05-31 minus 3 months is 2026-02-28), which is also what SQL engines'
 // `date - interval 'n months'` do.
 import type { AgoRange, Duration, DurationUnit } from '../syntax/ast';
+import { inWholeDays } from '../syntax/durations';
 import { parseIsoDay } from '../base/days';
 
 const MS_PER_DAY = 86_400_000;
 
 /** The day `amount` units before `day`. */
 export function subtractDuration(day: number, duration: Pick<Duration, 'amount' | 'unit'>): number {
-  return shiftDay(day, -duration.amount, duration.unit);
+  const whole = inWholeDays(duration);
+  return shiftDay(day, -whole.amount, whole.unit);
 }
 
-/** The day `amount` units after `day` (negative amounts go back). */
+/** The day `amount` units after `day` (negative amounts go back); minutes and hours count as the whole days they span. */
 export function shiftDay(day: number, amount: number, unit: DurationUnit): number {
   switch (unit) {
+    case 'minute':
+    case 'hour': {
+      const days = inWholeDays({ amount: Math.abs(amount), unit }).amount;
+      return day + Math.sign(amount) * days;
+    }
     case 'day':
       return day + amount;
     case 'week':

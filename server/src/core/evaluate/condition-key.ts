@@ -7,7 +7,8 @@
 // `a = true`, weeks become days and years become months, a datetime literal is
 // its UTC date (the only part the evaluator uses), and `did` without a count is
 // `at least 1 times`.
-import type { AgoRange, Duration, EventWindow, Expr, Literal, Path } from '../syntax/ast';
+import type { AgoRange, Duration, EventRef, EventWindow, Expr, Literal, Path } from '../syntax/ast';
+import { exactSeconds } from '../syntax/durations';
 
 export function conditionKey(expr: Expr): string {
   switch (expr.kind) {
@@ -66,6 +67,18 @@ export function conditionKey(expr: Expr): string {
       // Number literals by their text: `0.30` and `0.3` compare alike, `1e21` and its double may not.
       if (c?.kind === 'compare') key += ` ${c.op} ${c.value.raw}`;
       else if (c) key += ` between ${c.low.raw} and ${c.high.raw}`;
+      return key;
+    }
+    case 'sequence': {
+      const stepKey = (ref: EventRef) => `${JSON.stringify(ref.event.text)}${ref.where ? ` where ${conditionKey(ref.where)}` : ''}`;
+      let key = `did ${expr.negated ? 'not ' : ''}${stepKey(expr.first)}`;
+      if (expr.first.window) key += ` ${windowKey(expr.first.window)}`;
+      for (const step of expr.steps) {
+        // Gaps by their length in seconds: `2 hours` and `120 minutes` share a key.
+        const gap = step.gap ? (exactSeconds(step.gap) ?? `${step.gap.amount} ${step.gap.unit}`) : '?';
+        key += ` then did ${step.negated ? 'not ' : ''}${stepKey(step)} within ${gap}s`;
+        if (step.same) key += ` with same ${pathKey(step.same)}`;
+      }
       return key;
     }
     case 'error':
@@ -135,6 +148,10 @@ function literalSetKey(values: Literal[]): string {
 
 function durationKey(d: Pick<Duration, 'amount' | 'unit'>): string {
   switch (d.unit) {
+    case 'minute':
+      return `${d.amount} minute`;
+    case 'hour':
+      return `${d.amount * 60} minute`;
     case 'day':
       return `${d.amount} day`;
     case 'week':

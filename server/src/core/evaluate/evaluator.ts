@@ -6,7 +6,7 @@
 // scans the data for that condition only.
 import type { EventRef, Expr, SegmentDecl } from '../syntax/ast';
 import type { Span } from '../base/span';
-import { topLevelConditions, unwrapGroups } from '../syntax/ast';
+import { eventRefsOf, topLevelConditions, unwrapGroups } from '../syntax/ast';
 import type { SampleStore } from '../sample/store';
 import { textsAt } from '../sample/packed-texts';
 import {
@@ -25,6 +25,7 @@ import { evaluateAttributeCondition } from './column-conditions';
 import { evaluateDid, eventColumns } from './event-conditions';
 import { evaluateFirstLast } from './first-last';
 import { evaluateAggregate } from './aggregates';
+import { evaluateSequence } from './sequences';
 
 export interface EvaluatorOptions {
   /** The day relative windows count back from: days since 1970-01-01 (UTC). */
@@ -221,6 +222,14 @@ export class Evaluator {
         return this.cached(expr, () => evaluateFirstLast(expr, this.store.events, size, this.asOfDay, this.whereOf(expr)));
       case 'aggregate':
         return this.cached(expr, () => evaluateAggregate(expr, this.store.events, size, this.asOfDay, this.whereOf(expr)));
+      case 'sequence': {
+        // Cached without the `did not` in front, as `did` is.
+        const positive = expr.negated ? { ...expr, negated: false } : expr;
+        const bits = this.cached(positive, () =>
+          evaluateSequence(positive, this.store.events, size, this.asOfDay, eventRefsOf(positive).map((ref) => this.whereOf(ref))),
+        );
+        return expr.negated ? notBits(bits, size) : bits;
+      }
       default:
         return this.cached(expr, () =>
           evaluateAttributeCondition(expr, this.store.profiles.columns.get(expr.attribute.text), size, this.asOfDay),
@@ -269,6 +278,7 @@ export class Evaluator {
       case 'did':
       case 'firstLast':
       case 'aggregate':
+      case 'sequence':
         return emptyBitset(size);
       default:
         return evaluateAttributeCondition(expr, eventColumns(events).get(expr.attribute.text), size, this.asOfDay);

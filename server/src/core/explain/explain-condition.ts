@@ -1,7 +1,7 @@
 // A behaviour condition in plain words, for hovers: what it asks of a profile,
 // and what it does for a profile with no such events. Built from the tree, in
 // the words a marketer would use, quoting names and filters as written.
-import type { AggregateComparison, AggregateExpr, CompareOp, EventRef, EventWindow, Expr, FirstLastExpr, Literal } from '../syntax/ast';
+import type { AggregateComparison, AggregateExpr, CompareOp, EventRef, EventWindow, Expr, FirstLastExpr, Literal, SequenceExpr } from '../syntax/ast';
 import { formatCount } from '../text/numbers';
 import { describeCondition, describeDuration, describeEvent, describePath, describeWindow } from '../check/describe';
 import { inCode } from '../check/format-name';
@@ -13,6 +13,8 @@ export function explainCondition(expr: Expr): string | undefined {
       return explainFirstLast(expr);
     case 'aggregate':
       return explainAggregate(expr);
+    case 'sequence':
+      return explainSequence(expr);
     default:
       return undefined;
   }
@@ -25,6 +27,24 @@ function explainFirstLast(e: FirstLastExpr): string {
     `The ${e.which} one is chosen among all their ${eventsWords(e)}, then its day is checked.`,
     'Profiles with no such event are not included.',
   ].join(' ');
+}
+
+function explainSequence(e: SequenceExpr): string {
+  const first = `${inCode(describeEvent(e.first))}${filterWords(e.first)}${e.first.window ? ` ${windowWords(e.first.window)}` : ''}`;
+  const steps = e.steps.map((s) => {
+    const gap = s.gap ? ` within ${describeDuration(s.gap)}` : '';
+    const same = s.same ? ` with the same ${inCode(describePath(s.same))}` : '';
+    const event = `${inCode(describeEvent(s))}${filterWords(s)}`;
+    return s.negated ? `and then no ${event}${same}${gap} after it` : `then ${event}${same}${gap} after it`;
+  });
+  const chain = `${first}, ${steps.join(', ')}`;
+  const lines = [e.negated ? `Holds unless they did ${chain}.` : `Did ${chain}.`];
+  lines.push('Each step counts only when it is strictly later than the one before (not at the same instant) and at most its time after it.');
+  if (e.steps[e.steps.length - 1].negated) {
+    lines.push('A span that has not ended by the end of the asOf day (midnight UTC) does not count yet.');
+  }
+  lines.push(e.negated ? 'Profiles with no such events are included.' : 'Profiles with no such events are not included.');
+  return lines.join(' ');
 }
 
 /** Property names that hold money: their sum reads "spent …". */

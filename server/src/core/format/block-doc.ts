@@ -1,7 +1,7 @@
 // Turns one error-free segment block into a Doc in the canonical layout. The
 // AST says what each token is; the TokenCursor supplies the tokens themselves
 // (their text exactly as written) with their comments, in source order.
-import type { AggregateExpr, AgoRange, Duration, EventCount, EventWindow, Expr, FirstLastExpr, Literal, Name, Path, Property, SegmentDecl } from '../syntax/ast';
+import type { AggregateExpr, SequenceExpr, AgoRange, Duration, EventCount, EventWindow, Expr, FirstLastExpr, Literal, Name, Path, Property, SegmentDecl } from '../syntax/ast';
 import { BLANK, HARD, LINE, SOFTLINE, SPACE, group, indent, type Doc } from './doc';
 import { FormatMismatch, type BlockToken, type TokenCursor } from './token-cursor';
 
@@ -132,6 +132,8 @@ function expr(cur: TokenCursor, e: Expr): Doc[] {
       return firstLast(cur, e);
     case 'aggregate':
       return aggregate(cur, e);
+    case 'sequence':
+      return sequence(cur, e);
     case 'error':
       throw new FormatMismatch('error expression in a block without syntax errors');
     default:
@@ -139,7 +141,7 @@ function expr(cur: TokenCursor, e: Expr): Doc[] {
   }
 }
 
-type ConditionExpr = Exclude<Expr, { kind: 'and' | 'or' | 'not' | 'group' | 'segmentRef' | 'did' | 'firstLast' | 'aggregate' | 'error' }>;
+type ConditionExpr = Exclude<Expr, { kind: 'and' | 'or' | 'not' | 'group' | 'segmentRef' | 'did' | 'firstLast' | 'aggregate' | 'sequence' | 'error' }>;
 
 function condition(cur: TokenCursor, e: ConditionExpr): Doc[] {
   const parts: Doc[] = path(cur, e.attribute);
@@ -224,6 +226,28 @@ function aggregate(cur: TokenCursor, e: AggregateExpr): Doc[] {
     else if (c) tail.push(SPACE, ...betweenPair(cur, c.low, c.high));
     return tail;
   });
+}
+
+/**
+ * `did A … then did B within D …`: on one line when it fits, otherwise each
+ * `then` step starts a line of its own, deeper than the first step.
+ */
+function sequence(cur: TokenCursor, e: SequenceExpr): Doc[] {
+  const first = e.first;
+  const head = [...words(cur, e.negated ? ['did', 'not'] : ['did']), SPACE, ...frag(cur.at(first.event.span))];
+  const parts: Doc[] = filteredCondition(cur, head, first.where, () => (first.window ? [SPACE, ...eventWindow(cur, first.window)] : []));
+  const steps: Doc[] = [];
+  for (const step of e.steps) {
+    const stepHead = [...words(cur, step.negated ? ['then', 'did', 'not'] : ['then', 'did']), SPACE, ...frag(cur.at(step.event.span))];
+    const stepDocs = filteredCondition(cur, stepHead, step.where, () => {
+      const tail: Doc[] = [];
+      if (step.gap) tail.push(SPACE, ...frag(cur.word('within')), SPACE, ...duration(cur, step.gap));
+      if (step.same) tail.push(SPACE, ...words(cur, ['with', 'same']), SPACE, ...path(cur, step.same));
+      return tail;
+    });
+    steps.push(LINE, ...stepDocs);
+  }
+  return group([...parts, ...indent(CONTINUATION, steps)]);
 }
 
 /** Keywords one after the other: `did not`, `distinct count of`. */

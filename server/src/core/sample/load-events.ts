@@ -7,7 +7,8 @@
 // dropped with a warning.
 import type { Diagnostic } from '../base/diagnostics';
 import type { SchemaDocument } from '../project/schema-types';
-import type { CodeArray, Column, EventTable, OrderedCodes, RowMask } from './store';
+import type { CodeArray, Column, EventInstants, EventTable, OrderedCodes, RowMask } from './store';
+import { packInstants } from './event-instants';
 import type { ValueType } from '../base/value-type';
 import { encodeValues } from './number-dictionary';
 import { hasBit } from '../base/bitset';
@@ -35,8 +36,6 @@ export interface EventLoadOptions {
   schema?: SchemaDocument;
   onProgress?: (bytesDone: number) => void;
   chunkSize?: number;
-  /** Keep each event's full instant in `EventTable.times` (see there). */
-  keepTimes?: boolean;
 }
 
 export interface EventLoadResult {
@@ -143,7 +142,7 @@ export function loadEvents(opts: EventLoadOptions): EventLoadResult {
 
   // One column at a time, each file-order column dropped once its sorted copy exists.
   const nameCodes = sortedNameCodes(rows, order);
-  const times = opts.keepTimes ? sortedInstants(rows, order) : undefined;
+  const instants = sortedInstants(rows, order);
   const days = sortedDays(rows, order);
   rows.instants = undefined;
   const properties = new Map<string, Column>();
@@ -158,7 +157,7 @@ export function loadEvents(opts: EventLoadOptions): EventLoadResult {
     nameCodes,
     eventNames: rows.eventNames,
     days,
-    ...(times ? { times } : {}),
+    instants,
     properties,
     orphanCount: orphans,
   };
@@ -296,11 +295,9 @@ function sortedNameCodes(rows: FileOrderRows, order: Int32Array): CodeArray {
   return out;
 }
 
-function sortedInstants(rows: FileOrderRows, order: Int32Array): Float64Array {
+function sortedInstants(rows: FileOrderRows, order: Int32Array): EventInstants {
   const t = rows.instants!;
-  const out = new Float64Array(order.length);
-  for (let i = 0; i < order.length; i++) out[i] = t[order[i]];
-  return out;
+  return packInstants(order.length, (i) => t[order[i]]);
 }
 
 function sortedDays(rows: FileOrderRows, order: Int32Array): OrderedCodes {

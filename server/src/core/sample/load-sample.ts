@@ -23,8 +23,6 @@ export interface LoadSampleOptions {
   onProgress?: (fractionDone: number) => void;
   /** Bytes per read; tests use tiny chunks. */
   chunkSize?: number;
-  /** Keep each event's full instant (EventTable.times), for exporting the events elsewhere. */
-  keepEventTimes?: boolean;
   /**
    * Read a large profiles CSV with a second thread running this script (the
    * host knows where its bundle put csv-part-worker.js); undefined: one thread.
@@ -123,7 +121,6 @@ function parseSample(opts: LoadSampleOptions): LoadSampleResult {
       schema: opts.schema,
       onProgress: (done) => progress(profileBytes + done),
       chunkSize: opts.chunkSize,
-      keepTimes: opts.keepEventTimes,
     }));
     diagnostics.push(...events.diagnostics);
     if (events.table) store.events = events.table;

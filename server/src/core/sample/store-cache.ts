@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { serialize } from 'node:v8';
 import type { Diagnostic } from '../base/diagnostics';
 import type { SchemaDocument } from '../project/schema-types';
-import type { SampleStore } from './store';
+import type { EventInstants, SampleStore } from './store';
 import { columnLength } from './store';
 import { readSectionFile, writeSectionFile, type SectionFileProblem } from './section-file';
 
@@ -48,7 +48,6 @@ export interface SampleInputs {
   idColumn: string;
   schema?: SchemaDocument;
   rowLimit?: number;
-  keepEventTimes?: boolean;
 }
 
 /** What became of the cache in one load. */
@@ -73,7 +72,6 @@ interface CacheKey {
   events: FileFingerprint | null;
   idColumn: string;
   rowLimit: number | null;
-  keepEventTimes: boolean;
   schema: string;
 }
 
@@ -82,7 +80,7 @@ export function cacheFileFor(inputs: SampleInputs, options: CacheOptions): { fil
   const folder = cacheFolder(options.projectRoot);
   if ('why' in folder) return folder;
   // One file per set of inputs (not per content): a changed sample replaces its cache instead of adding one.
-  const name = hash(JSON.stringify([inputs.profilesPath, inputs.eventsPath ?? null, inputs.idColumn, inputs.rowLimit ?? null, inputs.keepEventTimes === true]));
+  const name = hash(JSON.stringify([inputs.profilesPath, inputs.eventsPath ?? null, inputs.idColumn, inputs.rowLimit ?? null]));
   return { file: join(folder.path, `${name.slice(0, 24)}${FILE_SUFFIX}`) };
 }
 
@@ -136,7 +134,6 @@ function keyOf(inputs: SampleInputs): CacheKey | undefined {
     events,
     idColumn: inputs.idColumn,
     rowLimit: inputs.rowLimit ?? null,
-    keepEventTimes: inputs.keepEventTimes === true,
     // The schema declares column types the loaders follow; V8's serialization of it is stable for the same document.
     schema: inputs.schema ? hash(serialize(inputs.schema)) : '',
   };
@@ -213,7 +210,15 @@ function plausible(sample: CachedSample): boolean {
   const events = store.events;
   if (events) {
     if (events.profileStart?.length !== profiles.count + 1 || events.nameCodes?.length !== events.count || !(events.properties instanceof Map)) return false;
+    if (instantsLength(events.instants) !== events.count) return false;
     for (const column of events.properties.values()) if (columnLength(column) !== events.count) return false;
   }
   return true;
+}
+
+/** How many instants a store read back holds (-1 when they are not there), so a store without them is never used. */
+function instantsLength(instants: EventInstants | undefined): number {
+  if (instants?.kind === 'seconds') return instants.millis && instants.millis.length !== instants.seconds.length ? -1 : instants.seconds.length;
+  if (instants?.kind === 'milliseconds') return instants.ms.length;
+  return -1;
 }

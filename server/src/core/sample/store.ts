@@ -121,17 +121,21 @@ export interface EventTable {
   eventNames: string[];
   /** UTC day of the event's timestamp (days since 1970-01-01). */
   days: OrderedCodes;
-  /**
-   * The event's instant, ms since epoch: only when the loader was asked to keep
-   * it (keepEventTimes). Every condition reads days, so the editor and the CLI
-   * do not pay 8 bytes an event for it; the SQL agreement tests do, to give the
-   * engines the real timestamps.
-   */
-  times?: Float64Array;
+  /** Each event's instant, to the millisecond, for sequences (event-instants.ts reads it). */
+  instants: EventInstants;
   /** Property columns by name (every column but id, `event` and `timestamp`). */
   properties: Map<string, Column>;
   orphanCount: number;
 }
+
+/**
+ * Event instants, compactly: whole seconds from `baseSecond` (4 bytes an event)
+ * and the milliseconds only when some event has them; plain milliseconds when
+ * the data spans more than 2^32 seconds. See event-instants.ts.
+ */
+export type EventInstants =
+  | { kind: 'seconds'; baseSecond: number; seconds: Uint32Array; millis?: Uint16Array }
+  | { kind: 'milliseconds'; ms: Float64Array };
 
 export interface SampleStore {
   profiles: ProfileTable;

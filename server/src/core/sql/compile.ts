@@ -31,6 +31,7 @@ import {
 } from './context';
 import { agoRangeTest, did, firstLast } from './events';
 import { aggregate } from './aggregates';
+import { sequence } from './sequences';
 import { atom, commentLine, INDENT, indentLines, joinFragments, negate, parenthesize, type Fragment } from './fragment';
 
 export { DIALECTS, isDialect, type Dialect } from './dialects';
@@ -200,6 +201,9 @@ function compileExpr(ctx: Context, expr: Expr, scope: Scope): Fragment {
     case 'aggregate':
       if (scope.kind === 'event') fail(ctx, 'sql-did-in-where', 'An aggregate cannot be used inside `where (…)`.', expr.span);
       return aggregate(ctx, expr);
+    case 'sequence':
+      if (scope.kind === 'event') fail(ctx, 'sql-did-in-where', 'A sequence cannot be used inside `where (…)`.', expr.span);
+      return sequence(ctx, expr);
     case 'firstLast':
       if (scope.kind === 'event') fail(ctx, 'sql-did-in-where', `\`${expr.which} did\` cannot be used inside \`where (…)\`.`, expr.span);
       return firstLast(ctx, expr);

@@ -3,12 +3,16 @@
 // day. Months and years are calendar units; a day that does not exist in the
 // target month is clamped to its last day (2026-05-31 − 3 months = 2026-02-28),
 // which is what DuckDB, PostgreSQL, BigQuery, Snowflake and Spark 3 all do.
+import { inWholeDays } from '../syntax/durations';
 import type { Duration } from '../syntax/ast';
 import { formatDay, parseIsoDay } from '../base/days';
 
 /** A duration as whole days or whole calendar months (weeks are 7 days, years 12 months). */
 export function durationParts(duration: Pick<Duration, 'amount' | 'unit'>): { days: number } | { months: number } {
   switch (duration.unit) {
+    case 'minute':
+    case 'hour':
+      return { days: inWholeDays(duration).amount };
     case 'day':
       return { days: duration.amount };
     case 'week':

@@ -33,6 +33,12 @@ export interface DialectSpec {
   minusMonths(date: string, months: number): string;
   /** The calendar date of a timestamp column (stored in UTC, without time zone). */
   timestampDate(column: string): string;
+  /** A timestamp plus a whole number of seconds. */
+  addSeconds(timestamp: string, seconds: number): string;
+  /** The DATE after a DATE expression. */
+  nextDay(date: string): string;
+  /** Midnight at the start of a DATE, as a timestamp comparable with the events' (UTC, without zone). */
+  dayStart(date: string): string;
   /** A number column as an exact decimal with 6 places (rounded), for sums of money. */
   exactDecimal(column: string): string;
   /** Decimal text (`0.30`, `-1000`) as an exact decimal literal. */
@@ -96,6 +102,9 @@ const duckdb: DialectSpec = {
   timestampDate: (c) => `CAST(${c} AS DATE)`,
   exactDecimal: decimal38,
   decimalLiteral: plainDecimalLiteral,
+  addSeconds: (t, n) => `${t} + INTERVAL '${n} seconds'`,
+  nextDay: (d) => `CAST(${d} + INTERVAL '1 days' AS DATE)`,
+  dayStart: (d) => `CAST(${d} AS TIMESTAMP)`,
 };
 
 const postgres: DialectSpec = {
@@ -115,6 +124,9 @@ const postgres: DialectSpec = {
   timestampDate: (c) => `CAST(${c} AS DATE)`,
   exactDecimal: decimal38,
   decimalLiteral: plainDecimalLiteral,
+  addSeconds: (t, n) => `${t} + INTERVAL '${n} seconds'`,
+  nextDay: (d) => `CAST(${d} + INTERVAL '1 days' AS DATE)`,
+  dayStart: (d) => `CAST(${d} AS TIMESTAMP)`,
 };
 
 const bigquery: DialectSpec = {
@@ -137,6 +149,10 @@ const bigquery: DialectSpec = {
   exactDecimal: (c) => `ROUND(CAST(${c} AS NUMERIC), 6)`,
   // A literal with a point is FLOAT64 in BigQuery: the exact value comes from its text.
   decimalLiteral: (text) => `PARSE_BIGNUMERIC('${text}')`,
+  // `+ INTERVAL` works on TIMESTAMP and DATETIME alike; the end of the asOf day is a TIMESTAMP (UTC).
+  addSeconds: (t, n) => `${t} + INTERVAL ${n} SECOND`,
+  nextDay: (d) => `DATE_ADD(${d}, INTERVAL 1 DAY)`,
+  dayStart: (d) => `CAST(${d} AS TIMESTAMP)`,
 };
 
 const snowflake: DialectSpec = {
@@ -158,6 +174,9 @@ const snowflake: DialectSpec = {
   timestampDate: (c) => `CAST(${c} AS DATE)`,
   exactDecimal: decimal38,
   decimalLiteral: plainDecimalLiteral,
+  addSeconds: (t, n) => `DATEADD(second, ${n}, ${t})`,
+  nextDay: (d) => `DATEADD(day, 1, ${d})`,
+  dayStart: (d) => `CAST(${d} AS TIMESTAMP_NTZ)`,
 };
 
 const spark: DialectSpec = {
@@ -179,6 +198,9 @@ const spark: DialectSpec = {
   timestampDate: (c) => `CAST(${c} AS DATE)`,
   exactDecimal: decimal38,
   decimalLiteral: plainDecimalLiteral,
+  addSeconds: (t, n) => `timestampadd(SECOND, ${n}, ${t})`,
+  nextDay: (d) => `date_add(${d}, 1)`,
+  dayStart: (d) => `CAST(${d} AS TIMESTAMP)`,
 };
 
 export const DIALECT_SPECS: Record<Dialect, DialectSpec> = { duckdb, postgres, bigquery, snowflake, spark };

@@ -51,6 +51,11 @@ export function eventsTable(ctx: Context): string {
 
 /** The events (under `alias`) of the condition's name that pass its filter and lie in its window. */
 export function eventFilter(ctx: Context, ref: EventRef, window: EventWindow | undefined, alias: string): Fragment {
+  return joinFragments('AND', eventFilterParts(ctx, ref, window, alias));
+}
+
+/** The tests of eventFilter, to join with others into one flat `AND`. */
+export function eventFilterParts(ctx: Context, ref: EventRef, window: EventWindow | undefined, alias: string): Fragment[] {
   const eventName = ref.event.text;
   const filters: Fragment[] = [
     atom(`${alias}.${ctx.spec.quoteIdent('event')} = ${stringLiteral(ctx, eventName, ref.event.span)}`),
@@ -59,7 +64,7 @@ export function eventFilter(ctx: Context, ref: EventRef, window: EventWindow | u
   // The sample loader drops events without a usable time; a window already excludes NULL times.
   const time = timestampOf(ctx, alias);
   filters.push(window ? atom(windowTest(ctx, ctx.spec.timestampDate(time), window)) : atom(`${time} IS NOT NULL`));
-  return joinFragments('AND', filters);
+  return filters;
 }
 
 export function timestampOf(ctx: Context, alias: string): string {

@@ -29,7 +29,8 @@ export type Literal =
 
 export type LiteralKind = Literal['kind'];
 
-export type DurationUnit = 'day' | 'week' | 'month' | 'year';
+/** Minutes and hours are exact times, only for the gaps of a sequence; the others count calendar days. */
+export type DurationUnit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
 
 export interface Duration {
   amount: number;
@@ -59,6 +60,7 @@ export type Expr =
   | DidExpr
   | FirstLastExpr
   | AggregateExpr
+  | SequenceExpr
   | ErrorExpr;
 
 /** `a or b or c`: operands in source order, at least two. */
@@ -278,6 +280,46 @@ export interface AggregateExpr {
   span: Span;
 }
 
+/** The first step of a sequence: `did EVENT [where (…)] [WINDOW]`. */
+export interface SequenceStart {
+  /** The `did` keyword. */
+  didSpan: Span;
+  event: Name;
+  eventIsString: boolean;
+  where?: Expr;
+  window?: EventWindow;
+  span: Span;
+}
+
+/** A later step: `then did [not] EVENT [where (…)] within DURATION [with same PROPERTY]`. */
+export interface SequenceStep {
+  thenSpan: Span;
+  /** `then did not`: only the last step may be. */
+  negated: boolean;
+  event: Name;
+  eventIsString: boolean;
+  where?: Expr;
+  /** The most time after the step before; undefined only when missing (a syntax error says so). */
+  gap?: Duration;
+  /** `with same product_id`: the property must be equal on this event and the one before, both present. */
+  same?: Path;
+  span: Span;
+}
+
+/**
+ * `did A … then did B within D …`: a chain of two or more steps, each event
+ * strictly later than the one before and at most its gap after it.
+ */
+export interface SequenceExpr {
+  kind: 'sequence';
+  /** `did not` before the first step: the whole chain is negated, as `not` does. */
+  negated: boolean;
+  first: SequenceStart;
+  /** One or more. */
+  steps: SequenceStep[];
+  span: Span;
+}
+
 /** What every behaviour condition names: an event, and perhaps a filter on its properties. */
 export interface EventRef {
   event: Name;
@@ -294,6 +336,8 @@ export function eventRefsOf(expr: Expr): readonly EventRef[] {
     case 'firstLast':
     case 'aggregate':
       return [expr];
+    case 'sequence':
+      return [expr.first, ...expr.steps];
     default:
       return NO_EVENT_REFS;
   }

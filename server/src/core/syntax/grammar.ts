@@ -13,6 +13,8 @@ import type {
   AgoRange,
   AggregateComparison,
   AggregateFunction,
+  SequenceStart,
+  SequenceStep,
   CompareOp,
   CountOp,
   Duration,
@@ -45,6 +47,8 @@ export interface LiteralProblem {
 }
 
 const UNIT_BY_TOKEN = new Map<TokenType, DurationUnit>([
+  [T.MinuteUnit, 'minute'],
+  [T.HourUnit, 'hour'],
   [T.DayUnit, 'day'],
   [T.WeekUnit, 'week'],
   [T.MonthUnit, 'month'],
@@ -73,9 +77,11 @@ const PROPERTY_AFTER: ReadonlySet<TokenType> = new Set([T.And, T.Or, T.Not]);
 const PROPERTY_CONTENT_START: ReadonlySet<TokenType> = new Set([T.Identifier, T.BacktickName, T.StringLiteral, T.Segment, T.Did, T.LParen]);
 /** What may follow an event or a property name in a behaviour condition (`did x where`, `sum of x.y >`, …). */
 const AFTER_BEHAVIOUR_NAME: ReadonlySet<TokenType> = new Set([
-  T.Where, T.At, T.Exactly, T.Within, T.Since, T.Between, T.More, T.Dot,
+  T.Where, T.At, T.Exactly, T.Within, T.Since, T.Between, T.More, T.Dot, T.Then, T.With,
   T.Equals, T.NotEquals, T.Less, T.LessEquals, T.Greater, T.GreaterEquals,
   T.And, T.Or, T.RParen, T.RBrace, EOF,
+  // The next property of the block: `with same title` then `owner "…"`.
+  T.Title, T.Description, T.Owner, T.Tags, T.Include, T.Exclude,
 ]);
 
 function tokenEnd(tok: IToken): number {
@@ -389,9 +395,15 @@ export class SegmentGrammar extends EmbeddedActionsParser {
     const where: Expr | undefined = this.OPTION2((this.whereOption ??= () => this.SUBRULE(this.whereClause)));
     const count: EventCount | undefined = this.OPTION3((this.countOption ??= () => this.SUBRULE(this.eventCount)));
     const window: EventWindow | undefined = this.OPTION4((this.windowOption ??= () => this.SUBRULE(this.eventWindow)));
-    return this.ACTION(() => {
+    const steps: SequenceStep[] = [];
+    this.MANY(() => {
+      const step = this.SUBRULE(this.thenStep);
+      this.ACTION(() => steps.push(step));
+    });
+    return this.ACTION((): Expr => {
       const kwSpan = this.spanOf(kw);
       const end = Math.max(event.span.end, where?.span.end ?? 0, count?.span.end ?? 0, window?.span.end ?? 0, this.lastRealEnd);
+      if (steps.length > 0) return this.sequence(kwSpan, negated, { event, eventIsString, where, window }, count, steps);
       return {
         kind: 'did' as const,
         negated,
@@ -404,6 +416,85 @@ export class SegmentGrammar extends EmbeddedActionsParser {
       };
     });
   });
+
+  private thenNotOption?: { GATE: () => boolean; DEF: () => boolean };
+  private thenWhereOption?: () => Expr;
+  private thenGapOption?: () => Duration;
+  private thenSameOption?: () => Path;
+  private withinLastOption?: () => IToken;
+  /** `then did [not] EVENT [where (…)] within DURATION [with same PROPERTY]` */
+  private thenStep = this.RULE('thenStep', (): SequenceStep => {
+    const then = this.note(this.CONSUME(T.Then));
+    this.note(this.CONSUME(T.Did));
+    const negated =
+      this.OPTION(
+        (this.thenNotOption ??= {
+          GATE: () => tokenMatcher(this.LA(2), T.Name) || this.LA(2).tokenType === T.StringLiteral,
+          DEF: () => {
+            this.note(this.CONSUME(T.Not));
+            return true;
+          },
+        }),
+      ) === true;
+    const { event, eventIsString } = this.SUBRULE(this.eventName);
+    const where: Expr | undefined = this.OPTION2((this.thenWhereOption ??= () => this.SUBRULE(this.whereClause)));
+    const gap: Duration | undefined = this.OPTION3(
+      (this.thenGapOption ??= () => {
+        this.note(this.CONSUME(T.Within));
+        // `within last` is a calendar window, which only the first step takes.
+        const last = this.OPTION4((this.withinLastOption ??= () => this.note(this.CONSUME(T.Last))));
+        const duration = this.SUBRULE(this.duration);
+        this.ACTION(() => {
+          if (last) {
+            this.literalProblems.push({
+              span: this.spanOf(last),
+              code: 'syntax-error',
+              message: 'only the first step of a sequence takes a window; a later step takes `within` and the most time after the step before, such as `within 1 day`',
+              fix: { title: 'Remove `last`', newText: '' },
+            });
+          }
+        });
+        return duration;
+      }),
+    );
+    const same: Path | undefined = this.OPTION5(
+      (this.thenSameOption ??= () => {
+        this.note(this.CONSUME(T.With));
+        this.note(this.CONSUME(T.Same));
+        return this.SUBRULE(this.propertyPath);
+      }),
+    );
+    return this.ACTION(() => {
+      if (!gap && event.text !== '') this.missing('`within` and the most time after the step before, such as `within 1 day`');
+      const thenSpan = this.spanOf(then);
+      const end = Math.max(event.span.end, where?.span.end ?? 0, gap?.span.end ?? 0, same?.span.end ?? 0, this.lastRealEnd);
+      return { thenSpan, negated, event, eventIsString, where, gap, same, span: { start: thenSpan.start, end } };
+    });
+  });
+
+  /** A `did` followed by `then` steps; a count on the first step, or `not` on any but the last, is reported. */
+  private sequence(didSpan: Span, negated: boolean, start: Omit<SequenceStart, 'didSpan' | 'span'>, count: EventCount | undefined, steps: SequenceStep[]): Expr {
+    if (count) {
+      this.literalProblems.push({
+        span: count.span,
+        code: 'syntax-error',
+        message: 'a step of a sequence takes no count: the sequence holds when its events happened in order at least once',
+      });
+    }
+    steps.forEach((step, i) => {
+      if (step.negated && i < steps.length - 1) {
+        this.literalProblems.push({
+          span: step.thenSpan,
+          code: 'syntax-error',
+          message: 'only the last step of a sequence can be `then did not`: the steps after it would have no event to follow',
+        });
+      }
+    });
+    const firstEnd = Math.max(start.event.span.end, start.where?.span.end ?? 0, start.window?.span.end ?? 0, count?.span.end ?? 0);
+    const first: SequenceStart = { didSpan, ...start, span: { start: didSpan.start, end: firstEnd } };
+    const last = steps[steps.length - 1];
+    return { kind: 'sequence', negated, first, steps, span: { start: didSpan.start, end: last.span.end } };
+  }
 
   /** The event a behaviour condition names: an identifier or a string; reported when missing. */
   private eventName = this.RULE('eventName', (): { event: Name; eventIsString: boolean } => {

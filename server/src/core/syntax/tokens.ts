@@ -83,12 +83,18 @@ export const Distinct = keyword('distinct');
 export const Count = keyword('count');
 export const Of = keyword('of');
 
+// Sequences.
+export const Then = keyword('then');
+export const Same = keyword('same');
+
 // Literals that look like names.
 export const True = keyword('true');
 export const False = keyword('false');
 
-/** Duration units, singular and plural: `1 day`, `7 days`. */
+/** Duration units, singular and plural: `1 day`, `7 days`. Minutes and hours only measure the time between the steps of a sequence. */
 export const DurationUnit = createToken({ name: 'DurationUnit', pattern: Lexer.NA });
+export const MinuteUnit = createToken({ name: 'Minutes', pattern: /minutes?/, longer_alt: Identifier, categories: [Name, DurationUnit] });
+export const HourUnit = createToken({ name: 'Hours', pattern: /hours?/, longer_alt: Identifier, categories: [Name, DurationUnit] });
 export const DayUnit = createToken({ name: 'Days', pattern: /days?/, longer_alt: Identifier, categories: [Name, DurationUnit] });
 export const WeekUnit = createToken({ name: 'Weeks', pattern: /weeks?/, longer_alt: Identifier, categories: [Name, DurationUnit] });
 export const MonthUnit = createToken({ name: 'Months', pattern: /months?/, longer_alt: Identifier, categories: [Name, DurationUnit] });
@@ -129,8 +135,8 @@ const keywords = [
   Segment, Title, Description, Owner, Tags, Include, Exclude,
   Or, And, Not, In, Between, Is, Missing, Present, Contains, Any, All, Starts, Ends, With,
   Before, After, Within, Last, More, Than, Ago, Did, Where, At, Least, Most, Exactly, Times, Time, Since, First,
-  Sum, Average, Min, Max, Distinct, Count, Of,
-  True, False, DayUnit, WeekUnit, MonthUnit, YearUnit,
+  Sum, Average, Min, Max, Distinct, Count, Of, Then, Same,
+  True, False, MinuteUnit, HourUnit, DayUnit, WeekUnit, MonthUnit, YearUnit,
 ];
 
 export const allTokens: TokenType[] = [

@@ -33,8 +33,6 @@ export interface LoadDataOptions {
   sampleOverride?: string;
   rowLimit?: number;
   onProgress?: (fractionDone: number) => void;
-  /** Keep each event's full instant (EventTable.times), for exporting the events elsewhere. */
-  keepEventTimes?: boolean;
   /** See LoadSampleOptions.csvPartWorker. */
   csvPartWorker?: CsvPartWorkerOptions;
   /**
@@ -71,7 +69,6 @@ export function loadDataFiles(config: ProjectConfig, options: LoadDataOptions = 
         schema,
         rowLimit: options.rowLimit,
         onProgress: options.onProgress,
-        keepEventTimes: options.keepEventTimes,
         csvPartWorker: options.csvPartWorker,
         cache: useCache ? { projectRoot: config.root } : undefined,
       }),
