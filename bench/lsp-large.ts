@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import type { CodeLens } from 'vscode-languageserver-protocol';
 import { fileUri, positionOf, SAMPLE_PROJECT, startServer, type TestClient } from '../test/lsp/support';
 import { SAMPLE_AS_OF, SAMPLE_ID_COLUMN, sampleFiles, type SampleFiles } from './sample-files';
+import { procMemory, sizeOnLine, type ProcMemory } from './server-probes';
 
 const PROFILES = 1_000_000;
 const OPENED = 'targeting.segment';
@@ -100,32 +101,8 @@ function makeProject(files: SampleFiles): string {
   return dir;
 }
 
-interface ProcMemory {
-  rssMb: number;
-  peakMb: number;
-  threads: number;
-}
-
-/** VmRSS / VmHWM of the server process. Its data worker is a thread of that process, so both figures include it. */
-function procMemory(pid: number): ProcMemory {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string): number => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024, threads: Number(/^Threads:\s+(\d+)/m.exec(status)?.[1] ?? NaN) };
-}
-
 async function lenses(client: TestClient, uri: string): Promise<CodeLens[]> {
   return client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
-}
-
-const SIZE = /^([\d,]+) of ([\d,]+)/;
-
-/** The size the lens on `line` shows, or undefined when it shows none (loading, errors). */
-function sizeOnLine(list: CodeLens[], line: number): number | undefined {
-  for (const l of list) {
-    const m = l.range.start.line === line ? SIZE.exec(l.command?.title ?? '') : null;
-    if (m) return Number(m[1].replace(/,/g, ''));
-  }
-  return undefined;
 }
 
 function lineOf(text: string, needle: string): number {

@@ -17,6 +17,9 @@ const entries = [
   { in: 'server/src/lsp/data-worker.ts', out: 'dist/data-worker.js', optional: true },
   // Reads the second half of a large CSV sample for the CLI and the data worker; found next to them.
   { in: 'server/src/core/sample/csv-part-worker.ts', out: 'dist/csv-part-worker.js' },
+  // Exact counts on the user's database (`segments size --on`): the PostgreSQL client bundled, DuckDB's native
+  // driver loaded from node_modules (an optional dependency); required only when asked, so no other run pays for it.
+  { in: 'server/src/host/warehouse/count-on.ts', out: 'dist/warehouse.js', external: ['@duckdb/node-api', 'pg-native'] },
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'], optional: true },
   // The insight panel's page (a browser script; its CSS comes out beside it as dist/insight-view.css).
   { in: 'client/src/insight-view/main.ts', out: 'dist/insight-view.js', browser: true, optional: true },

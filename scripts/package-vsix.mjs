@@ -35,6 +35,7 @@ export const STAGED = [
   ['dist/data-worker.js', 'dist/data-worker.js'],
   ['dist/insight-view.js', 'dist/insight-view.js'],
   ['dist/insight-view.css', 'dist/insight-view.css'],
+  ['dist/warehouse.js', 'dist/warehouse.js'],
   ['extension/icon.png', 'extension/icon.png'],
   ['extension/segment-file.svg', 'extension/segment-file.svg'],
   ['language-configuration.json', 'language-configuration.json'],
@@ -63,7 +64,8 @@ export function checkVsixEntries(entries) {
 
 /** The extension's package.json: the repository's, less what only npm and development use. */
 function extensionManifest() {
-  const { files: _files, scripts: _scripts, devDependencies: _dev, bin: _bin, ...manifest } = pkg;
+  // The DuckDB driver (an optional dependency of the npm package) is not shipped: the editor finds it in the project's node_modules.
+  const { files: _files, scripts: _scripts, devDependencies: _dev, optionalDependencies: _optional, bin: _bin, ...manifest } = pkg;
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 

@@ -1,6 +1,6 @@
 // The messages between the insight panel (insight-panel.ts, in the extension
 // host) and its webview (insight-view/, in the browser). Plain data only.
-import type { InsightData, SqlDialect } from './protocol';
+import type { CountOnWarehouseResult, InsightData, SqlDialect } from './protocol';
 
 /** Extension → webview. */
 export type ToView =
@@ -9,7 +9,9 @@ export type ToView =
   /** The segment's text changed: the numbers on screen are of the previous definition until the next `insight`. */
   | { type: 'stale' }
   /** No segment to show, and why. */
-  | { type: 'empty'; message: string };
+  | { type: 'empty'; message: string }
+  /** The answer to `countOnWarehouse` for `segment`. */
+  | { type: 'warehouse'; segment: string; result: CountOnWarehouseResult };
 
 /** Webview → extension. */
 export type FromView =
@@ -22,5 +24,7 @@ export type FromView =
   | { type: 'attribute'; attribute?: string }
   | { type: 'copySql'; dialect: SqlDialect }
   | { type: 'showSql'; dialect: SqlDialect }
+  /** Count `segment` exactly on the warehouse (only ever sent by a click). */
+  | { type: 'countOnWarehouse'; segment: string }
   /** Rendering finished for the data of `generation` (timings for the bench and tests). */
   | { type: 'rendered'; generation: number; ms: number; at: number };

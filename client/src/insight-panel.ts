@@ -8,7 +8,17 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { FromView, ToView } from './insight-messages';
-import { InsightRequest, SQL_DIALECTS, type InsightParams, type InsightResult, type SegmentCommandArgs, type SqlDialect } from './protocol';
+import {
+  CountOnWarehouseRequest,
+  InsightRequest,
+  SQL_DIALECTS,
+  type CountOnWarehouseParams,
+  type CountOnWarehouseResult,
+  type InsightParams,
+  type InsightResult,
+  type SegmentCommandArgs,
+  type SqlDialect,
+} from './protocol';
 
 export const INSIGHT_VIEW_TYPE = 'segments.insight';
 
@@ -219,6 +229,9 @@ export class InsightPanel implements vscode.Disposable {
         this.attribute = m.attribute;
         void this.refresh();
         return;
+      case 'countOnWarehouse':
+        void this.countOnWarehouse(m.segment);
+        return;
       case 'copySql':
       case 'showSql': {
         if (!this.target || !(SQL_DIALECTS as readonly string[]).includes(m.dialect)) return;
@@ -232,6 +245,20 @@ export class InsightPanel implements vscode.Disposable {
         return;
       }
     }
+  }
+
+  /** The exact count of `segment` on the warehouse, asked only because the user clicked for it. */
+  private async countOnWarehouse(segment: string): Promise<void> {
+    const c = this.host.client();
+    if (!this.target || !c?.isRunning()) return;
+    const params: CountOnWarehouseParams = { uri: this.target.uri, segments: [segment] };
+    let result: CountOnWarehouseResult;
+    try {
+      result = await c.sendRequest<CountOnWarehouseResult>(CountOnWarehouseRequest, params);
+    } catch (e) {
+      result = { error: `Could not count on the warehouse: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    this.post({ type: 'warehouse', segment, result });
   }
 
   /** True when `uri` is in the same folder tree as the target (a change to a segment it uses may change its numbers). */

@@ -1,9 +1,11 @@
 // The npm package as a user gets it: this repository packed with `npm pack`
 // (its prepack script builds the bundles for production), the tarball
 // installed into a fresh project with `npm install ./segments-language-<v>.tgz`
-// — offline, since the bundles need no dependency — and its commands run
-// there through npx: `segments check`, `size`, `sql`, and
-// `segments-language-server --stdio` answering an editor.
+// — from npm's cache, since the bundles need no dependency but the optional
+// DuckDB driver (`--prefer-offline`: its tarballs are cached by `npm ci`, its
+// registry entry may have to be fetched) — and its commands run there through
+// npx: `segments check`, `size`, `sql`, `size --on duckdb:` (with the driver,
+// and without it), and `segments-language-server --stdio` answering an editor.
 //
 // The pack runs in a copy of the repository (the files git tracks or would
 // track), so its production build does not rewrite the dist/ that other tests
@@ -11,14 +13,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { npmFreeEnv } from '../../scripts/npm-env.mjs';
 import { fileUri, startServer, type TestClient } from '../lsp/support';
 import { REPO_ROOT } from '../support/cli';
 
-const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string; version: string; optionalDependencies: Record<string, string> };
 
 /** What the package holds: the two commands, the bundles they run, and the usual documents. */
 const PACKAGE_FILES = [
@@ -32,6 +34,7 @@ const PACKAGE_FILES = [
   'dist/data-worker.js',
   'dist/package.json',
   'dist/server.js',
+  'dist/warehouse.js',
   'package.json',
 ];
 
@@ -75,7 +78,7 @@ before(() => {
   app = join(work, 'app');
   cpSync(join(REPO_ROOT, 'samples', 'nordic-shop'), app, { recursive: true });
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'marketing-audiences', private: true }, null, 2));
-  ok('npm', ['install', '--offline', '--no-audit', '--no-fund', join(work, packed.filename)], app);
+  ok('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(work, packed.filename)], app);
 });
 
 after(() => {
@@ -88,6 +91,26 @@ test('npm pack ships the commands, the built bundles and nothing else', () => {
   const installed = JSON.parse(readFileSync(join(app, 'node_modules', pkg.name, 'package.json'), 'utf8')) as Record<string, unknown>;
   assert.equal(installed.private, undefined, 'the package can be published');
   assert.equal(installed.dependencies, undefined, 'the bundles need no dependency at run time');
+  assert.deepEqual(installed.optionalDependencies, { '@duckdb/node-api': pkg.optionalDependencies['@duckdb/node-api'] }, 'only the DuckDB driver, which has a native part');
+});
+
+test('size --on duckdb: counts with the driver installed beside the package, and says what to install without it', () => {
+  const driver = join(app, 'node_modules', '@duckdb');
+  assert.ok(statSync(join(driver, 'node-api'), { throwIfNoEntry: false })?.isDirectory(), 'npm installed the optional driver');
+  const exact = JSON.parse(ok('npx', ['segments', 'size', 'segments/customers.segment', '--on', 'duckdb:data/users.csv', '--events-table', 'data/events.csv', '--format', 'json'], app)) as {
+    count: number;
+    exact: { count: number };
+  }[];
+  assert.ok(exact.length > 0 && exact.every((r) => r.exact.count === r.count), JSON.stringify(exact));
+  renameSync(driver, `${driver}.away`);
+  try {
+    const without = run('npx', ['segments', 'size', 'segments/customers.segment', '--on', 'duckdb:data/users.csv'], app);
+    assert.equal(without.status, 1);
+    assert.match(without.stderr, /counting with DuckDB needs its driver, the npm package @duckdb\/node-api, which is not installed here .* run `npm install @duckdb\/node-api` in the project/);
+    assert.match(without.stdout, /existing_customers\s+[\d,]+ of 5,000/, 'the sample counts are still printed');
+  } finally {
+    renameSync(`${driver}.away`, driver);
+  }
 });
 
 test('npx segments check, size and sql work in a project that installed the tarball', () => {

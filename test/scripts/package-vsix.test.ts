@@ -33,6 +33,7 @@ test('every file package.json points the extension at is staged into the VSIX', 
     ...c.jsonValidation.map((j) => j.url),
     'dist/server.js',
     'dist/data-worker.js',
+    'dist/warehouse.js',
   ];
   const staged = new Set(STAGED.map(([, to]) => to));
   for (const path of referenced) assert.ok(staged.has(normalize(path)), `${path} is in the VSIX`);

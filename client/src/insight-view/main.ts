@@ -13,6 +13,7 @@ import type { InsightData, SqlDialect } from '../protocol';
 import { renderComparison, renderFunnelChart, themeColours } from './charts';
 import { count, share } from './format';
 import { el } from './dom';
+import { forgetWarehouseAnswer, showWarehouseAnswer, warehouseSection } from './warehouse';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromView): void };
 const vscode = acquireVsCodeApi();
@@ -48,6 +49,7 @@ window.addEventListener('message', (event: MessageEvent<ToView>) => {
       return;
     }
     case 'stale':
+      forgetWarehouseAnswer();
       app.classList.add('stale');
       app.setAttribute('aria-busy', 'true');
       return;
@@ -56,6 +58,9 @@ window.addEventListener('message', (event: MessageEvent<ToView>) => {
       shown = '';
       app.classList.remove('stale');
       app.replaceChildren(el('p', { class: 'empty', 'data-testid': 'empty' }, m.message));
+      return;
+    case 'warehouse':
+      showWarehouseAnswer(m);
       return;
   }
 });
@@ -104,6 +109,7 @@ function header(data: InsightData): HTMLElement {
   );
   const parts: HTMLElement[] = [head, headline];
   if (size.estimate) parts.push(el('p', { class: 'estimate', 'data-testid': 'size-estimate' }, `${size.without ? 'at most ' : ''}${size.estimate.sentence}`));
+  parts.push(warehouseSection(data.segment, (m) => vscode.postMessage(m)));
   if (size.count === 0) parts.push(el('p', { class: 'warning', role: 'status' }, 'Nobody in the sample matches this segment: check the conditions against the funnel below.'));
   if (size.without) {
     parts.push(el('p', { class: 'warning', role: 'status', 'data-testid': 'size-without' },

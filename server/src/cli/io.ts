@@ -8,4 +8,6 @@ export interface CliIo {
   color: boolean;
   /** Print phase timings after every command (SEGMENTS_TIMINGS=1), as `--timings` does for one. */
   timings?: boolean;
+  /** The environment (SEGMENTS_DATABASE_URL for `size --on postgres`); the process's when absent. */
+  env?: NodeJS.ProcessEnv;
 }

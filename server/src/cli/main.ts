@@ -8,7 +8,7 @@ import { commandHelp, programHelp } from './help';
 import { CHECK_FORMATS, runCheck, type CheckFormat } from './commands/check';
 import { parsePercent, runDiff, type DiffFormat } from './commands/diff';
 import { runFmt } from './commands/fmt';
-import { runSize, type SizeFormat } from './commands/size';
+import { runSize, type SizeOptions } from './commands/size';
 import { runSql } from './commands/sql';
 import { runOverlap, type OverlapFormat } from './commands/overlap';
 import { DIALECTS, type Dialect } from '../core/sql/dialects';
@@ -25,7 +25,8 @@ const NO_CACHE_HELP = "parse the sample even when .segments-cache/ holds it, and
 const TIMINGS_HELP = 'after the output, print to stderr where the time went, phase by phase (or set SEGMENTS_TIMINGS=1)';
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
-  const timedRun = (opts: { timings?: boolean }, command: () => number): number => withTimings(opts.timings === true || io.timings === true, io, command);
+  const timedRun = async (opts: { timings?: boolean }, command: () => number | Promise<number>): Promise<void> =>
+    setExit(await withTimings(opts.timings === true || io.timings === true, io, command));
   const program = new Command('segments')
     .description('Check, format, size and compile audience segments (.segment files).')
     .version(version(), '-v, --version', 'print the version')
@@ -49,7 +50,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--no-cache', NO_CACHE_HELP)
     .option('--timings', TIMINGS_HELP)
     .action((paths: string[], opts: { format: CheckFormat; cache: boolean; timings?: boolean }) =>
-      setExit(timedRun(opts, () => runCheck(paths, opts.format, io, version(), { cache: opts.cache }))),
+      timedRun(opts, () => runCheck(paths, opts.format, io, version(), { cache: opts.cache })),
     );
 
   program
@@ -68,10 +69,13 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--sample <file>', 'profiles file to size against instead of the configured sample')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
     .option('--funnel', 'also how many remain after each condition of include and after the exclude')
+    .option('--on <target>', 'also count exactly on your own tables: postgres://…, postgres (the URL in SEGMENTS_DATABASE_URL) or duckdb:FILE')
+    .option('--profiles-table <name>', 'with --on: the table of profiles', 'profiles')
+    .option('--events-table <name>', 'with --on: the table of events (with duckdb:FILE on a data file, the events file)')
+    .option('--timeout <seconds>', 'with --on: stop a query that runs longer (default 60)')
     .option('--no-cache', NO_CACHE_HELP)
     .option('--timings', TIMINGS_HELP)
-    .action((paths: string[], opts: { sample?: string; format: SizeFormat; funnel?: boolean; cache: boolean; timings?: boolean }) =>
-      setExit(timedRun(opts, () => runSize(paths, opts, io))));
+    .action((paths: string[], opts: SizeOptions & { timings?: boolean }) => timedRun(opts, () => runSize(paths, opts, io)));
 
   program
     .command('overlap')
@@ -81,7 +85,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
     .option('--no-cache', NO_CACHE_HELP)
     .option('--timings', TIMINGS_HELP)
-    .action((ids: string[], opts: { format: OverlapFormat; cache: boolean; timings?: boolean }) => setExit(timedRun(opts, () => runOverlap(ids, opts, io))));
+    .action((ids: string[], opts: { format: OverlapFormat; cache: boolean; timings?: boolean }) => timedRun(opts, () => runOverlap(ids, opts, io)));
 
   program
     .command('sql')
@@ -95,7 +99,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--no-cache', NO_CACHE_HELP)
     .option('--timings', TIMINGS_HELP)
     .action((paths: string[], opts: { dialect: Dialect; profilesTable: string; eventsTable: string; format: 'text' | 'json'; cache: boolean; timings?: boolean }) =>
-      setExit(timedRun(opts, () => runSql(paths, opts, io))),
+      timedRun(opts, () => runSql(paths, opts, io)),
     );
 
   program
@@ -110,16 +114,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--no-cache', NO_CACHE_HELP)
     .option('--timings', TIMINGS_HELP)
     .action((paths: string[], opts: { base: string; head?: string; format: DiffFormat; failOnChange?: string; cache: boolean; timings?: boolean }) =>
-      setExit(
-        timedRun(opts, () =>
-          runDiff(paths, {
-            base: opts.base,
-            head: opts.head,
-            format: opts.format,
-            failOnChange: opts.failOnChange === undefined ? undefined : parsePercent(opts.failOnChange),
-            cache: opts.cache,
-          }, io),
-        ),
+      timedRun(opts, () =>
+        runDiff(paths, {
+          base: opts.base,
+          head: opts.head,
+          format: opts.format,
+          failOnChange: opts.failOnChange === undefined ? undefined : parsePercent(opts.failOnChange),
+          cache: opts.cache,
+        }, io),
       ),
     );
 
@@ -130,13 +132,13 @@ function version(): string {
   return typeof SEGMENTS_VERSION === 'string' ? SEGMENTS_VERSION : '0.0.0-dev';
 }
 
-export function runCli(argv: string[], io: CliIo): number {
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let exitCode = EXIT_OK;
   const program = buildProgram(io, (code) => {
     exitCode = code;
   });
   try {
-    program.parse(argv, { from: 'user' });
+    await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
@@ -168,6 +170,7 @@ export function main(): void {
       throw e;
     });
   }
-  const code = runCli(process.argv.slice(2), io);
-  process.exitCode = code;
+  void runCli(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -124,3 +124,39 @@ export interface InsightOverlap extends Overlap {
   uri: string;
   line: number;
 }
+
+/**
+ * Request client → server: count segments exactly on the user's own database
+ * (the editor's "count on the warehouse" action; never sent automatically),
+ * as `segments size --on` does. The queries are the compiled SQL of the
+ * segments, run read-only with a timeout.
+ */
+export const CountOnWarehouseRequest = 'segments/countOnWarehouse';
+export interface CountOnWarehouseParams {
+  /** A document of the project. */
+  uri: string;
+  /** Ids of the segments to count; every segment of the document when absent. */
+  segments?: string[];
+  /**
+   * `postgres` (the connection string in the server's SEGMENTS_DATABASE_URL),
+   * `postgres://…`, or `duckdb:FILE` (a DuckDB database, or a Parquet or CSV
+   * file; relative to the project folder). Default: the `segments.warehouse.target` setting.
+   */
+  target?: string;
+  /** Default: the `segments.warehouse.profilesTable` setting, else `profiles`. */
+  profilesTable?: string;
+  /** Default: the `segments.warehouse.eventsTable` setting, else `events` (with a data file: the events file, if any). */
+  eventsTable?: string;
+  /** Per query; default 60. */
+  timeoutSeconds?: number;
+}
+export interface WarehouseCount {
+  segment: string;
+  /** The exact count on the target; null when it could not be counted (`error` says why). */
+  count: number | null;
+  error?: string;
+  /** The segment's count in the sample and the sample's size, for showing both side by side (null when it has no size). */
+  sample: { count: number; total: number } | null;
+}
+/** `on` names the target (never with a connection string); `error`: the target could not be used at all. */
+export type CountOnWarehouseResult = { on: string; counts: WarehouseCount[] } | { error: string };

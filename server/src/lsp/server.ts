@@ -47,10 +47,13 @@ import {
   InsightRequest,
   type InsightParams,
   type InsightResult,
+  CountOnWarehouseRequest,
   ReloadSampleRequest,
   SampleLocationRequest,
   SampleStatusNotification,
   SqlRequest,
+  type CountOnWarehouseParams,
+  type CountOnWarehouseResult,
   type ReloadSampleParams,
   type SampleLocationParams,
   type SampleLocationResult,
@@ -60,6 +63,7 @@ import {
 import { loadedStatus, loadingStatus } from './sample-status';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './semantic-tokens';
 import { segmentSql } from './sql';
+import { countOnWarehouse } from './warehouse';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { documentSymbols, workspaceSymbols } from './symbols';
 import { UriMap, uriToPath } from './uri';
@@ -370,6 +374,14 @@ export function startServer(connection: Connection, options: { workerScript?: st
       if (!at || !index) return { error: 'This file is not a .segment file the server knows.' };
       const offset = params.position ? index.offsetAt(params.position) : undefined;
       return segmentInsight(at.snapshot, at.path, { offset, segment: params.segment, attribute: params.attribute, memberLimit: params.memberLimit }, uriFor);
+    }),
+  );
+  connection.onRequest(
+    CountOnWarehouseRequest,
+    safeRequest('segments/countOnWarehouse', log, async (params: CountOnWarehouseParams): Promise<CountOnWarehouseResult> => {
+      const at = snapshotOf(params.uri);
+      if (!at) return { error: 'This file is not a .segment file the server knows.' };
+      return countOnWarehouse(at.snapshot, at.path, params, settings);
     }),
   );
   connection.onRequest(

@@ -13,9 +13,11 @@ export interface Settings {
   sampleMemoryLimitMB?: number;
   /** Read the sample from the project's `.segments-cache/` when up to date, and keep it there after parsing. */
   sampleCache: boolean;
+  /** Where "count on the warehouse" counts, and the table names there (segments.warehouse.*). */
+  warehouse: { target?: string; profilesTable?: string; eventsTable?: string };
 }
 
-export const DEFAULT_SETTINGS: Settings = { previewEnabled: true, debounceMs: 150, sampleRowLimit: undefined, sampleCache: true };
+export const DEFAULT_SETTINGS: Settings = { previewEnabled: true, debounceMs: 150, sampleRowLimit: undefined, sampleCache: true, warehouse: {} };
 
 /** Accepts both nested (`{ preview: { enabled } }`) and dotted (`{ 'preview.enabled': … }`) shapes. */
 export function readSettings(section: unknown): Settings {
@@ -31,12 +33,22 @@ export function readSettings(section: unknown): Settings {
   const rowLimit = pick(['sample', 'rowLimit'], 'sample.rowLimit');
   const memoryLimit = pick(['sample', 'memoryLimitMB'], 'sample.memoryLimitMB');
   const cache = pick(['sample', 'cache'], 'sample.cache');
+  const text = (nested: string[], dotted: string): string | undefined => {
+    const v = pick(nested, dotted);
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+  };
+  const warehouse = {
+    target: text(['warehouse', 'target'], 'warehouse.target'),
+    profilesTable: text(['warehouse', 'profilesTable'], 'warehouse.profilesTable'),
+    eventsTable: text(['warehouse', 'eventsTable'], 'warehouse.eventsTable'),
+  };
   return {
     previewEnabled: typeof enabled === 'boolean' ? enabled : DEFAULT_SETTINGS.previewEnabled,
     debounceMs: typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0 ? Math.min(debounce, 10_000) : DEFAULT_SETTINGS.debounceMs,
     sampleRowLimit: typeof rowLimit === 'number' && Number.isInteger(rowLimit) && rowLimit > 0 ? rowLimit : undefined,
     sampleMemoryLimitMB: typeof memoryLimit === 'number' && Number.isFinite(memoryLimit) && memoryLimit > 0 ? memoryLimit : undefined,
     sampleCache: typeof cache === 'boolean' ? cache : DEFAULT_SETTINGS.sampleCache,
+    warehouse: Object.fromEntries(Object.entries(warehouse).filter(([, v]) => v !== undefined)),
   };
 }
 

@@ -84,6 +84,34 @@ test('a rebuilt snapshot reuses parsed files, the evaluator and its per-conditio
   assert.equal(evaluator.stats.cachedConditions, cached, 'and is not even recombined from cached conditions');
 });
 
+test('an edit re-checks only the block it changed; the diagnostics are those of a fresh check', () => {
+  const text = 'segment kept {\n  include agee > 3\n}\n\nsegment edited {\n  include age > 30\n}\n';
+  const { snapshot } = openProject({ 'a.segment': text });
+  const cache = new SnapshotCache();
+  const [path] = snapshot.filePaths();
+  const input = { config: snapshot.config, configDiagnostics: [], data: snapshot.data, dataStatus: 'ready' as const, cache };
+  const first = new ProjectSnapshot({ ...input, sources: [{ path, text }] });
+  const codes = (snap: ProjectSnapshot) => snap.diagnostics().map((d) => `${d.code} ${d.span.start}`);
+  assert.deepEqual(first.diagnostics().map((d) => d.code), ['unknown-attribute']);
+  const [kept] = first.segments();
+  const keptCheck = cache.checks.get(kept.decl);
+  assert.ok(keptCheck);
+
+  const editedText = text.replace('age > 30', 'citty = "Oslo"');
+  const second = new ProjectSnapshot({ ...input, sources: [{ path, text: editedText }] });
+  const fresh = new ProjectSnapshot({ ...input, cache: new SnapshotCache(), sources: [{ path, text: editedText }] });
+  assert.deepEqual(codes(second), codes(fresh));
+  assert.deepEqual(second.diagnostics().map((d) => d.code), ['unknown-attribute', 'unknown-attribute']);
+  assert.equal(second.segments()[0].decl, kept.decl, 'the unchanged block is the same object');
+  assert.equal(cache.checks.get(kept.decl), keptCheck, 'and its check was reused, not redone');
+  assert.ok(cache.checks.get(second.segments()[1].decl), 'the edited block was checked');
+
+  // Another catalog (the sample reloaded): every block is checked again.
+  const reloaded = new ProjectSnapshot({ ...input, data: { ...snapshot.data!, catalog: { ...snapshot.data!.catalog! } }, sources: [{ path, text: editedText }] });
+  assert.deepEqual(codes(reloaded), codes(fresh));
+  assert.notEqual(cache.checks.get(kept.decl), keptCheck);
+});
+
 test('withSources: another version of the segment files on the same data (segments diff)', () => {
   const { snapshot } = openProject({ 'a.segment': 'segment s {\n  include age > 35\n}\n' });
   const [path] = snapshot.filePaths();

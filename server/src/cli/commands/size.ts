@@ -1,6 +1,8 @@
-// `segments size [paths…] [--sample FILE] [--format table|json|markdown]`:
+// `segments size [paths…] [--sample FILE] [--format table|json|markdown]
+//                [--on TARGET [--profiles-table T] [--events-table T] [--timeout S]]`:
 // each segment's members in the sample, its share and, with `population`,
-// the estimated real audience with a 95% interval.
+// the estimated real audience with a 95% interval; with `--on`, beside them
+// the exact count on the user's own tables (PostgreSQL or DuckDB).
 import { relative, resolve } from 'node:path';
 import type { Diagnostic } from '../../core/base/diagnostics';
 import { formatDay } from '../../core/base/days';
@@ -14,6 +16,9 @@ import { openForCommand } from '../open-projects';
 import type { JsonDiagnostic } from '../report/json-report';
 import { reportProblems } from '../report/problems';
 import type { CliIo } from '../io';
+import { DEFAULT_TIMEOUT_MS, exactCounts } from '../../host/warehouse/exact-counts';
+import { parseTarget, TargetError, type WarehouseTarget } from '../../host/warehouse/target';
+import type { SegmentEntry } from '../../core/workspace/snapshot';
 
 export type SizeFormat = 'table' | 'json' | 'markdown';
 
@@ -37,6 +42,8 @@ export interface SizeRow {
   problems: JsonDiagnostic[];
   /** With `--funnel`: how many remain after each top-level condition and the exclude. */
   funnel?: FunnelStepRow[];
+  /** With `--on`: the exact count on the target (`on` names it, never with a connection string), or why there is none. */
+  exact?: { on: string; count: number } | { on: string; count: null; error: string };
 }
 
 export interface FunnelStepRow {
@@ -67,7 +74,23 @@ function checkSampleOption(path: string, given: string): void {
   throw new UsageError(`--sample ${given} is ${pathNatureWords(nature)}${hint}`);
 }
 
-export function runSize(paths: string[], options: { sample?: string; format: SizeFormat; funnel?: boolean; cache?: boolean }, io: CliIo): number {
+export interface SizeOptions {
+  sample?: string;
+  format: SizeFormat;
+  cache?: boolean;
+  /** `--funnel`: how many remain after each step. */
+  funnel?: boolean;
+  /** `--on`: where to count exactly (postgres://…, postgres, duckdb:FILE). */
+  on?: string;
+  profilesTable?: string;
+  eventsTable?: string;
+  /** `--timeout`, seconds per query on the target. */
+  timeout?: string;
+}
+
+export async function runSize(paths: string[], options: SizeOptions, io: CliIo): Promise<number> {
+  const target = options.on === undefined ? undefined : targetOf(options.on, io);
+  const timeoutMs = options.timeout === undefined ? DEFAULT_TIMEOUT_MS : parseTimeout(options.timeout);
   const sampleOverride = options.sample ? resolve(io.cwd, options.sample) : undefined;
   if (sampleOverride) checkSampleOption(sampleOverride, options.sample!);
   const projects = openForCommand(paths, io.cwd, { sampleOverride, cache: options.cache });
@@ -75,6 +98,7 @@ export function runSize(paths: string[], options: { sample?: string; format: Siz
   const rows: SizeRow[] = [];
   const samples: SampleInfo[] = [];
   const withoutSample: string[] = [];
+  let warehouseFailed = false;
   for (const { snapshot, selected } of projects) {
     const sample = snapshot.sample();
     if (sample.kind === 'missing' && sample.problem === 'none') {
@@ -84,15 +108,32 @@ export function runSize(paths: string[], options: { sample?: string; format: Siz
     // Errors outside segment files (config, schema, sample) stand behind every number of the project.
     const projectErrors = snapshot.projectDiagnostics().filter((d) => d.severity === 'error');
     let segments = 0;
+    const sized: SegmentEntry[] = [];
+    const projectRows: SizeRow[] = [];
     for (const entry of snapshot.segments()) {
       if (entry.id === undefined || !selected.has(entry.file)) continue;
       const total = sample.kind === 'ready' ? sample.store.profiles.count : null;
       const row = toRow(entry.id, entry.file, snapshot.size(entry.decl), total, projectErrors, problems.json, io.cwd);
       const funnel = options.funnel && row.count !== null ? snapshot.funnel(entry.decl) : undefined;
       if (funnel) row.funnel = funnelRows(funnel);
-      rows.push(row);
+      projectRows.push(row);
+      sized.push(entry);
       segments++;
     }
+    if (target && sized.length > 0) {
+      const answer = await exactCounts(snapshot, sized, { target, profilesTable: options.profilesTable, eventsTable: options.eventsTable, timeoutMs, baseDir: io.cwd });
+      if (!answer.ok) {
+        io.err(`segments size: ${answer.error}\n`);
+        warehouseFailed = true;
+      }
+      projectRows.forEach((row, i) => {
+        const exact = answer.ok ? answer.counts[i] : { count: null, error: answer.error };
+        row.exact = exact.count === null ? { on: target.label, count: null, error: exact.error } : { on: target.label, count: exact.count };
+        if (exact.count === null) warehouseFailed = true;
+      });
+      if (answer.ok) for (const c of answer.counts) if (c.count === null) io.err(`segments size: \`${c.segment}\` has no exact count on ${target.label}: ${c.error}\n`);
+    }
+    rows.push(...projectRows);
     if (sample.kind === 'ready') {
       samples.push({
         segments,
@@ -108,9 +149,24 @@ export function runSize(paths: string[], options: { sample?: string; format: Siz
     return 2;
   }
   if (options.format === 'json') io.out(`${JSON.stringify(rows, null, 2)}\n`);
-  else if (options.format === 'markdown') io.out(markdownReport(rows, samples) + (options.funnel ? markdownFunnels(rows) : ''));
-  else io.out(textTable(rows) + (options.funnel ? textFunnels(rows) : ''));
-  return problems.errors.length > 0 || rows.some((r) => r.count === null) ? 1 : 0;
+  else if (options.format === 'markdown') io.out(markdownReport(rows, samples, target) + (options.funnel ? markdownFunnels(rows) : ''));
+  else io.out(textTable(rows, target) + (options.funnel ? textFunnels(rows) : ''));
+  return problems.errors.length > 0 || rows.some((r) => r.count === null) || warehouseFailed ? 1 : 0;
+}
+
+function targetOf(text: string, io: CliIo): WarehouseTarget {
+  try {
+    return parseTarget(text, io.cwd, io.env ?? process.env);
+  } catch (e) {
+    if (e instanceof TargetError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+function parseTimeout(text: string): number {
+  const seconds = Number(text.trim());
+  if (text.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout takes a number of seconds above 0, such as 60, not \`${text}\``);
+  return seconds * 1000;
 }
 
 function toRow(
@@ -148,10 +204,15 @@ function cells(r: SizeRow): string[] {
   return [r.segment, `${formatCount(r.count)} of ${formatCount(r.total)}`, formatShare(r.count, r.total), est];
 }
 
-function textTable(rows: SizeRow[]): string {
+/** The exact count's cell: the number, or a dash (stderr says why). */
+function exactCell(r: SizeRow): string {
+  return r.exact?.count == null ? '–' : formatCount(r.exact.count);
+}
+
+function textTable(rows: SizeRow[], target: WarehouseTarget | undefined): string {
   const hasEstimate = rows.some((r) => r.estimate !== undefined);
-  const header = ['segment', 'members', 'share', ...(hasEstimate ? ['estimate (95%)'] : [])];
-  const body = rows.map((r) => cells(r).slice(0, header.length));
+  const header = ['segment', 'members', 'share', ...(hasEstimate ? ['estimate (95%)'] : []), ...(target ? [`exact on ${target.label}`] : [])];
+  const body = rows.map((r) => [...cells(r).slice(0, hasEstimate ? 4 : 3), ...(target ? [exactCell(r)] : [])]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => [...b[i]].length)));
   const line = (cols: string[]) =>
     cols.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
@@ -167,21 +228,21 @@ interface SampleInfo {
 }
 
 /** For a pull-request comment: a heading, the table, and what the numbers were counted on. */
-function markdownReport(rows: SizeRow[], samples: SampleInfo[]): string {
+function markdownReport(rows: SizeRow[], samples: SampleInfo[], target: WarehouseTarget | undefined): string {
   const totals = samples.map((s) => {
     const population = s.population !== undefined ? `; estimates for a population of ${formatCount(s.population)}` : '';
     const asOf = `${s.asOf}${s.asOfIsToday ? ' (today)' : ''}`;
     return `${plural(s.segments, 'segment')} sized on a sample of ${formatCount(s.profiles)} profiles as of ${asOf}${population}.`;
   });
-  return ['### Audience sizes', '', markdownTable(rows), ...totals.map((t) => `${t}\n`)].join('\n');
+  return ['### Audience sizes', '', markdownTable(rows, target), ...totals.map((t) => `${t}\n`)].join('\n');
 }
 
-function markdownTable(rows: SizeRow[]): string {
+function markdownTable(rows: SizeRow[], target: WarehouseTarget | undefined): string {
   const hasEstimate = rows.some((r) => r.estimate !== undefined);
-  const header = ['Segment', 'Members', 'Share', ...(hasEstimate ? ['Estimated audience (95%)'] : [])];
-  const align = ['---', '---:', '---:', ...(hasEstimate ? ['---:'] : [])];
+  const header = ['Segment', 'Members', 'Share', ...(hasEstimate ? ['Estimated audience (95%)'] : []), ...(target ? [`Exact on ${target.label}`] : [])];
+  const align = ['---', '---:', '---:', ...(hasEstimate ? ['---:'] : []), ...(target ? ['---:'] : [])];
   const body = rows.map((r) => {
-    const c = cells(r).slice(0, header.length);
+    const c = [...cells(r).slice(0, hasEstimate ? 4 : 3), ...(target ? [exactCell(r)] : [])];
     c[0] = `\`${r.segment}\``;
     return c.map((x) => x.replace(/\|/g, '\\|'));
   });

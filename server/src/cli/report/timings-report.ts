@@ -12,13 +12,13 @@ export function timingsFromEnvironment(env: NodeJS.ProcessEnv): boolean {
 }
 
 /** Runs the command, recording its phases when asked, and prints them to stderr after it. */
-export function withTimings(enabled: boolean, io: CliIo, command: () => number): number {
+export async function withTimings(enabled: boolean, io: CliIo, command: () => number | Promise<number>): Promise<number> {
   if (!enabled) return command();
   // Before this point: Node starting and the CLI bundle being compiled and run.
   const startup = performance.now();
   const phases = recordTimings();
   try {
-    return command();
+    return await command();
   } finally {
     stopRecordingTimings();
     io.err(formatTimings(startup, phases, performance.now()));

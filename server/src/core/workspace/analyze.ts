@@ -1,7 +1,7 @@
 // Parses and checks the segment files of one project: the single entry point
 // the CLI and the language server share, so both report exactly the same.
 import { compareDiagnostics, type Diagnostic } from '../base/diagnostics';
-import { checkProject } from '../check/check-project';
+import { checkProject, type BlockChecks } from '../check/check-project';
 import type { SegmentDecl, SegmentFile } from '../syntax/ast';
 import { parseSegments } from '../syntax/parser';
 import { BlockCache } from '../syntax/block-cache';
@@ -31,6 +31,8 @@ export interface ParseCaches {
   files?: Map<string, ParsedSource>;
   /** Per-file block caches: an edited file re-parses only the blocks that changed. */
   blocks?: Map<string, BlockCache>;
+  /** Each unchanged block's own diagnostics, so an edit re-checks only the blocks it changed. */
+  checks?: BlockChecks;
 }
 
 export function analyzeProject(sources: SourceText[], data: ProjectData | undefined, caches: ParseCaches = {}): Analysis {
@@ -41,7 +43,7 @@ export function analyzeProject(sources: SourceText[], data: ProjectData | undefi
     if (caches.blocks && !blockCache) caches.blocks.set(s.path, (blockCache = new BlockCache()));
     return parseSource(s, blockCache);
   });
-  const semantic = checkProject({ files: files.map((f) => ({ path: f.path, ast: f.ast })), catalog: data?.catalog });
+  const semantic = checkProject({ files: files.map((f) => ({ path: f.path, ast: f.ast })), catalog: data?.catalog, blockChecks: caches.checks });
   const diagnostics = [...files.flatMap((f) => f.syntaxDiagnostics), ...semantic].sort(compareDiagnostics);
   return { files, diagnostics, segmentsById: segmentsById(files) };
 }

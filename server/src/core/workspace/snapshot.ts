@@ -28,6 +28,7 @@ import { segmentDependencies, type Expr, type SegmentDecl } from '../syntax/ast'
 import { countBits } from '../base/bitset';
 import { BlockCache } from '../syntax/block-cache';
 import { LineIndex } from '../text/line-index';
+import type { BlockChecks } from '../check/check-project';
 import { analyzeProject, type Analysis, type ParsedSource } from './analyze';
 import { mergeDiagnostics } from './merge-diagnostics';
 import type { ProjectData } from './project-data';
@@ -68,6 +69,16 @@ export interface SnapshotInput {
 export class SnapshotCache {
   readonly files = new Map<string, ParsedSource>();
   readonly blocks = new Map<string, BlockCache>();
+  /** Each block's own semantic diagnostics, by its AST object (check-project.ts). */
+  readonly checks: BlockChecks = new WeakMap();
+  /** The segment ids each block refers to, by its AST object: walked once per parsed block, not once per snapshot. */
+  private readonly dependencies = new WeakMap<SegmentDecl, string[]>();
+
+  dependenciesOf(decl: SegmentDecl): string[] {
+    let ids = this.dependencies.get(decl);
+    if (!ids) this.dependencies.set(decl, (ids = segmentDependencies(decl)));
+    return ids;
+  }
   private evaluator: { store: SampleStore; evaluator: Evaluator } | undefined;
   /**
    * Counts of segments by their definition: an unchanged block keeps its AST
@@ -181,7 +192,7 @@ export class ProjectSnapshot {
   /** Parse and check of every segment file (syntax and semantic diagnostics). */
   analysis(): Analysis {
     return this.once('analysis', () => {
-      const analysis = timed('parse and check', () => analyzeProject([...this.input.sources], this.data, { files: this.cache.files, blocks: this.cache.blocks }));
+      const analysis = timed('parse and check', () => analyzeProject([...this.input.sources], this.data, { files: this.cache.files, blocks: this.cache.blocks, checks: this.cache.checks }));
       this.cache.files.clear();
       for (const f of analysis.files) this.cache.files.set(f.path, f);
       for (const path of this.cache.blocks.keys()) if (!this.texts.has(path)) this.cache.blocks.delete(path);
@@ -356,7 +367,7 @@ export class ProjectSnapshot {
     const order: SegmentDecl[] = [];
     const pending = [decl];
     while (pending.length > 0) {
-      for (const id of segmentDependencies(pending.pop()!)) {
+      for (const id of this.cache.dependenciesOf(pending.pop()!)) {
         const used = byId.get(id);
         if (!used || seen.has(used)) continue;
         seen.add(used);
